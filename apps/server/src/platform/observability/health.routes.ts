@@ -1,0 +1,34 @@
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import type { AppContext } from '../../app.js';
+import { migrationsUpToDate } from '../db/index.js';
+
+const HealthSchema = Type.Object({
+  status: Type.Union([Type.Literal('ok'), Type.Literal('unavailable')]),
+  checks: Type.Record(Type.String(), Type.Union([Type.Literal('ok'), Type.Literal('failing')])),
+});
+
+export function registerHealthRoutes(app: FastifyInstance, context: AppContext): void {
+  app.get('/livez', { schema: { hide: true, response: { 200: HealthSchema } } }, async () => ({ status: 'ok' as const, checks: {} }));
+
+  app.get('/readyz', { schema: { hide: true, response: { 200: HealthSchema, 503: HealthSchema } } }, async (_request, reply) => {
+    const checks: Record<string, 'ok' | 'failing'> = {};
+    checks.database = await probe(async () => {
+      await context.database.pool.query('SELECT 1');
+    });
+    checks.migrations = await probe(async () => {
+      if (!(await migrationsUpToDate(context.database))) throw new Error('pending migrations');
+    });
+    const ready = Object.values(checks).every((check) => check === 'ok');
+    return reply.code(ready ? 200 : 503).send({ status: ready ? 'ok' : 'unavailable', checks });
+  });
+}
+
+async function probe(check: () => Promise<void>): Promise<'ok' | 'failing'> {
+  try {
+    await check();
+    return 'ok';
+  } catch {
+    return 'failing';
+  }
+}
