@@ -1,0 +1,45 @@
+import type { FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
+import type { DbScope } from '../db/index.js';
+import { ForbiddenError, UnauthenticatedError } from '../http/errors.js';
+
+/**
+ * Who is calling, resolved once per request by the auth plugin (session cookie or personal access
+ * token). Permissions are named strings; a grant gives a role's permissions on an entity and its
+ * descendants, so each permission resolves to a set of entity subtree roots.
+ */
+export interface Principal {
+  userId: string;
+  email: string;
+  via: 'session' | 'token';
+  /** Roots of the entity subtrees where the caller holds the permission (empty: none). */
+  rootsFor(permission: string): readonly string[];
+  /** Every entity id the caller may act on with the permission (roots expanded to descendants). */
+  entityIdsFor(permission: string): ReadonlySet<string>;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    principal: Principal | null;
+  }
+}
+
+export function requirePrincipal(request: FastifyRequest): Principal {
+  if (!request.principal) throw new UnauthenticatedError();
+  return request.principal;
+}
+
+/** preHandler: 401 without a principal, 403 when the permission is held on no entity at all. */
+export function requirePermission(permission: string): preHandlerAsyncHookHandler {
+  return async (request) => {
+    const principal = requirePrincipal(request);
+    if (principal.rootsFor(permission).length === 0) {
+      throw new ForbiddenError(`This action requires the permission "${permission}".`);
+    }
+  };
+}
+
+/** The database scope for a request acting with one permission: RLS then shows only those subtrees. */
+export function dbScopeFor(request: FastifyRequest, permission: string): DbScope {
+  const principal = requirePrincipal(request);
+  return { kind: 'entities', entityRoots: principal.rootsFor(permission), userId: principal.userId };
+}

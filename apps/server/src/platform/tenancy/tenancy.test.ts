@@ -1,0 +1,70 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withOwnerClient, withTransaction } from '../db/index.js';
+import { createTestDatabase, type TestDatabase } from '../../test/test-database.js';
+import { runMigrations } from '../db/index.js';
+import { createSmallNetwork, type NetworkFixture } from '../../test/factories/entities.js';
+
+describe('tenancy: closure table and row-level security', () => {
+  let t: TestDatabase;
+  let network: NetworkFixture;
+
+  beforeAll(async () => {
+    t = await createTestDatabase();
+    await runMigrations(t.database);
+    network = await createSmallNetwork(t.database);
+    // A throwaway tenant table with the same policy every tenant table gets.
+    await withOwnerClient(t.database, async (client) => {
+      await client.query(`CREATE TABLE rls_probe (id serial PRIMARY KEY, entity_id uuid NOT NULL REFERENCES entities(id), label text)`);
+      await client.query(`ALTER TABLE rls_probe ENABLE ROW LEVEL SECURITY`);
+      await client.query(`CREATE POLICY rls_probe_tenant_isolation ON rls_probe TO maillage_app
+        USING (app_scope_is_system() OR entity_id IN (SELECT app_scope_entity_ids()))
+        WITH CHECK (app_scope_is_system() OR entity_id IN (SELECT app_scope_entity_ids()))`);
+      await client.query(`GRANT ALL ON rls_probe TO maillage_app; GRANT USAGE ON SEQUENCE rls_probe_id_seq TO maillage_app`);
+      for (const code of ['FR', '69', '75', '2A']) {
+        await client.query('INSERT INTO rls_probe (entity_id, label) VALUES ($1, $2)', [network.ids[code], code]);
+      }
+    });
+  });
+  afterAll(() => t.drop());
+
+  const labelsSeenBy = (roots: string[]) =>
+    withTransaction(t.database, { kind: 'entities', entityRoots: roots, userId: null }, async (tx) => {
+      const { rows } = await tx.client.query<{ label: string }>('SELECT label FROM rls_probe ORDER BY label');
+      return rows.map((row) => row.label);
+    });
+
+  it('keeps every ancestor/descendant pair in the closure table', async () => {
+    const { rows } = await t.database.pool.query<{ code: string }>(
+      `SELECT a.code FROM entity_tree_paths p JOIN entities a ON a.id = p.ancestor_id JOIN entities d ON d.id = p.descendant_id
+       WHERE d.code = '69' ORDER BY p.depth`,
+    );
+    expect(rows.map((row) => row.code)).toEqual(['69', 'R84', 'FR']);
+  });
+
+  it('shows a branch scope only its own rows, even to an unscoped query', async () => {
+    expect(await labelsSeenBy([network.ids['69']!])).toEqual(['69']);
+    expect(await labelsSeenBy([network.ids['R84']!])).toEqual(['69']);
+  });
+
+  it('shows the national scope every row, and an empty scope none', async () => {
+    expect(await labelsSeenBy([network.ids['FR']!])).toEqual(['2A', '69', '75', 'FR']);
+    expect(await labelsSeenBy([])).toEqual([]);
+  });
+
+  it('refuses to write a row outside the scope', async () => {
+    await expect(
+      withTransaction(t.database, { kind: 'entities', entityRoots: [network.ids['69']!], userId: null }, (tx) =>
+        tx.client.query('INSERT INTO rls_probe (entity_id, label) VALUES ($1, $2)', [network.ids['75'], 'intrusion']),
+      ),
+    ).rejects.toThrow(/row-level security/);
+  });
+
+  it('moves a subtree and refuses a cycle', async () => {
+    await withOwnerClient(t.database, (client) => client.query('UPDATE entities SET parent_id = $1 WHERE code = $2', [network.ids['R11'], '69']));
+    expect(await labelsSeenBy([network.ids['R11']!])).toEqual(['69', '75']);
+    await expect(
+      withOwnerClient(t.database, (client) => client.query('UPDATE entities SET parent_id = $1 WHERE code = $2', [network.ids['69'], 'R11'])),
+    ).rejects.toThrow(/cannot be moved under itself/);
+    await withOwnerClient(t.database, (client) => client.query('UPDATE entities SET parent_id = $1 WHERE code = $2', [network.ids['R84'], '69']));
+  });
+});
