@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['apps/server/src/**/*.test.ts', 'packages/*/src/**/*.test.ts', 'scripts/**/*.test.ts'],
+    include: ['apps/server/src/**/*.test.ts', 'packages/*/src/**/*.test.ts', 'scripts/**/*.test.ts', 'apps/backoffice/e2e/**/*.e2e.test.ts', 'apps/backoffice/src/**/*.spec.ts'],
     pool: 'forks',
     maxWorkers: 2,
     testTimeout: 60_000,

@@ -1,20 +1,49 @@
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { DestinationStream } from 'pino';
 import type { AppConfig } from './platform/config/index.js';
 import { openDatabase, runMigrations, type Database } from './platform/db/index.js';
 import { registerProblemHandler } from './platform/http/problem-handler.js';
+import { registerHttpConventions } from './platform/http/http-conventions.js';
+import { strictBodySchemaController } from './platform/http/validation.js';
 import { loggerOptions } from './platform/observability/logger.js';
 import { registerHealthRoutes } from './platform/observability/health.routes.js';
+import { createMetrics, registerMetrics, RequestLogController, type Metrics } from './platform/observability/index.js';
+import { FieldCipher } from './platform/crypto/index.js';
+import { EntityTreeCache } from './platform/tenancy/entity-tree.js';
+import { registerIdentity } from './modules/identity/index.js';
+import { registerEntitiesModule } from './modules/entities/index.js';
+import { createBus, registerBus, type MessageBus } from './platform/bus/index.js';
+import { FeatureFlags, registerFeatureFlags } from './platform/flags/index.js';
+import { registerAudit } from './platform/audit/index.js';
+import { registerBackoffice } from './platform/spa/backoffice.js';
 
 export interface AppContext {
   config: AppConfig;
   database: Database;
+  /** This app's Prometheus registry and the recorders other parts feed (job bus: observeJob, setQueueStatsSource). */
+  metrics: Metrics;
+  /** Encrypts sensitive fields (TOTP secrets, …) with the configured keyring. */
+  cipher: FieldCipher;
+  /** In-memory network tree; whoever changes entities calls `entityTree.invalidate()` after commit. */
+  entityTree: EntityTreeCache;
+  /** Message bus: modules send inside their transactions and register handlers while the app is built. */
+  bus: MessageBus;
+  /** Feature flags (OpenFeature client and shortcuts); evaluation never queries the database. */
+  flags: FeatureFlags;
 }
 
 export interface BuildAppOptions {
   /** An already open database (tests, CLI); otherwise opened from the configuration and closed with the app. */
   database?: Database;
+  /** Where log lines go instead of stdout (tests that read the logs). */
+  logStream?: DestinationStream;
+  /**
+   * Runs once the app is ready (system roles synced), with its context: main seeds an empty
+   * database here (seed/first-start.ts), the seed CLI seeds on demand. Tests leave it unset.
+   */
+  afterReady?: (context: AppContext) => Promise<void>;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -23,7 +52,8 @@ export async function buildApp(config: AppConfig, options: BuildAppOptions = {})
   const database = options.database ?? (await openDatabase(config));
   await runMigrations(database);
   const app = Fastify({
-    logger: loggerOptions(config),
+    logger: loggerOptions(config, options.logStream),
+    logController: new RequestLogController(),
     trustProxy: config.trustProxy,
     requestIdHeader: false,
     genReqId: (request) => {
@@ -31,17 +61,40 @@ export async function buildApp(config: AppConfig, options: BuildAppOptions = {})
       return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     },
     ajv: { customOptions: { removeAdditional: false, allErrors: true, coerceTypes: 'array', useDefaults: true } },
+    // Coercion for querystring/params/headers only; JSON bodies are validated as sent.
+    schemaController: strictBodySchemaController(),
     bodyLimit: 1_048_576,
     connectionTimeout: 30_000,
     requestTimeout: 60_000,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
-  const context: AppContext = { config, database };
+  const context: AppContext = {
+    config,
+    database,
+    metrics: createMetrics({ pool: database.pool }),
+    cipher: new FieldCipher(config.encryptionKeys, config.blindIndexKey),
+    entityTree: EntityTreeCache.fromDatabase(database),
+    bus: createBus(app, config, database),
+    flags: new FeatureFlags(),
+  };
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
   registerProblemHandler(app);
+  // Before any route: its onRoute hooks and the OpenAPI generator must see every route.
+  await registerHttpConventions(app, context);
+  // Before identity: /metrics checks its own bearer token ahead of the user authentication hook.
+  registerMetrics(app, context.metrics, config.metricsToken);
   registerHealthRoutes(app, context);
+  registerBus(app, context);
+  registerFeatureFlags(app, context);
+  registerAudit(app, context);
+  registerIdentity(app, context);
+  registerEntitiesModule(app, context);
+  await registerBackoffice(app, config);
+  // Last onReady hook: runs after every module's own (identity syncs the system roles in one).
+  const { afterReady } = options;
+  if (afterReady) app.addHook('onReady', () => afterReady(context));
   if (!options.database) app.addHook('onClose', () => database.close());
   return app;
 }

@@ -15,6 +15,12 @@ export interface Principal {
   rootsFor(permission: string): readonly string[];
   /** Every entity id the caller may act on with the permission (roots expanded to descendants). */
   entityIdsFor(permission: string): ReadonlySet<string>;
+  /** True when the permission is held on this entity, directly or through an ancestor. */
+  holdsOn(permission: string, entityId: string): boolean;
+  /** The permissions held on at least one entity, sorted. */
+  permissions(): string[];
+  /** The personal access token's id when `via` is `token`. */
+  readonly tokenId?: string | undefined;
 }
 
 declare module 'fastify' {
@@ -42,4 +48,11 @@ export function requirePermission(permission: string): preHandlerAsyncHookHandle
 export function dbScopeFor(request: FastifyRequest, permission: string): DbScope {
   const principal = requirePrincipal(request);
   return { kind: 'entities', entityRoots: principal.rootsFor(permission), userId: principal.userId };
+}
+
+/** For actions an access token must never perform (minting tokens, MFA, password): a browser session only. */
+export function requireSessionPrincipal(request: FastifyRequest): Principal {
+  const principal = requirePrincipal(request);
+  if (principal.via !== 'session') throw new ForbiddenError('This action requires signing in with your password; access tokens cannot perform it.', 'session_required');
+  return principal;
 }

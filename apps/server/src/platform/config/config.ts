@@ -27,6 +27,8 @@ export interface AppConfig {
   trustProxy: boolean;
   demoPassword: string | undefined;
   otlpEndpoint: string | undefined;
+  /** Bearer token required to read /metrics; undefined leaves /metrics open (scraping on a private network). */
+  metricsToken: string | undefined;
   publicUrl: string;
   backofficeDir: string | undefined;
 }
@@ -59,23 +61,36 @@ export function loadConfig(env: Env = process.env, argv: string[] = process.argv
     trustProxy: readBoolean(env, 'TRUST_PROXY', false),
     demoPassword: readSetting(env, 'MAILLAGE_DEMO_PASSWORD'),
     otlpEndpoint: readSetting(env, 'OTEL_EXPORTER_OTLP_ENDPOINT'),
+    metricsToken: readSetting(env, 'METRICS_TOKEN'),
     publicUrl: readSetting(env, 'PUBLIC_URL') ?? `http://localhost:${port}`,
     backofficeDir: readSetting(env, 'BACKOFFICE_DIR'),
   };
   if (sessionSecret.length < 32) throw new ConfigError('SESSION_SECRET', 'must be at least 32 characters long');
+  if (config.metricsToken !== undefined && config.metricsToken.length < 16) {
+    throw new ConfigError('METRICS_TOKEN', 'must be at least 16 characters long');
+  }
+  assertKeysSeparate(config);
   if (nodeEnv === 'production') assertProductionSafe(config);
   return config;
 }
 
+/** Every development default still in use is named at once, so that one restart fixes them all. */
 function assertProductionSafe(config: AppConfig): void {
-  if (config.sessionSecret === DEV_SESSION_SECRET) {
-    throw new ConfigError('SESSION_SECRET', 'must be set in production (the development default is refused)');
+  const devEncryptionKey = parseKeyring(DEV_ENCRYPTION_KEYS)[0]!.key;
+  const defaults = [
+    config.sessionSecret === DEV_SESSION_SECRET ? 'SESSION_SECRET' : null,
+    config.encryptionKeys.some((k) => k.key.equals(devEncryptionKey)) ? 'ENCRYPTION_KEYS' : null,
+    config.blindIndexKey.equals(parseKey('BLIND_INDEX_KEY', DEV_BLIND_INDEX_KEY)) ? 'BLIND_INDEX_KEY' : null,
+  ].filter((name) => name !== null);
+  if (defaults.length > 0) {
+    throw new ConfigError(defaults.join(', '), `must be set in production (the development default${defaults.length > 1 ? 's are' : ' is'} refused)`);
   }
-  if (config.encryptionKeys.some((k) => k.key.equals(parseKeyring(DEV_ENCRYPTION_KEYS)[0]!.key))) {
-    throw new ConfigError('ENCRYPTION_KEYS', 'must be set in production (the development default is refused)');
-  }
-  if (config.blindIndexKey.equals(parseKey('BLIND_INDEX_KEY', DEV_BLIND_INDEX_KEY))) {
-    throw new ConfigError('BLIND_INDEX_KEY', 'must be set in production (the development default is refused)');
+}
+
+/** One key, one purpose: a blind index computed with an encryption key would weaken both. */
+function assertKeysSeparate(config: AppConfig): void {
+  if (config.encryptionKeys.some((k) => k.key.equals(config.blindIndexKey))) {
+    throw new ConfigError('BLIND_INDEX_KEY', 'must differ from every key of ENCRYPTION_KEYS');
   }
 }
 

@@ -19,6 +19,8 @@ export function registerHealthRoutes(app: FastifyInstance, context: AppContext):
     checks.migrations = await probe(async () => {
       if (!(await migrationsUpToDate(context.database))) throw new Error('pending migrations');
     });
+    // Sending needs the bus started (queues created); workers, when this process runs them, start with it.
+    checks.bus = context.bus.started ? 'ok' : 'failing';
     const ready = Object.values(checks).every((check) => check === 'ok');
     return reply.code(ready ? 200 : 503).send({ status: ready ? 'ok' : 'unavailable', checks });
   });

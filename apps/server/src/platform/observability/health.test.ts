@@ -12,7 +12,7 @@ describe('health endpoints', () => {
     expect((await t.app.inject('/livez')).statusCode).toBe(200);
     const ready = await t.app.inject('/readyz');
     expect(ready.statusCode).toBe(200);
-    expect(ready.json()).toEqual({ status: 'ok', checks: { database: 'ok', migrations: 'ok' } });
+    expect(ready.json()).toEqual({ status: 'ok', checks: { database: 'ok', migrations: 'ok', bus: 'ok' } });
   });
 
   it('echoes a valid incoming request id and generates one otherwise', async () => {

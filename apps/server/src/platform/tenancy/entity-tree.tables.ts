@@ -18,6 +18,10 @@ export const entities = pgTable(
     addressLine: text('address_line'),
     postalCode: text('postal_code'),
     city: text('city'),
+    /** INSEE code of the region or département the entity covers (null for national and federations). */
+    inseeCode: text('insee_code'),
+    email: text('email'),
+    phone: text('phone'),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

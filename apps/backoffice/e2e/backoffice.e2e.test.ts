@@ -1,0 +1,169 @@
+import { execSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumAvailable, launchBrowser, screenshot, seriousViolations } from './harness/browser.js';
+import { DEMO_PASSWORD, startServer, type RunningServer } from './harness/server.js';
+
+const BACKOFFICE_ROOT = join(import.meta.dirname, '..');
+const ADMIN = 'admin@maillage.test';
+const RHONE_MANAGER = 'manager.69@maillage.test';
+
+/**
+ * Browser journeys through the real server and the production build of the back-office.
+ * Skipped (with a notice) where Chromium is not installed; CI installs Debian's package.
+ */
+describe.skipIf(!chromiumAvailable)('back-office in Chromium', () => {
+  let server: RunningServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    if (!existsSync(join(BACKOFFICE_ROOT, 'dist/browser/index.html'))) {
+      execSync('npm run build -w apps/backoffice', { cwd: join(BACKOFFICE_ROOT, '../..'), stdio: 'inherit' });
+    }
+    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  }, 600_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function newPage(): Promise<{ context: BrowserContext; page: Page }> {
+    const context = await browser.newContext({ baseURL: server.baseUrl, locale: 'fr-FR', viewport: { width: 1366, height: 850 }, colorScheme: 'light' });
+    const page = await context.newPage();
+    page.on('pageerror', (error) => console.error('[browser]', error.message));
+    return { context, page };
+  }
+
+  async function expectAccessible(page: Page): Promise<void> {
+    expect(await seriousViolations(page), `axe on ${page.url()}`).toEqual([]);
+  }
+
+  async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+    await page.getByLabel('Adresse e-mail').fill(email);
+    await page.getByLabel('Mot de passe').fill(password);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+  }
+
+  it('signs in with the keyboard only and lands where the user was going', async () => {
+    const { context, page } = await newPage();
+    await page.goto('/admin');
+    await page.waitForURL(/\/sign-in\?returnUrl=%2Fadmin/);
+    await expect.poll(() => page.getByRole('heading', { name: 'Connexion au back-office' }).isVisible()).toBe(true);
+    await expectAccessible(page);
+    await screenshot(page, 'sign-in');
+
+    await page.keyboard.press('Tab');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('autocomplete'))).toBe('username');
+    await page.keyboard.type(ADMIN);
+    await page.keyboard.press('Tab');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('password');
+    await page.keyboard.type(DEMO_PASSWORD);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/admin$/);
+    await expect.poll(() => page.getByRole('heading', { name: 'Administration', level: 1 }).isVisible()).toBe(true);
+    await context.close();
+  });
+
+  it('explains a wrong password in French and stays on the sign-in page', async () => {
+    const { context, page } = await newPage();
+    await page.goto('/sign-in');
+    await signIn(page, ADMIN, 'not-the-password');
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('Adresse e-mail ou mot de passe incorrect');
+    await expectAccessible(page);
+    await screenshot(page, 'sign-in-error');
+    expect(new URL(page.url()).pathname).toBe('/sign-in');
+    await context.close();
+  });
+
+  it('shows national staff the whole network in the branch switcher', async () => {
+    const { context, page } = await newPage();
+    await page.goto('/sign-in');
+    await signIn(page, ADMIN);
+    await page.waitForURL(/\/dashboard$/);
+    const switcher = page.getByRole('combobox', { name: 'Entité de travail' });
+    await expect.poll(() => switcher.inputValue()).toBe('Tout le réseau');
+    await expectAccessible(page);
+    await screenshot(page, 'dashboard');
+
+    await switcher.click();
+    const options = page.getByRole('option');
+    await expect.poll(() => options.count()).toBeGreaterThan(100);
+    await switcher.fill('rhône');
+    await expect.poll(() => options.allTextContents()).toContain('Union territoriale du Rhône');
+    await screenshot(page, 'branch-switcher');
+    await page.getByRole('option', { name: 'Union territoriale du Rhône' }).click();
+    await expect.poll(() => switcher.inputValue()).toBe('Union territoriale du Rhône');
+    // The choice survives a reload (local storage, per user).
+    await page.reload();
+    await expect.poll(() => page.getByRole('combobox', { name: 'Entité de travail' }).inputValue()).toBe('Union territoriale du Rhône');
+    await context.close();
+  });
+
+  it('shows the Rhône manager only the Rhône', async () => {
+    const { context, page } = await newPage();
+    await page.goto('/sign-in');
+    await signIn(page, RHONE_MANAGER);
+    await page.waitForURL(/\/dashboard$/);
+    const switcher = page.getByRole('combobox', { name: 'Entité de travail' });
+    await expect.poll(() => switcher.inputValue()).toBe('Union territoriale du Rhône');
+    await switcher.click();
+    await expect.poll(() => page.getByRole('option').allTextContents()).toEqual(['Union territoriale du Rhône']);
+    await page.keyboard.press('Escape');
+    await context.close();
+  });
+
+  it('shows an honest empty state for modules not built yet', async () => {
+    const { context, page } = await newPage();
+    await page.goto('/sign-in');
+    await signIn(page, ADMIN);
+    await page.waitForURL(/\/dashboard$/);
+    await page.getByRole('link', { name: 'CRM' }).click();
+    await page.waitForURL(/\/crm$/);
+    await expect.poll(() => page.getByRole('heading', { name: 'Bientôt disponible' }).isVisible()).toBe(true);
+    await expectAccessible(page);
+    await screenshot(page, 'coming-soon');
+    await context.close();
+  });
+
+  it('sends the user back to sign-in when the session ends, then back to the page', async () => {
+    const { context, page } = await newPage();
+    await page.goto('/sign-in');
+    await signIn(page, ADMIN);
+    await page.waitForURL(/\/dashboard$/);
+    await page.goto('/admin');
+    // The session disappears server-side (expiry, revocation): the cookie no longer works.
+    await context.clearCookies();
+    await page.getByRole('link', { name: 'Tableau de bord' }).first().click();
+    await page.reload();
+    await page.waitForURL(/\/sign-in\?returnUrl=/);
+    await signIn(page, ADMIN);
+    await page.waitForURL(/\/dashboard$/);
+    await context.close();
+  });
+
+  it('signs out from the account menu', async () => {
+    const { context, page } = await newPage();
+    await page.goto('/sign-in');
+    await signIn(page, ADMIN);
+    await page.waitForURL(/\/dashboard$/);
+    await page.getByRole('button', { name: 'Mon compte' }).click();
+    await page.getByRole('menuitem', { name: 'Se déconnecter' }).click();
+    await page.waitForURL(/\/sign-in$/);
+    await page.goto('/dashboard');
+    await page.waitForURL(/\/sign-in\?returnUrl=%2Fdashboard/);
+    await context.close();
+  });
+
+  it('serves the SPA shell for deep links, and problem+json for unknown API paths', async () => {
+    const deep = await fetch(`${server.baseUrl}/admin/users?sort=name`);
+    expect(deep.status).toBe(200);
+    expect(deep.headers.get('cache-control')).toBe('no-cache');
+    expect(await deep.text()).toContain('<mx-root>');
+    const api = await fetch(`${server.baseUrl}/api/v1/does-not-exist`);
+    expect(api.status).toBe(404);
+    expect(api.headers.get('content-type')).toContain('application/problem+json');
+  });
+});

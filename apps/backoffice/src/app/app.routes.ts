@@ -1,0 +1,37 @@
+import type { Routes } from '@angular/router';
+import { requireNoSession, requireSession } from './core/auth/auth.guard';
+import { comingSoonRoutes } from './features/coming-soon/coming-soon.routes';
+
+export const routes: Routes = [
+  {
+    path: 'sign-in',
+    title: $localize`:@@title.signIn:Connexion`,
+    canMatch: [requireNoSession],
+    loadComponent: () => import('./features/sign-in/sign-in').then((m) => m.SignIn),
+  },
+  {
+    path: '',
+    canActivate: [requireSession],
+    loadComponent: () => import('./layout/shell').then((m) => m.Shell),
+    children: [
+      { path: '', pathMatch: 'full', redirectTo: 'dashboard' },
+      {
+        path: 'dashboard',
+        title: $localize`:@@title.dashboard:Tableau de bord`,
+        data: { breadcrumb: $localize`:@@nav.dashboard:Tableau de bord` },
+        loadComponent: () => import('./features/dashboard/dashboard').then((m) => m.Dashboard),
+      },
+      ...comingSoonRoutes,
+      {
+        path: 'admin',
+        data: { breadcrumb: $localize`:@@nav.admin:Administration` },
+        loadChildren: () => import('./features/admin/admin.routes').then((m) => m.adminRoutes),
+      },
+      {
+        path: '**',
+        title: $localize`:@@title.notFound:Page introuvable`,
+        loadComponent: () => import('./features/not-found/not-found').then((m) => m.NotFound),
+      },
+    ],
+  },
+];

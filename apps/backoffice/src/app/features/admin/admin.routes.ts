@@ -1,0 +1,31 @@
+import type { Routes } from '@angular/router';
+import { requirePermission } from '../../core/auth/permission.guard';
+
+export const adminRoutes: Routes = [
+  {
+    path: '',
+    title: $localize`:@@nav.admin:Administration`,
+    loadComponent: () => import('./admin-home').then((m) => m.AdminHome),
+  },
+  {
+    path: 'entities',
+    title: $localize`:@@admin.entities:Réseau`,
+    data: { breadcrumb: $localize`:@@admin.entities:Réseau` },
+    canActivate: [requirePermission('entities.read')],
+    loadComponent: () => import('./entities/entities').then((m) => m.Entities),
+  },
+  {
+    path: 'audit',
+    title: $localize`:@@admin.audit:Journal d'audit`,
+    data: { breadcrumb: $localize`:@@admin.audit:Journal d'audit` },
+    canActivate: [requirePermission('audit.read')],
+    loadComponent: () => import('./audit/audit-events').then((m) => m.AuditEvents),
+  },
+  {
+    path: 'jobs',
+    title: $localize`:@@admin.jobs:Tâches de fond`,
+    data: { breadcrumb: $localize`:@@admin.jobs:Tâches de fond` },
+    canActivate: [requirePermission('platform.jobs.manage')],
+    loadComponent: () => import('./jobs/jobs').then((m) => m.Jobs),
+  },
+];

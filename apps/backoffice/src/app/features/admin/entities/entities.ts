@@ -1,0 +1,69 @@
+import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
+import { Router } from '@angular/router';
+import { Api } from '../../../core/api/api';
+import { EmptyState } from '../../../shared/states/empty-state';
+import { LoadingState } from '../../../shared/states/loading-state';
+import { Toaster } from '../../../shared/toast/toaster';
+import { EntityForm } from './entity-form';
+import { EntityTree, type EntityTreeNode } from './entity-tree';
+
+/** The network tree on the left, the selected entity's details on the right (`?selected=<id>`). */
+@Component({
+  selector: 'mx-entities',
+  imports: [EntityTree, EntityForm, EmptyState, LoadingState],
+  template: `
+    <section class="page">
+      <h1 i18n="@@admin.entities">Réseau</h1>
+      <div class="layout">
+        <div class="tree">
+          @if (roots(); as list) {
+            <mx-entity-tree [roots]="list" [selectedId]="selected() ?? null" (selected)="select($event)" />
+          } @else {
+            <mx-loading-state />
+          }
+        </div>
+        <div class="detail">
+          @if (selected(); as id) {
+            <mx-entity-form [entityId]="id" (saved)="reloadTree()" />
+          } @else {
+            <mx-empty-state icon="place" heading="Choisissez une entité dans l'arborescence." i18n-heading="@@entities.pick" />
+          }
+        </div>
+      </div>
+    </section>
+  `,
+  styles: `
+    .layout { display: grid; grid-template-columns: minmax(280px, 380px) 1fr; gap: 24px; align-items: start; }
+    .detail { border: 1px solid var(--mat-sys-outline-variant); border-radius: 12px; padding: 16px 24px; }
+    @media (max-width: 959px) { .layout { grid-template-columns: 1fr; } }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class Entities {
+  private readonly api = inject(Api);
+  private readonly router = inject(Router);
+  private readonly toaster = inject(Toaster);
+
+  /** Query param, bound by the router. */
+  readonly selected = input<string>();
+  protected readonly roots = signal<EntityTreeNode[] | null>(null);
+
+  constructor() {
+    void this.reloadTree();
+  }
+
+  protected async reloadTree(): Promise<void> {
+    try {
+      const tree = await this.api.unwrap(this.api.client.GET('/api/v1/entities', { params: { query: { view: 'tree' } } }));
+      // JSON is the default representation (the route also speaks text/csv).
+      this.roots.set((tree as { items: EntityTreeNode[] }).items);
+    } catch (error) {
+      this.roots.set([]);
+      this.toaster.error(error);
+    }
+  }
+
+  protected select(id: string): void {
+    void this.router.navigate([], { queryParams: { selected: id }, queryParamsHandling: 'merge' });
+  }
+}

@@ -1,0 +1,89 @@
+import { ok, violation } from '../rule-result.js';
+import { boundedLevenshtein, communeKeys, communeNameKey } from './commune-name.js';
+import { isDepartementInScope, postalCodeIndex } from './postal-code-index.js';
+const CEDEX = /\bcedex\b/i;
+function toCommune({ aliases: _aliases, ...commune }) {
+    return commune;
+}
+function listNames(candidates) {
+    const names = [...new Set(candidates.map((candidate) => candidate.name))].sort((a, b) => a.localeCompare(b, 'fr'));
+    return names.length > 8 ? `${names.slice(0, 8).join(', ')}…` : names.join(', ');
+}
+/**
+ * The communes a postal code serves. Excel drops the leading zero of `01000`, so 4 digits are
+ * padded back. CEDEX codes are not in the geographic base and are refused: a member's address
+ * must locate its commune.
+ */
+export function findCommunesByPostalCode(input) {
+    const result = postalCodeCandidates(input);
+    return result.ok ? ok(result.value.map(toCommune)) : result;
+}
+function postalCodeCandidates(input) {
+    const shown = input.trim();
+    if (shown === '')
+        return violation('postal_code_required', 'Le code postal est obligatoire.');
+    if (CEDEX.test(shown)) {
+        return violation('postal_code_cedex', `« ${shown} » est une adresse CEDEX : indiquez le code postal géographique de la commune.`);
+    }
+    const compact = shown.replace(/[\s\u00a0\u202f]/g, '');
+    if (!/^\d{4,5}$/.test(compact)) {
+        return violation('postal_code_format', `Le code postal « ${shown} » doit compter 5 chiffres.`);
+    }
+    const postalCode = compact.padStart(5, '0');
+    const candidates = postalCodeIndex().get(postalCode);
+    if (candidates)
+        return ok(candidates);
+    if (postalCode.startsWith('98') && !isDepartementInScope(postalCode.slice(0, 3))) {
+        return violation('postal_code_out_of_scope', `Le code postal ${postalCode} est celui de Monaco ou d'une collectivité du Pacifique, qui n'ont pas de SIREN : hors du réseau.`);
+    }
+    return violation('postal_code_unknown', `Le code postal ${postalCode} n'existe pas (ou c'est un code CEDEX, réservé au courrier : indiquez le code postal de la commune).`);
+}
+function matchByName(candidates, name) {
+    const key = communeNameKey(name);
+    const compactKey = key.replace(/ /g, '');
+    const keyed = candidates.map((candidate) => ({ candidate, nameKeys: communeKeys([candidate.name]), aliasKeys: communeKeys(candidate.aliases) }));
+    const equals = (keys) => [...keys].some((candidateKey) => candidateKey === key || candidateKey.replace(/ /g, '') === compactKey);
+    // Official names first: La Poste labels 75016 "PARIS" for Boulogne-Billancourt too, and "Paris"
+    // must mean Paris 16e. The index holds one candidate per commune, so one match is one commune.
+    for (const tier of ['nameKeys', 'aliasKeys']) {
+        const exact = keyed.filter((entry) => equals(entry[tier])).map(({ candidate }) => candidate);
+        if (exact.length === 1)
+            return { commune: exact[0], approximate: false };
+        if (exact.length > 1)
+            return undefined;
+    }
+    // A typo (one letter per 8, at most 2) is accepted only when a single commune is that close.
+    const allowed = Math.min(2, Math.floor(key.length / 8));
+    if (allowed === 0)
+        return undefined;
+    const close = keyed
+        .filter(({ nameKeys, aliasKeys }) => [...nameKeys, ...aliasKeys].some((candidateKey) => boundedLevenshtein(candidateKey, key, allowed) <= allowed))
+        .map(({ candidate }) => candidate);
+    return close.length === 1 ? { commune: close[0], approximate: true } : undefined;
+}
+/**
+ * The commune of an address from its postal code and, optionally, the commune name as typed.
+ * The name chooses among the communes sharing the postal code; without a name the postal code
+ * must serve a single commune.
+ */
+export function resolveCommune(postalCodeInput, communeName = '') {
+    if (CEDEX.test(communeName)) {
+        return violation('postal_code_cedex', `« ${communeName.trim()} » est une adresse CEDEX : indiquez le code postal et le nom de la commune où se trouve l'entreprise.`);
+    }
+    const found = postalCodeCandidates(postalCodeInput);
+    if (!found.ok)
+        return found;
+    const candidates = found.value;
+    const postalCode = candidates[0].postalCode;
+    if (communeName.trim() === '') {
+        if (candidates.length === 1)
+            return ok({ ...toCommune(candidates[0]), matchedBy: 'only-commune' });
+        return violation('commune_required', `Le code postal ${postalCode} dessert plusieurs communes (${listNames(candidates)}) : indiquez la commune.`);
+    }
+    const match = matchByName(candidates, communeName);
+    if (!match) {
+        return violation('commune_mismatch', `La commune « ${communeName.trim()} » ne correspond pas au code postal ${postalCode} (communes de ce code : ${listNames(candidates)}).`);
+    }
+    return ok({ ...toCommune(match.commune), matchedBy: match.approximate ? 'approximate' : 'exact' });
+}
+//# sourceMappingURL=resolve-commune.js.map

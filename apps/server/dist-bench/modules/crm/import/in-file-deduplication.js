@@ -1,0 +1,58 @@
+import { foldText } from '../text/fold-text.js';
+/**
+ * The identity of a contact within an import: the e-mail key (case-insensitive), else — for
+ * people without e-mail — the company and the folded full name. The same e-mail in two companies
+ * is one person with two affiliations.
+ */
+export function contactKey(record) {
+    const contact = record.contact;
+    if (!contact)
+        return null;
+    if (contact.email)
+        return `email:${contact.email.key}`;
+    return `name:${record.company.siren}:${foldText(contact.lastName)}:${foldText(contact.firstName ?? '')}`;
+}
+/**
+ * Collapses repeated companies (same SIREN) and people (same contact key) within one file. Keeps
+ * only keys and row numbers, so 250,000 rows fit easily; the import service upserts by the same
+ * keys, which also makes importing a file twice change nothing.
+ */
+export class InFileDeduplicator {
+    companies = new Map();
+    contacts = new Map();
+    get companyCount() {
+        return this.companies.size;
+    }
+    get contactCount() {
+        return this.contacts.size;
+    }
+    observe(row, record) {
+        const warnings = [];
+        const company = this.companies.get(record.company.siren);
+        if (company) {
+            if (foldText(company.name) !== foldText(record.company.name)) {
+                warnings.push(`Même SIREN que la ligne ${company.row} sous un autre nom (« ${record.company.name} ») : le nom de la ligne ${company.row} est conservé.`);
+            }
+            if (company.duesCents !== record.membership.duesCents) {
+                warnings.push(`Cotisation différente de celle de la ligne ${company.row} pour la même entreprise : celle de la ligne ${company.row} est conservée.`);
+            }
+            if (company.union !== record.unionDepartementCode) {
+                warnings.push(`Adresse dans un autre département que la ligne ${company.row} pour la même entreprise : l'adresse de la ligne ${company.row} est conservée.`);
+            }
+        }
+        else {
+            this.companies.set(record.company.siren, {
+                row,
+                name: record.company.name,
+                duesCents: record.membership.duesCents,
+                union: record.unionDepartementCode,
+            });
+        }
+        const key = contactKey(record);
+        const contact = key === null ? undefined : this.contacts.get(key);
+        if (key !== null && !contact)
+            this.contacts.set(key, { row });
+        return { companyFirstRow: company?.row ?? null, contactFirstRow: contact?.row ?? null, warnings };
+    }
+}
+//# sourceMappingURL=in-file-deduplication.js.map

@@ -1,0 +1,113 @@
+import { parseNafCode } from '../classification/naf.js';
+import { parseHeadcountBand } from '../companies/headcount-band.js';
+import { parseCivility } from '../contacts/civility.js';
+import { parseEmail } from '../contacts/email.js';
+import { parsePhone, phoneRegionOfDepartement } from '../contacts/phone.js';
+import { departementalUnionCode } from '../geography/departemental-union.js';
+import { resolveCommune } from '../geography/resolve-commune.js';
+import { parseSiren } from '../identifiers/siren.js';
+import { parseSiret, sirenOfSiret } from '../identifiers/siret.js';
+import { FIELD_LABELS } from './column-mapping.js';
+import { parseFrenchAmount } from './french-amount.js';
+import { parseFrenchDate } from './french-date.js';
+/** Longest company, person and address texts we keep; longer cells are refused rather than cut. */
+const MAX_TEXT_LENGTH = 200;
+/**
+ * Checks one data row against every rule and collects all its problems at once, so staff fix a
+ * row in one pass. Optional columns (NAF, address, effectif, contact, date, dues) may be empty;
+ * when filled they must be valid. The company needs a name, a SIREN (or SIRET) and a commune.
+ */
+export function validateImportRow(cells, mapping) {
+    const problems = [];
+    const cell = (field) => {
+        const column = mapping[field];
+        return column ? (cells[column.index] ?? '').trim() : '';
+    };
+    const report = (field, code, message) => {
+        problems.push({ field, column: mapping[field]?.header ?? FIELD_LABELS[field], code, message });
+    };
+    const check = (field, result) => {
+        if (result.ok)
+            return result.value;
+        report(field, result.error.code, result.error.message);
+        return undefined;
+    };
+    /** Empty optional cell → null; filled → parsed (undefined on error). */
+    const optional = (field, parse) => cell(field) === '' ? null : check(field, parse(cell(field)));
+    const text = (field) => {
+        const value = cell(field).replace(/\s+/g, ' ');
+        if (value.length > MAX_TEXT_LENGTH) {
+            report(field, 'text_too_long', `Le texte dépasse ${MAX_TEXT_LENGTH} caractères.`);
+            return null;
+        }
+        return value === '' ? null : value;
+    };
+    const name = text('companyName');
+    if (name === null && !problems.some((problem) => problem.field === 'companyName')) {
+        report('companyName', 'company_name_required', "La raison sociale de l'entreprise est vide.");
+    }
+    const { siren, siret } = identifiers(cell, check, report, mapping);
+    const naf = optional('nafCode', (value) => parseNafCode(value));
+    const headcountBand = optional('headcount', parseHeadcountBand);
+    const addressLine = text('addressLine');
+    let commune;
+    const communeResult = resolveCommune(cell('postalCode'), cell('city'));
+    if (communeResult.ok)
+        commune = communeResult.value;
+    else
+        report(communeResult.error.code.startsWith('commune') ? 'city' : 'postalCode', communeResult.error.code, communeResult.error.message);
+    const unionDepartementCode = commune ? departementalUnionCode(commune.departementCode) : null;
+    if (commune && unionDepartementCode === null) {
+        report('postalCode', 'union_missing', `${commune.name} (${commune.departementCode}) n'est rattachée à aucune union départementale du réseau : le siège doit décider de son rattachement.`);
+    }
+    const lastName = text('lastName');
+    const firstName = text('firstName');
+    const civility = optional('civility', parseCivility);
+    const email = optional('email', parseEmail);
+    const phone = optional('phone', (value) => parsePhone(value, phoneRegionOfDepartement(commune?.departementCode)));
+    const namesSomeone = [lastName, firstName, cell('email'), cell('phone')].some((value) => value !== null && value !== '');
+    if (namesSomeone && lastName === null && !problems.some((problem) => problem.field === 'lastName')) {
+        report('lastName', 'contact_name_required', "Le nom du contact est vide alors que la ligne donne d'autres informations sur lui.");
+    }
+    const joinedOn = optional('joinedOn', parseFrenchDate);
+    const duesCents = optional('duesAmount', parseFrenchAmount);
+    if (problems.length > 0)
+        return { ok: false, problems };
+    const record = {
+        company: {
+            siren: siren,
+            siret,
+            name: name,
+            naf: naf,
+            headcountBand: headcountBand ?? null,
+            address: {
+                line: addressLine,
+                postalCode: commune.postalCode,
+                communeInseeCode: commune.inseeCode,
+                communeName: commune.name,
+                departementCode: commune.departementCode,
+            },
+        },
+        contact: namesSomeone
+            ? { civility: civility ?? null, lastName: lastName, firstName, email: email ?? null, phone: phone ?? null }
+            : null,
+        membership: { joinedOn: joinedOn ?? null, duesCents: duesCents ?? null, currency: 'EUR' },
+        unionDepartementCode: unionDepartementCode,
+    };
+    return { ok: true, record };
+}
+/** SIREN from its column, or from the SIRET column when only that is given; both must agree. */
+function identifiers(cell, check, report, mapping) {
+    const siret = cell('siret') === '' ? null : (check('siret', parseSiret(cell('siret'))) ?? null);
+    if (mapping.siren === undefined || (cell('siren') === '' && siret !== null)) {
+        if (siret === null && cell('siret') === '')
+            report(mapping.siret ? 'siret' : 'siren', 'siren_required', 'Le SIREN est obligatoire.');
+        return { siren: siret ? sirenOfSiret(siret) : undefined, siret };
+    }
+    const siren = check('siren', parseSiren(cell('siren')));
+    if (siren && siret && sirenOfSiret(siret) !== siren) {
+        report('siret', 'siret_siren_mismatch', `Le SIRET ne commence pas par le SIREN de la ligne (${siren}).`);
+    }
+    return { siren, siret };
+}
+//# sourceMappingURL=validate-row.js.map

@@ -1,0 +1,1 @@
+export declare function ofPlace(name: string, typeLiaison: number): string;

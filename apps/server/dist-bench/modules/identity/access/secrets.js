@@ -1,0 +1,13 @@
+import { createHash, randomBytes } from 'node:crypto';
+/** Session cookies, CSRF tokens and access tokens: 256 random bits, URL-safe. */
+export function randomSecret(bytes = 32) {
+    return randomBytes(bytes).toString('base64url');
+}
+/**
+ * Stored form of a high-entropy secret (session, access token, recovery code). A fast hash is
+ * enough here, unlike passwords: the secrets are random, so there is nothing to brute-force offline.
+ */
+export function sha256Hex(value) {
+    return createHash('sha256').update(value).digest('hex');
+}
+//# sourceMappingURL=secrets.js.map

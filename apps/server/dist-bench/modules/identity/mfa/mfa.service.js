@@ -1,0 +1,44 @@
+import { recordAudit } from '../../../platform/audit/index.js';
+import { withTransaction } from '../../../platform/db/index.js';
+import { ConflictError, NotFoundError, ValidationError } from '../../../platform/http/errors.js';
+import { findCredentialsById } from '../users/users.repository.js';
+import { enableTotp, storePendingTotpSecret } from './mfa.repository.js';
+import { newRecoveryCodes, newTotpSecret, recoveryCodeHash, totpUri, verifyTotp } from './totp.js';
+// Self-service on one's own row; system scope so that the audit event can name the home entity.
+const SYSTEM = { kind: 'system' };
+/** Starts (or restarts) enrolment: the secret is kept encrypted and trusted only after activation. */
+export async function enrolTotp(context, principal, actor) {
+    const secret = newTotpSecret();
+    await withTransaction(context.database, SYSTEM, async (tx) => {
+        const user = await ownCredentials(tx, principal);
+        if (user.mfaEnabled)
+            throw new ConflictError('Two-factor authentication is already active. Ask an administrator to reset it first.', 'mfa_already_enabled');
+        await storePendingTotpSecret(tx, user.id, context.cipher.encrypt(secret));
+        await recordAudit(tx, { action: 'identity.user.mfa_enrolment_started', resourceType: 'user', resourceId: user.id, entityId: user.homeEntityId, actor });
+    });
+    return { secret, otpauthUri: totpUri(secret, principal.email) };
+}
+/** Proves the authenticator works, turns MFA on and returns the recovery codes (shown once). */
+export async function activateTotp(context, principal, actor, code) {
+    const user = await withTransaction(context.database, SYSTEM, (tx) => ownCredentials(tx, principal), { readOnly: true });
+    if (user.mfaEnabled)
+        throw new ConflictError('Two-factor authentication is already active.', 'mfa_already_enabled');
+    if (!user.totpSecret)
+        throw new ConflictError('Start the enrolment first (POST /api/v1/auth/mfa/totp/enrol).', 'mfa_not_enrolled');
+    const step = await verifyTotp(context.cipher.decrypt(user.totpSecret), code.trim(), null);
+    if (step === null)
+        throw new ValidationError([{ pointer: '/code', message: 'The code is wrong or expired; enter the current code from your app.' }]);
+    const recoveryCodes = newRecoveryCodes();
+    await withTransaction(context.database, SYSTEM, async (tx) => {
+        await enableTotp(tx, user.id, step, recoveryCodes.map(recoveryCodeHash));
+        await recordAudit(tx, { action: 'identity.user.mfa_enabled', resourceType: 'user', resourceId: user.id, entityId: user.homeEntityId, actor });
+    });
+    return recoveryCodes;
+}
+async function ownCredentials(tx, principal) {
+    const user = await findCredentialsById(tx, principal.userId);
+    if (!user)
+        throw new NotFoundError('User');
+    return user;
+}
+//# sourceMappingURL=mfa.service.js.map

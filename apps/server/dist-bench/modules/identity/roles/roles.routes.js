@@ -1,0 +1,45 @@
+import { Type } from 'typebox';
+import { ProblemSchema } from '@maillage/contracts';
+import { auditActorFrom } from '../../../platform/audit/index.js';
+import { listPermissions, PLATFORM_PERMISSIONS, requirePermission, requirePrincipal } from '../../../platform/auth/index.js';
+import { etagOf, versionFromIfMatch } from '../access/etag.js';
+import { CreateRoleBody, PatchRoleBody, PermissionSchema, RoleIdParams, RoleSchema, toRoleDto } from './roles.schema.js';
+import { changeRole, createRole, getRoles } from './roles.service.js';
+export function registerRoleRoutes(parent, context) {
+    const app = parent.withTypeProvider();
+    const manage = requirePermission(PLATFORM_PERMISSIONS.rolesManage);
+    app.get('/api/v1/permissions', { schema: { tags: ['identity'], summary: 'The catalogue of permissions', response: { 200: Type.Object({ items: Type.Array(PermissionSchema) }), 401: ProblemSchema } } }, async (request) => {
+        requirePrincipal(request);
+        return { items: listPermissions() };
+    });
+    app.get('/api/v1/roles', { schema: { tags: ['identity'], summary: 'System and custom roles', response: { 200: Type.Object({ items: Type.Array(RoleSchema) }), 401: ProblemSchema } } }, async (request) => {
+        requirePrincipal(request);
+        return { items: (await getRoles(context)).map(toRoleDto) };
+    });
+    app.post('/api/v1/roles', {
+        preHandler: manage,
+        schema: {
+            tags: ['identity'],
+            summary: 'Create a custom role',
+            body: CreateRoleBody,
+            response: { 201: RoleSchema, 401: ProblemSchema, 403: ProblemSchema, 409: ProblemSchema, 422: ProblemSchema },
+        },
+    }, async (request, reply) => {
+        const role = await createRole(context, auditActorFrom(request), request.body);
+        return reply.code(201).header('etag', etagOf(role)).send(toRoleDto(role));
+    });
+    app.patch('/api/v1/roles/:id', {
+        preHandler: manage,
+        schema: {
+            tags: ['identity'],
+            summary: 'Change a custom role (system roles are immutable); requires If-Match',
+            params: RoleIdParams,
+            body: PatchRoleBody,
+            response: { 200: RoleSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema, 412: ProblemSchema, 422: ProblemSchema, 428: ProblemSchema },
+        },
+    }, async (request, reply) => {
+        const role = await changeRole(context, auditActorFrom(request), request.params.id, versionFromIfMatch(request), request.body);
+        return reply.header('etag', etagOf(role)).send(toRoleDto(role));
+    });
+}
+//# sourceMappingURL=roles.routes.js.map

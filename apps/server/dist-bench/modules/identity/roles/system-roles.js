@@ -1,0 +1,50 @@
+import { newId, withTransaction } from '../../../platform/db/index.js';
+import { listPermissions } from '../../../platform/auth/index.js';
+/**
+ * Defined by rule rather than by list, so that a module registering new permissions extends them
+ * at the next boot without a migration.
+ */
+export const SYSTEM_ROLES = [
+    {
+        code: 'national_admin',
+        name: 'Administrateur national',
+        description: 'Toutes les permissions, sur tout le réseau.',
+        includes: () => true,
+    },
+    {
+        code: 'branch_admin',
+        name: 'Administrateur de structure',
+        description: 'Gère les comptes et les rôles de sa structure et de ses sous-structures, avec toutes les permissions métier.',
+        includes: (p) => p.category !== 'platform',
+    },
+    {
+        code: 'manager',
+        name: 'Gestionnaire',
+        description: 'Consulte et modifie les données métier de sa structure.',
+        includes: (p) => p.category === 'business',
+    },
+    {
+        code: 'viewer',
+        name: 'Lecteur',
+        description: 'Consulte les données métier de sa structure, sans les modifier.',
+        includes: (p) => p.category === 'business' && p.access === 'read',
+    },
+];
+export function systemRolePermissions(role) {
+    return listPermissions()
+        .filter((permission) => role.includes(permission))
+        .map((permission) => permission.name);
+}
+/** Idempotent: creates missing system roles and aligns their permissions with the catalogue. */
+export async function syncSystemRoles(database) {
+    await withTransaction(database, { kind: 'system' }, async (tx) => {
+        for (const role of SYSTEM_ROLES) {
+            await tx.client.query(`INSERT INTO roles (id, code, name, description, permissions, system) VALUES ($1, $2, $3, $4, $5, true)
+         ON CONFLICT (code) DO UPDATE SET name = excluded.name, description = excluded.description, permissions = excluded.permissions,
+           system = true, version = roles.version + 1, updated_at = now()
+         WHERE roles.permissions IS DISTINCT FROM excluded.permissions OR roles.name IS DISTINCT FROM excluded.name
+           OR roles.description IS DISTINCT FROM excluded.description OR NOT roles.system`, [newId(), role.code, role.name, role.description, systemRolePermissions(role)]);
+        }
+    });
+}
+//# sourceMappingURL=system-roles.js.map

@@ -1,0 +1,15 @@
+import { withTransaction } from '../../../platform/db/index.js';
+import { NotFoundError } from '../../../platform/http/errors.js';
+import { listGrantsOfUser } from '../grants/grants.repository.js';
+import { findUserById } from '../users/users.repository.js';
+export async function describeMe(context, principal) {
+    // The caller's own account and grants, wherever the grants are: a system read filtered by user id.
+    const { user, grants } = await withTransaction(context.database, { kind: 'system' }, async (tx) => ({ user: await findUserById(tx, principal.userId), grants: await listGrantsOfUser(tx, principal.userId) }), { readOnly: true });
+    if (!user)
+        throw new NotFoundError('User');
+    const tree = await context.entityTree.current();
+    const roots = principal.permissions().flatMap((permission) => principal.rootsFor(permission));
+    const entities = [...tree.expand(roots)].map((id) => tree.get(id)).sort((a, b) => a.code.localeCompare(b.code, 'fr'));
+    return { user, permissions: principal.permissions(), grants, entities };
+}
+//# sourceMappingURL=me.service.js.map

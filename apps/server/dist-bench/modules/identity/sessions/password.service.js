@@ -1,0 +1,24 @@
+import { recordAudit } from '../../../platform/audit/index.js';
+import { withTransaction } from '../../../platform/db/index.js';
+import { UnauthenticatedError } from '../../../platform/http/errors.js';
+import { sha256Hex } from '../access/secrets.js';
+import { assertPasswordPolicy, hashPassword, verifyPassword } from '../users/passwords.js';
+import { findCredentialsById, updatePasswordHash } from '../users/users.repository.js';
+import { deleteOtherSessions } from './sessions.repository.js';
+/** The user changes their own password; every other session of theirs ends. */
+export async function changeOwnPassword(context, actor, currentSessionToken, currentPassword, newPassword) {
+    assertPasswordPolicy(newPassword, '/newPassword');
+    const self = { kind: 'entities', entityRoots: [], userId: actor.userId };
+    const user = await withTransaction(context.database, self, (tx) => findCredentialsById(tx, actor.userId), { readOnly: true });
+    if (!user || !(await verifyPassword(user.passwordHash, currentPassword))) {
+        throw new UnauthenticatedError('The current password is incorrect.', 'invalid_credentials');
+    }
+    const passwordHash = await hashPassword(newPassword);
+    // System scope for the write: the audit event belongs to the user's home entity, outside a self scope.
+    await withTransaction(context.database, { kind: 'system' }, async (tx) => {
+        await updatePasswordHash(tx, actor.userId, passwordHash, false);
+        await deleteOtherSessions(tx, actor.userId, sha256Hex(currentSessionToken ?? ''));
+        await recordAudit(tx, { action: 'identity.user.password_changed', resourceType: 'user', resourceId: actor.userId, entityId: user.homeEntityId, actor });
+    });
+}
+//# sourceMappingURL=password.service.js.map

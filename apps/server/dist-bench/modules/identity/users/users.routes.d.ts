@@ -1,0 +1,3 @@
+import type { FastifyInstance } from 'fastify';
+import type { IdentityContext } from '../identity-context.js';
+export declare function registerUserRoutes(parent: FastifyInstance, context: IdentityContext): void;

@@ -1,0 +1,29 @@
+import { newId } from '../db/index.js';
+import { diffChanges } from './changes.js';
+/** The actor of an HTTP request (the auth plugin has set `request.principal` by then, or null). */
+export function auditActorFrom(request) {
+    return { userId: request.principal?.userId ?? null, requestId: request.id, ip: request.ip ?? null };
+}
+/** A job or maintenance command acting for nobody in particular. */
+export const SYSTEM_ACTOR = { userId: null, requestId: null, ip: null };
+/**
+ * Appends an event inside the caller's transaction, so that it commits or rolls back with the change
+ * it describes. The row is written unsealed: it joins the hash chain at the next sealing run
+ * (see audit-chain.ts), which keeps writers from contending on the chain head.
+ */
+export async function recordAudit(tx, event) {
+    const changes = diffChanges(event.before, event.after);
+    await tx.client.query(`INSERT INTO audit_events (id, actor_user_id, entity_id, action, resource_type, resource_id, changes, request_id, ip)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`, [
+        newId(),
+        event.actor.userId,
+        event.entityId,
+        event.action,
+        event.resourceType,
+        event.resourceId,
+        changes === null ? null : JSON.stringify(changes),
+        event.actor.requestId,
+        event.actor.ip,
+    ]);
+}
+//# sourceMappingURL=record-audit.js.map

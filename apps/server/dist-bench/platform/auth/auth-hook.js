@@ -1,0 +1,47 @@
+import { timingSafeEqual } from 'node:crypto';
+import fastifyCookie from '@fastify/cookie';
+import { ForbiddenError, UnauthenticatedError } from '../http/errors.js';
+import { CSRF_HEADER, SESSION_COOKIE, sessionCookieOptions } from './session-cookie.js';
+export const ACCESS_TOKEN_PREFIX = 'mlg_';
+const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/**
+ * Resolves `request.principal` for every request: a Bearer personal access token, else the session
+ * cookie. Cookie-authenticated unsafe requests must send X-CSRF-Token equal to the session's token.
+ */
+export function registerAuth(app, config, resolver) {
+    void app.register(fastifyCookie);
+    app.decorateRequest('principal', null);
+    app.addHook('onRequest', async (request, reply) => {
+        const authorization = request.headers.authorization;
+        if (authorization !== undefined) {
+            const token = /^Bearer\s+(\S+)$/i.exec(authorization)?.[1];
+            const principal = token?.startsWith(ACCESS_TOKEN_PREFIX) ? await resolver.fromAccessToken(token, request) : null;
+            if (!principal)
+                throw new UnauthenticatedError('The access token is invalid, expired or revoked.', 'token_invalid');
+            request.principal = principal;
+            return;
+        }
+        const sessionToken = request.cookies[SESSION_COOKIE];
+        if (!sessionToken)
+            return;
+        const session = await resolver.fromSession(sessionToken, request);
+        if (!session) {
+            // A stale cookie: drop it so the browser stops sending it; the route decides whether auth is needed.
+            void reply.clearCookie(SESSION_COOKIE, { ...sessionCookieOptions(config), maxAge: undefined });
+            return;
+        }
+        if (UNSAFE_METHODS.has(request.method) && request.routeOptions.config?.csrf !== false) {
+            const sent = request.headers[CSRF_HEADER];
+            if (typeof sent !== 'string' || !sameSecret(sent, session.csrfToken)) {
+                throw new ForbiddenError('The X-CSRF-Token header is missing or does not match your session; reload the page and try again.', 'csrf_failed');
+            }
+        }
+        request.principal = session.principal;
+    });
+}
+function sameSecret(a, b) {
+    const left = Buffer.from(a);
+    const right = Buffer.from(b);
+    return left.length === right.length && timingSafeEqual(left, right);
+}
+//# sourceMappingURL=auth-hook.js.map

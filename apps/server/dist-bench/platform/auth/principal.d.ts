@@ -1,0 +1,34 @@
+import type { FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
+import type { DbScope } from '../db/index.js';
+/**
+ * Who is calling, resolved once per request by the auth plugin (session cookie or personal access
+ * token). Permissions are named strings; a grant gives a role's permissions on an entity and its
+ * descendants, so each permission resolves to a set of entity subtree roots.
+ */
+export interface Principal {
+    userId: string;
+    email: string;
+    via: 'session' | 'token';
+    /** Roots of the entity subtrees where the caller holds the permission (empty: none). */
+    rootsFor(permission: string): readonly string[];
+    /** Every entity id the caller may act on with the permission (roots expanded to descendants). */
+    entityIdsFor(permission: string): ReadonlySet<string>;
+    /** True when the permission is held on this entity, directly or through an ancestor. */
+    holdsOn(permission: string, entityId: string): boolean;
+    /** The permissions held on at least one entity, sorted. */
+    permissions(): string[];
+    /** The personal access token's id when `via` is `token`. */
+    readonly tokenId?: string | undefined;
+}
+declare module 'fastify' {
+    interface FastifyRequest {
+        principal: Principal | null;
+    }
+}
+export declare function requirePrincipal(request: FastifyRequest): Principal;
+/** preHandler: 401 without a principal, 403 when the permission is held on no entity at all. */
+export declare function requirePermission(permission: string): preHandlerAsyncHookHandler;
+/** The database scope for a request acting with one permission: RLS then shows only those subtrees. */
+export declare function dbScopeFor(request: FastifyRequest, permission: string): DbScope;
+/** For actions an access token must never perform (minting tokens, MFA, password): a browser session only. */
+export declare function requireSessionPrincipal(request: FastifyRequest): Principal;

@@ -1,0 +1,98 @@
+import { resolve } from 'node:path';
+import { ConfigError, readBoolean, readChoice, readInteger, readList, readSetting } from './env.js';
+// Development defaults keep a fresh clone working; production refuses them (see assertProductionSafe).
+const DEV_SESSION_SECRET = 'dev-only-session-secret-change-me-0000000000';
+const DEV_ENCRYPTION_KEYS = 'dev:ZGV2LW9ubHktZW5jcnlwdGlvbi1rZXktMzJieXRlcyE=';
+const DEV_BLIND_INDEX_KEY = 'ZGV2LW9ubHktYmxpbmQtaW5kZXgta2V5LTMyYnl0ZSE=';
+export function loadConfig(env = process.env, argv = process.argv) {
+    const nodeEnv = readChoice(env, 'NODE_ENV', ['development', 'production', 'test'], 'development');
+    const port = readInteger(env, 'PORT', 3000, 0, 65535);
+    const sessionSecret = readSetting(env, 'SESSION_SECRET') ?? DEV_SESSION_SECRET;
+    const encryptionKeys = parseKeyring(readSetting(env, 'ENCRYPTION_KEYS') ?? DEV_ENCRYPTION_KEYS);
+    const blindIndexKey = parseKey('BLIND_INDEX_KEY', readSetting(env, 'BLIND_INDEX_KEY') ?? DEV_BLIND_INDEX_KEY);
+    const config = {
+        nodeEnv,
+        role: parseRole(argv, env),
+        host: readSetting(env, 'HOST') ?? '0.0.0.0',
+        port,
+        dataDir: resolve(readSetting(env, 'DATA_DIR') ?? './data'),
+        databaseUrl: parseDatabaseUrl(readSetting(env, 'DATABASE_URL')),
+        databasePoolSize: readInteger(env, 'DATABASE_POOL_SIZE', 10, 1, 200),
+        logLevel: readChoice(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], nodeEnv === 'test' ? 'silent' : 'info'),
+        sessionSecret,
+        sessionTtlMinutes: readInteger(env, 'SESSION_TTL_MINUTES', 8 * 60, 5, 30 * 24 * 60),
+        encryptionKeys,
+        blindIndexKey,
+        corsOrigins: readList(env, 'CORS_ORIGINS'),
+        trustProxy: readBoolean(env, 'TRUST_PROXY', false),
+        demoPassword: readSetting(env, 'MAILLAGE_DEMO_PASSWORD'),
+        otlpEndpoint: readSetting(env, 'OTEL_EXPORTER_OTLP_ENDPOINT'),
+        metricsToken: readSetting(env, 'METRICS_TOKEN'),
+        publicUrl: readSetting(env, 'PUBLIC_URL') ?? `http://localhost:${port}`,
+        backofficeDir: readSetting(env, 'BACKOFFICE_DIR'),
+    };
+    if (sessionSecret.length < 32)
+        throw new ConfigError('SESSION_SECRET', 'must be at least 32 characters long');
+    if (config.metricsToken !== undefined && config.metricsToken.length < 16) {
+        throw new ConfigError('METRICS_TOKEN', 'must be at least 16 characters long');
+    }
+    assertKeysSeparate(config);
+    if (nodeEnv === 'production')
+        assertProductionSafe(config);
+    return config;
+}
+/** Every development default still in use is named at once, so that one restart fixes them all. */
+function assertProductionSafe(config) {
+    const devEncryptionKey = parseKeyring(DEV_ENCRYPTION_KEYS)[0].key;
+    const defaults = [
+        config.sessionSecret === DEV_SESSION_SECRET ? 'SESSION_SECRET' : null,
+        config.encryptionKeys.some((k) => k.key.equals(devEncryptionKey)) ? 'ENCRYPTION_KEYS' : null,
+        config.blindIndexKey.equals(parseKey('BLIND_INDEX_KEY', DEV_BLIND_INDEX_KEY)) ? 'BLIND_INDEX_KEY' : null,
+    ].filter((name) => name !== null);
+    if (defaults.length > 0) {
+        throw new ConfigError(defaults.join(', '), `must be set in production (the development default${defaults.length > 1 ? 's are' : ' is'} refused)`);
+    }
+}
+/** One key, one purpose: a blind index computed with an encryption key would weaken both. */
+function assertKeysSeparate(config) {
+    if (config.encryptionKeys.some((k) => k.key.equals(config.blindIndexKey))) {
+        throw new ConfigError('BLIND_INDEX_KEY', 'must differ from every key of ENCRYPTION_KEYS');
+    }
+}
+function parseRole(argv, env) {
+    const flag = argv.find((arg) => arg.startsWith('--role='))?.slice('--role='.length);
+    const role = flag ?? readSetting(env, 'MAILLAGE_ROLE') ?? 'all';
+    if (role !== 'web' && role !== 'worker' && role !== 'all') {
+        throw new ConfigError('--role', `must be web, worker or all (got "${role}")`);
+    }
+    return role;
+}
+function parseDatabaseUrl(raw) {
+    if (raw === undefined)
+        return undefined;
+    if (!/^postgres(ql)?:\/\//.test(raw)) {
+        throw new ConfigError('DATABASE_URL', 'must start with postgres:// or postgresql://');
+    }
+    return raw;
+}
+/** Keyring format: `id:base64key,id2:base64key`; each key is 32 bytes (AES-256). */
+function parseKeyring(raw) {
+    const keys = raw.split(',').map((entry) => {
+        const [id, material] = entry.trim().split(':');
+        if (!id || !material || !/^[A-Za-z0-9_-]{1,32}$/.test(id)) {
+            throw new ConfigError('ENCRYPTION_KEYS', 'must be a comma-separated list of id:base64key');
+        }
+        return { id, key: parseKey('ENCRYPTION_KEYS', material) };
+    });
+    if (new Set(keys.map((k) => k.id)).size !== keys.length) {
+        throw new ConfigError('ENCRYPTION_KEYS', 'has two keys with the same id');
+    }
+    return keys;
+}
+function parseKey(variable, base64) {
+    const key = Buffer.from(base64, 'base64');
+    if (key.length !== 32)
+        throw new ConfigError(variable, 'must hold 32 bytes encoded in base64');
+    return key;
+}
+//# sourceMappingURL=config.js.map

@@ -1,0 +1,42 @@
+import { withTransaction } from '../db/index.js';
+const COLUMNS = `key, description, kind, variants, default_variant AS "defaultVariant", rules, enabled, version,
+  created_at AS "createdAt", updated_at AS "updatedAt"`;
+/** Every flag, read by the provider in the background (never while a caller holds a transaction). */
+export async function loadAllFlags(database) {
+    return withTransaction(database, { kind: 'system' }, (tx) => listFlags(tx), { readOnly: true });
+}
+export async function listFlags(tx) {
+    const { rows } = await tx.client.query(`SELECT ${COLUMNS} FROM feature_flags ORDER BY key`);
+    return rows;
+}
+export async function findFlag(tx, key) {
+    const { rows } = await tx.client.query(`SELECT ${COLUMNS} FROM feature_flags WHERE key = $1`, [key]);
+    return rows[0] ?? null;
+}
+/** Null when the key is taken. */
+export async function insertFlag(tx, flag, userId) {
+    const { rows } = await tx.client.query(`INSERT INTO feature_flags (key, description, kind, variants, default_variant, rules, enabled, updated_by)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+     ON CONFLICT (key) DO NOTHING
+     RETURNING ${COLUMNS}`, [flag.key, flag.description, flag.kind, JSON.stringify(flag.variants), flag.defaultVariant, JSON.stringify(flag.rules), flag.enabled, userId]);
+    return rows[0] ?? null;
+}
+/** Compare-and-set on the version read by the client: null when another change came first. */
+export async function updateFlag(tx, flag, expectedVersion, userId) {
+    const { rows } = await tx.client.query(`UPDATE feature_flags
+     SET description = $2, variants = $3, default_variant = $4, rules = $5, enabled = $6, updated_by = $7,
+         version = version + 1, updated_at = now()
+     WHERE key = $1 AND version = $8
+     RETURNING ${COLUMNS}`, [flag.key, flag.description, JSON.stringify(flag.variants), flag.defaultVariant, JSON.stringify(flag.rules), flag.enabled, userId, expectedVersion]);
+    return rows[0] ?? null;
+}
+/** The role codes a user holds on an entity or one of its ancestors (grants are inherited downwards). */
+export async function roleCodesAt(client, userId, entityId) {
+    const { rows } = await client.query(`SELECT DISTINCT r.code FROM grants g
+     JOIN roles r ON r.id = g.role_id
+     JOIN entity_tree_paths p ON p.ancestor_id = g.entity_id
+     WHERE g.user_id = $1 AND p.descendant_id = $2
+     ORDER BY r.code`, [userId, entityId]);
+    return rows.map((row) => row.code);
+}
+//# sourceMappingURL=feature-flags.repository.js.map

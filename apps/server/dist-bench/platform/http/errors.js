@@ -1,0 +1,72 @@
+/**
+ * The one error family of the application: a stable machine `code`, an HTTP status and a message
+ * a member of staff can read. The HTTP layer renders it as RFC 9457 problem+json.
+ */
+export class AppError extends Error {
+    code;
+    status;
+    title;
+    errors;
+    headers;
+    constructor(code, status, title, detail, errors = [], headers = {}) {
+        super(detail ?? title);
+        this.code = code;
+        this.status = status;
+        this.title = title;
+        this.errors = errors;
+        this.headers = headers;
+        this.name = new.target.name;
+    }
+}
+export class BadRequestError extends AppError {
+    constructor(detail, errors = [], code = 'bad_request') {
+        super(code, 400, 'Bad request', detail, errors);
+    }
+}
+export class ValidationError extends AppError {
+    constructor(errors, detail = 'The request contains invalid values.') {
+        super('validation_failed', 422, 'Validation failed', detail, errors);
+    }
+}
+export class UnauthenticatedError extends AppError {
+    constructor(detail = 'Authentication is required.', code = 'unauthenticated') {
+        super(code, 401, 'Unauthenticated', detail);
+    }
+}
+export class ForbiddenError extends AppError {
+    constructor(detail = 'You are not allowed to perform this action.', code = 'forbidden') {
+        super(code, 403, 'Forbidden', detail);
+    }
+}
+/** Also used for records outside the caller's scope, so that existence never leaks across branches. */
+export class NotFoundError extends AppError {
+    constructor(resource = 'Resource') {
+        super('not_found', 404, 'Not found', `${resource} not found or not accessible.`);
+    }
+}
+export class ConflictError extends AppError {
+    constructor(detail, code = 'conflict', errors = []) {
+        super(code, 409, 'Conflict', detail, errors);
+    }
+}
+export class PreconditionRequiredError extends AppError {
+    constructor() {
+        super('precondition_required', 428, 'Precondition required', 'This request must send If-Match with the current ETag of the resource.');
+    }
+}
+export class PreconditionFailedError extends AppError {
+    constructor() {
+        super('precondition_failed', 412, 'Precondition failed', 'The resource was modified since you read it: reload it and try again.');
+    }
+}
+export class TooManyRequestsError extends AppError {
+    constructor(detail, retryAfterSeconds, code = 'rate_limited') {
+        super(code, 429, 'Too many requests', detail, [], { 'retry-after': String(retryAfterSeconds) });
+    }
+}
+export class ServiceUnavailableError extends AppError {
+    constructor(detail = 'The service is temporarily unavailable; try again shortly.') {
+        super('service_unavailable', 503, 'Service unavailable', detail, [], { 'retry-after': '5' });
+    }
+}
+//# sourceMappingURL=errors.js.map

@@ -1,0 +1,4 @@
+type Json = Record<string, unknown>;
+export declare function markRouteSchema(schema: Json): Json;
+export declare function hoistSchemaIds(document: Json): Json;
+export {};

@@ -1,0 +1,48 @@
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import { hoistSchemaIds, markRouteSchema } from './openapi-components.js';
+export const OPENAPI_PATH = '/api/v1/openapi.json';
+export const DOCS_PATH = '/api/docs';
+/** The contract's version: bump the minor on additive changes, the major (and the /api/vN prefix) on breaking ones. */
+export const API_VERSION = '1.0.0';
+/** Kept in step with platform/auth/session-cookie.ts (not imported: the kernel's HTTP layer must not need auth to boot). */
+const SESSION_COOKIE = 'maillage_session';
+/**
+ * OpenAPI 3.1 generated from the route schemas (must be registered before any route), served at
+ * /api/v1/openapi.json, and browsable at /api/docs with the Swagger UI bundle shipped inside
+ * @fastify/swagger-ui (no CDN: the strict CSP holds).
+ */
+export async function registerOpenApi(app) {
+    await app.register(fastifySwagger, {
+        openapi: {
+            openapi: '3.1.0',
+            info: {
+                title: 'Maillage API',
+                version: API_VERSION,
+                description: 'Conventions (pagination, filters, errors, ETag, idempotency, deprecation): see docs/api-conventions.md.',
+            },
+            servers: [{ url: '/', description: 'This server' }],
+            components: {
+                securitySchemes: {
+                    session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE, description: 'Back-office session; unsafe methods also send X-CSRF-Token.' },
+                    bearer: { type: 'http', scheme: 'bearer', description: 'Personal access token (mlg_…).' },
+                },
+            },
+            security: [{ session: [] }, { bearer: [] }],
+        },
+        refResolver: {
+            // Component names are the TypeBox `$id`s (Problem, FieldError…), not def-0, def-1.
+            buildLocalReference: (json, _baseUri, _fragment, index) => (typeof json.$id === 'string' ? json.$id : `def-${index}`),
+        },
+        transform: ({ schema, url }) => ({ schema: schema ? markRouteSchema(schema) : schema, url }),
+        transformObject: (documents) => hoistSchemaIds(documents.openapiObject),
+    });
+    app.get(OPENAPI_PATH, { schema: { hide: true } }, async () => app.swagger());
+    await app.register(fastifySwaggerUi, {
+        routePrefix: DOCS_PATH,
+        uiConfig: { deepLinking: true, defaultModelsExpandDepth: 0 },
+        // The global helmet policy applies; the UI bundle has no inline script to allow.
+        staticCSP: false,
+    });
+}
+//# sourceMappingURL=openapi.js.map

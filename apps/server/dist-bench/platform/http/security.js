@@ -1,0 +1,50 @@
+import fastifyCors from '@fastify/cors';
+import fastifyHelmet from '@fastify/helmet';
+/**
+ * The Content-Security-Policy of every response, API and back-office alike (same origin).
+ * - Scripts only from our origin: no inline script, no CDN (the API docs page ships its bundle).
+ * - style-src keeps 'unsafe-inline': Angular injects component styles as <style> elements at run
+ *   time and Angular Material/CDK set inline styles (overlays, ripples). Removing it needs the
+ *   `ngCspNonce` attribute with a per-response nonce in index.html (see docs/api-conventions.md).
+ * - img data: URIs for Material icons' and the docs page's inline images.
+ */
+export const CSP_DIRECTIVES = {
+    defaultSrc: ["'self'"],
+    baseUri: ["'self'"],
+    connectSrc: ["'self'"],
+    fontSrc: ["'self'", 'data:'],
+    formAction: ["'self'"],
+    frameAncestors: ["'none'"],
+    imgSrc: ["'self'", 'data:'],
+    objectSrc: ["'none'"],
+    scriptSrc: ["'self'"],
+    scriptSrcAttr: ["'none'"],
+    styleSrc: ["'self'", "'unsafe-inline'"],
+    workerSrc: ["'self'"],
+};
+/** Headers a cross-origin back-office must be allowed to send and read. */
+export const CORS_ALLOWED_HEADERS = ['Content-Type', 'Authorization', 'If-Match', 'If-None-Match', 'Idempotency-Key', 'X-CSRF-Token', 'X-Request-Id'];
+export const CORS_EXPOSED_HEADERS = ['ETag', 'Location', 'Idempotency-Replayed', 'Deprecation', 'Sunset', 'Link', 'Retry-After', 'X-Request-Id', 'Content-Disposition'];
+export async function registerSecurity(app, config) {
+    const https = config.publicUrl.startsWith('https://');
+    await app.register(fastifyHelmet, {
+        contentSecurityPolicy: {
+            useDefaults: false,
+            directives: { ...CSP_DIRECTIVES, ...(https ? { upgradeInsecureRequests: [] } : {}) },
+        },
+        // HSTS only when we are reached over HTTPS: on plain http it would be ignored at best.
+        strictTransportSecurity: https ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+        crossOriginEmbedderPolicy: false,
+        referrerPolicy: { policy: 'no-referrer' },
+    });
+    // Closed unless origins are listed: the back-office is served from the same origin.
+    await app.register(fastifyCors, {
+        origin: config.corsOrigins.length > 0 ? config.corsOrigins : false,
+        credentials: true,
+        methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
+        allowedHeaders: CORS_ALLOWED_HEADERS,
+        exposedHeaders: CORS_EXPOSED_HEADERS,
+        maxAge: 600,
+    });
+}
+//# sourceMappingURL=security.js.map

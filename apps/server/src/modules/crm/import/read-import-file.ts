@@ -1,0 +1,65 @@
+import type { RuleViolation } from '../rule-result.js';
+import { mapColumns, type ColumnMapping, type ColumnOverrides } from './column-mapping.js';
+import { readCsv, type CsvReadOptions } from './csv/read-csv.js';
+import type { TextEncoding } from './csv/decode-bytes.js';
+import { InFileDeduplicator, type DuplicateInfo } from './in-file-deduplication.js';
+import type { RowValidation } from './import-record.js';
+import { validateImportRow } from './validate-row.js';
+
+export interface ImportFileOptions extends CsvReadOptions {
+  readonly columns?: ColumnOverrides;
+}
+
+/** A data row, located both as staff see it in Excel (`row`) and in the text (`line`). */
+export type ImportRow = RowValidation & { readonly row: number; readonly line: number; readonly duplicate?: DuplicateInfo };
+
+export interface ImportFile {
+  readonly encoding: TextEncoding | undefined;
+  readonly separator: string | undefined;
+  readonly headers: readonly string[];
+  readonly mapping: ColumnMapping;
+  readonly ignoredHeaders: readonly string[];
+  /** Blocking header problems: when non-empty, `rows` yields nothing. */
+  readonly problems: readonly RuleViolation[];
+  /** Valid rows carry `duplicate` (first lines of their company/contact); read once, in file order. */
+  readonly rows: AsyncIterable<ImportRow>;
+  readonly deduplicator: InFileDeduplicator;
+}
+
+/**
+ * Opens an import: reads the header line, maps columns, then streams validated, de-duplicated
+ * rows, numbered as in a spreadsheet (header = row 1).
+ */
+export async function openImportFile(source: AsyncIterable<Uint8Array>, options: ImportFileOptions = {}): Promise<ImportFile> {
+  const reader = readCsv(source, options);
+  const iterator = reader[Symbol.asyncIterator]();
+  const first = await iterator.next();
+  // readCsv throws on an empty file, so the first record is the header.
+  const headers = first.done ? [] : first.value.fields;
+  const { mapping, ignoredHeaders, problems } = mapColumns(headers, options.columns);
+  const deduplicator = new InFileDeduplicator();
+
+  async function* rows(): AsyncGenerator<ImportRow> {
+    if (problems.length > 0) return;
+    for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
+      const { row, line, fields } = next.value;
+      const validation = validateImportRow(fields, mapping);
+      yield validation.ok ? { ...validation, row, line, duplicate: deduplicator.observe(row, validation.record) } : { ...validation, row, line };
+    }
+  }
+
+  return {
+    get encoding() {
+      return reader.encoding;
+    },
+    get separator() {
+      return reader.separator;
+    },
+    headers,
+    mapping,
+    ignoredHeaders,
+    problems,
+    rows: { [Symbol.asyncIterator]: () => rows() },
+    deduplicator,
+  };
+}

@@ -1,0 +1,10 @@
+export { recordAudit, auditActorFrom, SYSTEM_ACTOR, type AuditActor, type AuditEventInput } from './record-audit.js';
+export { registerSensitiveFields, MASKED } from './sensitive-fields.js';
+export { diffChanges, type AuditChanges } from './changes.js';
+export { sealAuditEvents, verifyAuditChain, type ChainVerification } from './audit-chain.js';
+export { registerAuditRoutes } from './audit-events.routes.js';
+export { listAuditEvents } from './audit-events.service.js';
+export { auditEventCollection } from './audit-events.collection.js';
+export { AuditEventSchema, type AuditEvent } from './audit-events.schema.js';
+export { registerAudit } from './register-audit.js';
+export { SEAL_AUDIT_CHAIN } from './audit.jobs.js';

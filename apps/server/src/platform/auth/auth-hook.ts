@@ -1,0 +1,75 @@
+import { timingSafeEqual } from 'node:crypto';
+import fastifyCookie from '@fastify/cookie';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { AppConfig } from '../config/index.js';
+import { ForbiddenError, UnauthenticatedError } from '../http/errors.js';
+import type { Principal } from './principal.js';
+import { CSRF_HEADER, SESSION_COOKIE, sessionCookieOptions } from './session-cookie.js';
+
+export const ACCESS_TOKEN_PREFIX = 'mlg_';
+
+/** A session found by its cookie: who it is and the token unsafe requests must echo. */
+export interface SessionCredentials {
+  principal: Principal;
+  csrfToken: string;
+}
+
+/**
+ * How credentials become a principal; implemented by the identity module, which owns the tables.
+ * The kernel only knows the transport: cookie, bearer token, CSRF.
+ */
+export interface CredentialResolver {
+  /** null when the session is unknown, expired or its user deactivated. */
+  fromSession(sessionToken: string, request: FastifyRequest): Promise<SessionCredentials | null>;
+  /** null when the token is unknown, expired, revoked or its owner deactivated. */
+  fromAccessToken(token: string, request: FastifyRequest): Promise<Principal | null>;
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** false exempts a cookie-authenticated unsafe route from the CSRF check (login only). */
+    csrf?: boolean;
+  }
+}
+
+const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * Resolves `request.principal` for every request: a Bearer personal access token, else the session
+ * cookie. Cookie-authenticated unsafe requests must send X-CSRF-Token equal to the session's token.
+ */
+export function registerAuth(app: FastifyInstance, config: Pick<AppConfig, 'publicUrl' | 'sessionTtlMinutes'>, resolver: CredentialResolver): void {
+  void app.register(fastifyCookie);
+  app.decorateRequest('principal', null);
+  app.addHook('onRequest', async (request, reply) => {
+    const authorization = request.headers.authorization;
+    if (authorization !== undefined) {
+      const token = /^Bearer\s+(\S+)$/i.exec(authorization)?.[1];
+      const principal = token?.startsWith(ACCESS_TOKEN_PREFIX) ? await resolver.fromAccessToken(token, request) : null;
+      if (!principal) throw new UnauthenticatedError('The access token is invalid, expired or revoked.', 'token_invalid');
+      request.principal = principal;
+      return;
+    }
+    const sessionToken = request.cookies[SESSION_COOKIE];
+    if (!sessionToken) return;
+    const session = await resolver.fromSession(sessionToken, request);
+    if (!session) {
+      // A stale cookie: drop it so the browser stops sending it; the route decides whether auth is needed.
+      void reply.clearCookie(SESSION_COOKIE, { ...sessionCookieOptions(config), maxAge: undefined });
+      return;
+    }
+    if (UNSAFE_METHODS.has(request.method) && request.routeOptions.config?.csrf !== false) {
+      const sent = request.headers[CSRF_HEADER];
+      if (typeof sent !== 'string' || !sameSecret(sent, session.csrfToken)) {
+        throw new ForbiddenError('The X-CSRF-Token header is missing or does not match your session; reload the page and try again.', 'csrf_failed');
+      }
+    }
+    request.principal = session.principal;
+  });
+}
+
+function sameSecret(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+}

@@ -1,0 +1,51 @@
+import { createHash } from 'node:crypto';
+
+export type FlagValue = boolean | string | number | { [key: string]: unknown };
+
+/**
+ * One targeting rule. Every condition present must hold; an absent condition holds for everyone.
+ * `entityIds` match the caller's entity or any of its ancestors (a rule on a region covers its
+ * departments); `percentage` buckets users by a stable hash of user id and flag key.
+ */
+export interface FlagRule {
+  entityIds?: string[];
+  roles?: string[];
+  /** 0 to 100, two decimals. */
+  percentage?: number;
+  variant: string;
+}
+
+/** What the caller is: OpenFeature's targetingKey is the user id. */
+export interface FlagSubject {
+  userId?: string | undefined;
+  /** The entity the user acts for, with all its ancestors (self included). */
+  entityLineage: ReadonlySet<string>;
+  roles: readonly string[];
+}
+
+export interface RuleMatch {
+  variant: string;
+  ruleIndex: number;
+}
+
+export function matchRule(flagKey: string, rules: readonly FlagRule[], subject: FlagSubject): RuleMatch | null {
+  for (const [ruleIndex, rule] of rules.entries()) {
+    if (rule.entityIds && !rule.entityIds.some((id) => subject.entityLineage.has(id))) continue;
+    if (rule.roles && !rule.roles.some((role) => subject.roles.includes(role))) continue;
+    if (rule.percentage !== undefined) {
+      // Without a user there is nothing stable to bucket on: only a full rollout matches.
+      if (!subject.userId ? rule.percentage < 100 : rolloutBucket(flagKey, subject.userId) >= rule.percentage * 100) continue;
+    }
+    return { variant: rule.variant, ruleIndex };
+  }
+  return null;
+}
+
+/**
+ * 0 to 9999, stable for a user and a flag, independent across flags (the key is hashed in) so that
+ * the same 10 % of users do not get every experiment.
+ */
+export function rolloutBucket(flagKey: string, userId: string): number {
+  const digest = createHash('sha256').update(`${flagKey}\u0000${userId}`).digest();
+  return digest.readUInt32BE(0) % 10_000;
+}

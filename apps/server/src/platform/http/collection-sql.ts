@@ -1,0 +1,142 @@
+import { and, getTableColumns, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
+import type { Tx } from '../db/index.js';
+import { encodeCursor } from './collection-cursor.js';
+import type { Collection, CollectionField, CollectionQuery, FilterCondition } from './collection.js';
+
+/**
+ * The SQL side of a collection. Values are always bound parameters, compared as untyped literals so
+ * that PostgreSQL casts them to the column's type (a date-time string against a timestamptz column).
+ */
+
+/** WHERE fragment of the request's filters (undefined when there are none). */
+export function filterSql(collection: Collection, query: CollectionQuery): SQL | undefined {
+  return and(...query.filters.map((filter) => conditionSql(fieldOf(collection, filter.field), filter)));
+}
+
+/** ORDER BY: the sort keys, then the id so that ties have a stable order. */
+export function orderBySql(collection: Collection, query: CollectionQuery): SQL[] {
+  return [
+    ...query.sort.map((key) => {
+      const column = fieldOf(collection, key.field).column;
+      return key.descending ? sql`${column} desc` : sql`${column} asc`;
+    }),
+    sql`${collection.id} asc`,
+  ];
+}
+
+/**
+ * Rows strictly after the cursor position, in the order of orderBySql: the expanded form
+ * `(a > x) OR (a = x AND b < y) OR (a = x AND b = y AND id > z)` handles mixed directions.
+ */
+export function keysetSql(collection: Collection, query: CollectionQuery): SQL | undefined {
+  if (!query.after) return undefined;
+  const keys = [
+    ...query.sort.map((key) => ({ column: fieldOf(collection, key.field).column, descending: key.descending })),
+    { column: collection.id as AnyColumn | SQL, descending: false },
+  ];
+  const values = query.after;
+  const branches = keys.map((key, index) => {
+    const equalities = keys.slice(0, index).map((previous, i) => sql`${previous.column} = ${values[i]}`);
+    const step = key.descending ? sql`${key.column} < ${values[index]}` : sql`${key.column} > ${values[index]}`;
+    return and(...equalities, step)!;
+  });
+  return or(...branches);
+}
+
+/**
+ * The keyset position of a row, computed by PostgreSQL: `json_build_array` renders timestamps with
+ * their full microsecond precision, which a JavaScript Date would round to the millisecond
+ * (and the next page would then repeat or skip rows).
+ */
+export function cursorSelection(collection: Collection, query: CollectionQuery): SQL<unknown[]> {
+  const columns = [...query.sort.map((key) => fieldOf(collection, key.field).column), collection.id];
+  return sql<unknown[]>`json_build_array(${sql.join(columns, sql`, `)})`;
+}
+
+export interface PageSource {
+  table: PgTable;
+  /** Selected fields (default: every column of the table). */
+  columns?: Record<string, AnyColumn | SQL | SQL.Aliased>;
+  /** Conditions of the route on top of the filters (parent id, archived rows…). RLS applies anyway. */
+  where?: SQL;
+}
+
+export interface CollectionPage<Row> {
+  items: Row[];
+  nextCursor: string | null;
+  /** Raw keyset position after the last item (the CSV export walks batches with it). */
+  nextAfter: unknown[] | null;
+  count?: number;
+}
+
+const CURSOR_KEY = '__cursor';
+
+/** Fetches one page (limit + 1 rows, to know whether another page follows) and the count asked for. */
+export async function fetchPage<Row = Record<string, unknown>>(
+  tx: Pick<Tx, 'db'>,
+  collection: Collection,
+  query: CollectionQuery,
+  source: PageSource,
+): Promise<CollectionPage<Row>> {
+  const columns = source.columns ?? getTableColumns(source.table);
+  const rows = (await tx.db
+    .select({ ...columns, [CURSOR_KEY]: cursorSelection(collection, query) })
+    .from(source.table)
+    .where(and(source.where, filterSql(collection, query), keysetSql(collection, query)))
+    .orderBy(...orderBySql(collection, query))
+    .limit(query.limit + 1)) as Array<Record<string, unknown>>;
+  const hasMore = rows.length > query.limit;
+  const pageRows = hasMore ? rows.slice(0, query.limit) : rows;
+  const nextAfter = hasMore ? (pageRows[pageRows.length - 1]![CURSOR_KEY] as unknown[]) : null;
+  const items = pageRows.map(({ [CURSOR_KEY]: _cursor, ...item }) => item as Row);
+  const page: CollectionPage<Row> = { items, nextCursor: nextAfter ? encodeCursor(query.fingerprint, nextAfter) : null, nextAfter };
+  if (query.count !== 'none') page.count = await countRows(tx, collection, query, source);
+  return page;
+}
+
+/** `exact` runs COUNT(*); `estimated` reads the planner's row estimate (no scan, may be off). */
+export async function countRows(tx: Pick<Tx, 'db'>, collection: Collection, query: CollectionQuery, source: PageSource): Promise<number> {
+  const where = and(source.where, filterSql(collection, query));
+  if (query.count === 'estimated') {
+    const inner = tx.db.select({ one: sql`1` }).from(source.table).where(where);
+    const result = await tx.db.execute(sql`EXPLAIN (FORMAT JSON) ${inner}`);
+    const plan = (result.rows[0] as Record<string, unknown>)['QUERY PLAN'];
+    const parsed = (typeof plan === 'string' ? JSON.parse(plan) : plan) as Array<{ Plan: { 'Plan Rows': number } }>;
+    return Math.max(0, Math.round(parsed[0]?.Plan['Plan Rows'] ?? 0));
+  }
+  const [row] = await tx.db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(source.table)
+    .where(where);
+  return row?.n ?? 0;
+}
+
+function fieldOf(collection: Collection, name: string): CollectionField {
+  const field = collection.fields[name];
+  if (!field) throw new Error(`Unknown field ${collection.name}.${name}`);
+  return field;
+}
+
+function conditionSql(field: CollectionField, filter: FilterCondition): SQL {
+  const column = field.column;
+  switch (filter.operator) {
+    case 'eq':
+      return sql`${column} = ${filter.value}`;
+    case 'gte':
+      return sql`${column} >= ${filter.value}`;
+    case 'lte':
+      return sql`${column} <= ${filter.value}`;
+    case 'in':
+      return sql`${column} in (${sql.join(
+        (filter.value as unknown[]).map((value) => sql`${value}`),
+        sql`, `,
+      )})`;
+    case 'contains':
+      return sql`${column} ilike ${`%${escapeLike(String(filter.value))}%`} escape '\\'`;
+  }
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (character) => `\\${character}`);
+}

@@ -1,0 +1,78 @@
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+/** Starts a Node process and waits until `readyUrl` answers (any status below 500). */
+export async function startProcess(name, args, env, readyUrl, { verbose = false } = {}) {
+  const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', verbose ? 'inherit' : 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (chunk) => {
+    stderr = (stderr + chunk).slice(-4000);
+    if (verbose) process.stderr.write(chunk);
+  });
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${name} exited (${child.exitCode}) before answering:\n${stderr}`);
+    try {
+      const response = await fetch(readyUrl);
+      if (response.status < 500) break;
+    } catch {
+      // not listening yet
+    }
+    await sleep(200);
+  }
+  if (Date.now() >= deadline) {
+    child.kill('SIGKILL');
+    throw new Error(`${name} did not answer ${readyUrl} within 60 s:\n${stderr}`);
+  }
+  return {
+    pid: child.pid,
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+        setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
+      }),
+  };
+}
+
+/** Production-like settings for our server (production refuses the development keys). */
+export function productionEnv({ databaseUrl, port, logLevel, poolSize }) {
+  const key = () => randomBytes(32).toString('base64');
+  return {
+    NODE_ENV: 'production',
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
+    DATABASE_URL: databaseUrl,
+    DATABASE_POOL_SIZE: String(poolSize),
+    LOG_LEVEL: logLevel,
+    SESSION_SECRET: randomBytes(32).toString('hex'),
+    ENCRYPTION_KEYS: `bench:${key()}`,
+    BLIND_INDEX_KEY: key(),
+  };
+}
+
+/** Signs in as the national administrator and creates a personal access token for `permissions`. */
+export async function nationalAdminToken(baseUrl, { email, password, permissions }) {
+  const login = await fetch(`${baseUrl}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  if (login.status !== 200) throw new Error(`login as ${email} failed: ${login.status} ${await login.text()}`);
+  const { csrfToken } = await login.json();
+  const cookie = login.headers
+    .getSetCookie()
+    .map((header) => header.split(';')[0])
+    .join('; ');
+  const expiresAt = new Date(Date.now() + 24 * 3600 * 1000).toISOString();
+  const created = await fetch(`${baseUrl}/api/v1/personal-access-tokens`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
+    body: JSON.stringify({ name: 'bench', permissions, expiresAt }),
+  });
+  if (created.status !== 201) throw new Error(`token creation failed: ${created.status} ${await created.text()}`);
+  return (await created.json()).token;
+}
