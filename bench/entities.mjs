@@ -10,7 +10,7 @@ import { createThrowawayDatabase, seedDatabase } from './lib/database.mjs';
 import { countPerRequest, startCountingProxy } from './lib/pg-counter.mjs';
 import { load } from './lib/load.mjs';
 import { int, markdownTable, ms } from './lib/report.mjs';
-import { nationalAdminToken, productionEnv, startProcess } from './lib/servers.mjs';
+import { cpuSeconds, nationalAdminToken, productionEnv, startProcess } from './lib/servers.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DIST = process.env.BENCH_SERVER_DIST ?? join(ROOT, 'apps/server/dist');
@@ -63,8 +63,8 @@ async function main() {
         await load({ url: base + scenario.path, headers: h, connections: 10, durationSeconds: WARMUP });
       }
       for (const connections of [50, 10]) {
-        const oursResult = await load({ url: oursUrl + scenario.path, headers, connections, durationSeconds: DURATION });
-        const bareResult = await load({ url: bareUrl + scenario.path, connections, durationSeconds: DURATION });
+        const oursResult = await measured(ours.pid, { url: oursUrl + scenario.path, headers, connections, durationSeconds: DURATION });
+        const bareResult = await measured(bare.pid, { url: bareUrl + scenario.path, connections, durationSeconds: DURATION });
         const ratio = oursResult.requestsPerSecond / bareResult.requestsPerSecond;
         const verdict =
           connections === 50
@@ -79,6 +79,7 @@ async function main() {
           `${(ratio * 100).toFixed(0)} %`,
           `${ms(oursResult.p50)} / ${ms(oursResult.p95)} / ${ms(oursResult.p99)}`,
           `${ms(bareResult.p50)} / ${ms(bareResult.p95)} / ${ms(bareResult.p99)}`,
+          `${ms(oursResult.cpuMsPerRequest)} / ${ms(bareResult.cpuMsPerRequest)}`,
           verdict.target,
           verdict.pass ? 'PASS' : 'FAIL',
         ]);
@@ -91,7 +92,7 @@ async function main() {
     const machine = `${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, load average ${loadavg()[0].toFixed(1)} at the end`;
     const commit = gitCommit();
     console.log(`\n${new Date().toISOString()} · ${machine} · commit ${commit} · ${DURATION} s per run · pool ${POOL_SIZE} · log level ${LOG_LEVEL}\n`);
-    console.log(markdownTable(['Route', 'Conn.', 'ours req/s', 'bare req/s', 'ours/bare', 'ours p50 / p95 / p99 ms', 'bare p50 / p95 / p99 ms', 'Target', 'Result'], rows));
+    console.log(markdownTable(['Route', 'Conn.', 'ours req/s', 'bare req/s', 'ours/bare', 'ours p50 / p95 / p99 ms', 'bare p50 / p95 / p99 ms', 'CPU ms/req ours / bare', 'Target', 'Result'], rows));
     console.log('\nDatabase messages per request (counted by a proxy, sequential requests):');
     console.log(
       markdownTable(
@@ -110,6 +111,13 @@ async function main() {
     for (const stop of stops.reverse()) await stop();
     await database.drop();
   }
+}
+
+/** A load run with the server process's CPU time per answered request. */
+async function measured(pid, options) {
+  const before = cpuSeconds(pid);
+  const result = await load(options);
+  return { ...result, cpuMsPerRequest: ((cpuSeconds(pid) - before) * 1000) / result.ok };
 }
 
 /**

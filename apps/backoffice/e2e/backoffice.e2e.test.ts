@@ -157,6 +157,116 @@ describe.skipIf(!chromiumAvailable)('back-office in Chromium', () => {
     await context.close();
   });
 
+  it('lets the national admin create a user, grant a role and find both in the audit trail', async () => {
+    const { context, page } = await newPage();
+    await page.goto('/sign-in');
+    await signIn(page, ADMIN);
+    await page.waitForURL(/\/dashboard$/);
+
+    await page.getByRole('link', { name: 'Administration' }).click();
+    await page.waitForURL(/\/admin$/);
+    await expectAccessible(page);
+    await screenshot(page, 'admin');
+
+    await page.getByRole('link', { name: 'Utilisateurs' }).click();
+    await page.waitForURL(/\/admin\/users$/);
+    await expect.poll(() => page.getByRole('link', { name: 'Gestionnaire du Rhône' }).isVisible()).toBe(true);
+    await expectAccessible(page);
+    await screenshot(page, 'users');
+
+    // Create a user homed in the Rhône.
+    await page.getByRole('button', { name: 'Nouvel utilisateur' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Nom').fill('Camille Martin');
+    await dialog.getByLabel('Adresse e-mail').fill('camille.martin@maillage.test');
+    await dialog.getByRole('combobox', { name: 'Rattachement' }).click();
+    await page.getByRole('option', { name: 'Union territoriale du Rhône' }).click();
+    await expectAccessible(page);
+    await dialog.getByRole('button', { name: 'Créer le compte' }).click();
+    await page.waitForURL(/\/admin\/users\/[0-9a-f-]{36}$/);
+    await expect.poll(() => page.getByRole('heading', { name: 'Camille Martin' }).isVisible()).toBe(true);
+    expect((await page.getByTestId('temporary-password').textContent())?.trim().length).toBeGreaterThan(8);
+
+    // Grant her the manager role on the Rhône.
+    await page.getByRole('combobox', { name: 'Rôle' }).click();
+    await page.getByRole('option', { name: 'Gestionnaire' }).click();
+    await page.getByRole('combobox', { name: 'Entité' }).click();
+    await page.getByRole('option', { name: 'Union territoriale du Rhône' }).click();
+    await page.getByRole('button', { name: 'Accorder' }).click();
+    await expect.poll(() => page.getByRole('cell', { name: 'Gestionnaire' }).count()).toBe(1);
+    await expectAccessible(page);
+    await screenshot(page, 'user-detail');
+
+    // Both actions are in the audit trail, with the created fields in the diff view.
+    await page.goto('/admin/audit?filter%5Baction%5D%5Bcontains%5D=identity');
+    await expect.poll(() => page.getByRole('cell', { name: 'identity.grant.created' }).count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByRole('cell', { name: 'identity.user.created' }).count()).toBeGreaterThan(0);
+    await expectAccessible(page);
+    await screenshot(page, 'audit');
+    await page.getByRole('button', { name: /Détails de l'événement identity\.user\.created/ }).first().click();
+    const diff = page.getByRole('dialog');
+    await expect.poll(() => diff.textContent()).toContain('camille.martin@maillage.test');
+    await expectAccessible(page);
+    await screenshot(page, 'audit-diff');
+    await diff.getByRole('button', { name: 'Fermer' }).click();
+
+    // Deactivate the account again.
+    await page.goto('/admin/users?search=camille');
+    await page.getByRole('link', { name: 'Camille Martin' }).click();
+    await page.getByRole('button', { name: 'Désactiver' }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Désactiver' }).click();
+    await expect.poll(() => page.getByText('Désactivé', { exact: true }).isVisible()).toBe(true);
+    await context.close();
+  });
+
+  it('edits an entity: server field errors land on the field, then the change is saved', async () => {
+    const { context, page } = await newPage();
+    await page.goto('/sign-in');
+    await signIn(page, ADMIN);
+    await page.waitForURL(/\/dashboard$/);
+    await page.goto('/admin/entities');
+    await page.getByLabel('Filtrer').fill('rhône');
+    await page.getByRole('button', { name: /Union territoriale du Rhône/ }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Union territoriale du Rhône' }).isVisible()).toBe(true);
+    // Nine digits pass the browser's check; the Luhn check digit is the server's rule.
+    await page.getByLabel('SIREN').fill('123456789');
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await expect.poll(() => page.getByText('This SIREN is not valid').first().isVisible()).toBe(true);
+    await expectAccessible(page);
+    await screenshot(page, 'entities');
+    await page.getByLabel('SIREN').fill('');
+    await page.getByLabel('Commune').fill('Lyon');
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await expect.poll(() => page.getByText('Modifications enregistrées.').isVisible()).toBe(true);
+
+    // The flat list: server sort and filter in the URL, CSV export.
+    await page.getByRole('radio', { name: 'Liste' }).click();
+    await page.getByLabel('Nom contient').fill('Rhône');
+    await page.getByLabel('Nom contient').press('Enter');
+    await page.waitForURL(/filter%5Bname%5D%5Bcontains%5D=Rh/);
+    await expect.poll(() => page.getByRole('cell', { name: 'Lyon' }).count()).toBe(1);
+    await expectAccessible(page);
+    await screenshot(page, 'entities-list');
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Exporter en CSV' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe('reseau.csv');
+    await context.close();
+  });
+
+  it('shows the job queues to the national admin', async () => {
+    const { context, page } = await newPage();
+    await page.goto('/sign-in');
+    await signIn(page, ADMIN);
+    await page.waitForURL(/\/dashboard$/);
+    await page.goto('/admin/jobs');
+    await expect.poll(() => page.getByRole('heading', { name: 'Files d\'attente' }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('heading', { name: 'Échecs' }).isVisible()).toBe(true);
+    await expectAccessible(page);
+    await screenshot(page, 'jobs');
+    await context.close();
+  });
+
   it('serves the SPA shell for deep links, and problem+json for unknown API paths', async () => {
     const deep = await fetch(`${server.baseUrl}/admin/users?sort=name`);
     expect(deep.status).toBe(200);

@@ -3,9 +3,10 @@ import Fastify, {} from 'fastify';
 import { openDatabase, runMigrations } from './platform/db/index.js';
 import { registerProblemHandler } from './platform/http/problem-handler.js';
 import { registerHttpConventions } from './platform/http/http-conventions.js';
+import { strictBodySchemaController } from './platform/http/validation.js';
 import { loggerOptions } from './platform/observability/logger.js';
 import { registerHealthRoutes } from './platform/observability/health.routes.js';
-import { createMetrics, registerMetrics, RequestLogController } from './platform/observability/index.js';
+import { createMetrics, registerMetrics, registerTraceRoute, RequestLogController } from './platform/observability/index.js';
 import { FieldCipher } from './platform/crypto/index.js';
 import { EntityTreeCache } from './platform/tenancy/entity-tree.js';
 import { registerIdentity } from './modules/identity/index.js';
@@ -28,6 +29,8 @@ export async function buildApp(config, options = {}) {
             return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
         },
         ajv: { customOptions: { removeAdditional: false, allErrors: true, coerceTypes: 'array', useDefaults: true } },
+        // Coercion for querystring/params/headers only; JSON bodies are validated as sent.
+        schemaController: strictBodySchemaController(),
         bodyLimit: 1_048_576,
         connectionTimeout: 30_000,
         requestTimeout: 60_000,
@@ -49,6 +52,8 @@ export async function buildApp(config, options = {}) {
     await registerHttpConventions(app, context);
     // Before identity: /metrics checks its own bearer token ahead of the user authentication hook.
     registerMetrics(app, context.metrics, config.metricsToken);
+    if (config.otlpEndpoint)
+        await registerTraceRoute(app);
     registerHealthRoutes(app, context);
     registerBus(app, context);
     registerFeatureFlags(app, context);

@@ -9,7 +9,7 @@ import { registerHttpConventions } from './platform/http/http-conventions.js';
 import { strictBodySchemaController } from './platform/http/validation.js';
 import { loggerOptions } from './platform/observability/logger.js';
 import { registerHealthRoutes } from './platform/observability/health.routes.js';
-import { createMetrics, registerMetrics, RequestLogController, type Metrics } from './platform/observability/index.js';
+import { createMetrics, registerMetrics, registerTraceRoute, RequestLogController, type Metrics } from './platform/observability/index.js';
 import { FieldCipher } from './platform/crypto/index.js';
 import { EntityTreeCache } from './platform/tenancy/entity-tree.js';
 import { registerIdentity } from './modules/identity/index.js';
@@ -85,6 +85,7 @@ export async function buildApp(config: AppConfig, options: BuildAppOptions = {})
   await registerHttpConventions(app, context);
   // Before identity: /metrics checks its own bearer token ahead of the user authentication hook.
   registerMetrics(app, context.metrics, config.metricsToken);
+  if (config.otlpEndpoint) await registerTraceRoute(app);
   registerHealthRoutes(app, context);
   registerBus(app, context);
   registerFeatureFlags(app, context);

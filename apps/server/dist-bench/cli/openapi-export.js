@@ -28,7 +28,8 @@ async function main() {
     console.log(`Wrote ${OPENAPI_FILE}`);
 }
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-    main().catch((error) => {
+    // Exit explicitly: timers of the app's background parts must not keep a one-shot command alive.
+    main().then(() => process.exit(0), (error) => {
         console.error(error);
         process.exit(1);
     });

@@ -1,22 +1,15 @@
 import type { AppContext } from '../app.js';
 import { type SeedRun } from './seed-steps.js';
-export declare const DEMO_LOGINS: readonly [{
-    readonly email: "admin@maillage.test";
-    readonly role: "Administrateur national";
-}, {
-    readonly email: "manager.69@maillage.test";
-    readonly role: "Gestionnaire, Union territoriale du Rhône";
-}, {
-    readonly email: "manager.75@maillage.test";
-    readonly role: "Gestionnaire, Union territoriale de Paris";
-}];
 export interface FirstStartReport {
     run: SeedRun;
     /** Null when no demo account was created (production). */
     demo: {
         password: string;
         generated: boolean;
-        logins: typeof DEMO_LOGINS;
+        logins: Array<{
+            email: string;
+            description: string;
+        }>;
     } | null;
 }
 /**

@@ -1,12 +1,8 @@
 import { networkExists } from '../modules/entities/index.js';
+import { DEMO_ACCOUNTS } from '../modules/identity/index.js';
 import { withOwnerClient } from '../platform/db/index.js';
 import { generateDemoPassword } from './demo-password.js';
 import { runSeed } from './seed-steps.js';
-export const DEMO_LOGINS = [
-    { email: 'admin@maillage.test', role: 'Administrateur national' },
-    { email: 'manager.69@maillage.test', role: 'Gestionnaire, Union territoriale du Rhône' },
-    { email: 'manager.75@maillage.test', role: 'Gestionnaire, Union territoriale de Paris' },
-];
 // Any constant: the same for every process that may start on this database.
 const FIRST_START_LOCK_ID = 7_242_002;
 /**
@@ -36,7 +32,11 @@ async function seedFreshDatabase(context) {
     const configured = context.config.demoPassword;
     const password = production ? null : (configured ?? generateDemoPassword());
     const run = await runSeed(context, { scale: 'small', demoPassword: password });
-    const demo = password === null || run.createdLogins.length === 0 ? null : { password, generated: configured === undefined, logins: DEMO_LOGINS };
+    const logins = DEMO_ACCOUNTS.filter((account) => run.createdLogins.includes(account.email)).map((account) => ({
+        email: account.email,
+        description: account.displayName,
+    }));
+    const demo = password === null || logins.length === 0 ? null : { password, generated: configured === undefined, logins };
     return { run, demo };
 }
 /** The lines main prints once, at first start. The password appears here and nowhere else. */
@@ -45,7 +45,7 @@ export function firstStartBanner(report, publicUrl) {
     if (report.demo) {
         lines.push(`Demo accounts on ${publicUrl}:`);
         for (const login of report.demo.logins)
-            lines.push(`  ${login.email.padEnd(28)} ${login.role}`);
+            lines.push(`  ${login.email.padEnd(28)} ${login.description}`);
         lines.push(report.demo.generated
             ? `  Password (generated, shown only now): ${report.demo.password}`
             : '  Password: the value of MAILLAGE_DEMO_PASSWORD');

@@ -1,4 +1,5 @@
-import { sealAuditEvents, verifyAuditChain } from '../platform/audit/index.js';
+// The chain module only: the CLI needs neither HTTP nor the modules.
+import { sealAuditEvents, verifyAuditChain } from '../platform/audit/audit-chain.js';
 import { ConfigError, loadConfig } from '../platform/config/index.js';
 import { openDatabase } from '../platform/db/index.js';
 

@@ -4,6 +4,8 @@ import { diffChanges } from './changes.js';
 export function auditActorFrom(request) {
     return { userId: request.principal?.userId ?? null, requestId: request.id, ip: request.ip ?? null };
 }
+// Same rule as the audit_events_action_format constraint; checked here first for a clearer message.
+const ACTION = /^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$/;
 /** A job or maintenance command acting for nobody in particular. */
 export const SYSTEM_ACTOR = { userId: null, requestId: null, ip: null };
 /**
@@ -12,6 +14,9 @@ export const SYSTEM_ACTOR = { userId: null, requestId: null, ip: null };
  * (see audit-chain.ts), which keeps writers from contending on the chain head.
  */
 export async function recordAudit(tx, event) {
+    if (!ACTION.test(event.action)) {
+        throw new Error(`Audit action "${event.action}" must read <module>.<resource>.<verb>: lower case, digits and _ between dots`);
+    }
     const changes = diffChanges(event.before, event.after);
     await tx.client.query(`INSERT INTO audit_events (id, actor_user_id, entity_id, action, resource_type, resource_id, changes, request_id, ip)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`, [

@@ -1,9 +1,35 @@
 import { withTransaction } from '../db/index.js';
 const COLUMNS = `key, description, kind, variants, default_variant AS "defaultVariant", rules, enabled, version,
   created_at AS "createdAt", updated_at AS "updatedAt"`;
-/** Every flag, read by the provider in the background (never while a caller holds a transaction). */
-export async function loadAllFlags(database) {
-    return withTransaction(database, { kind: 'system' }, (tx) => listFlags(tx), { readOnly: true });
+/**
+ * Every flag, and the subtrees of the entities their rules name (from the closure table), read by
+ * the provider in the background, never while a caller holds a transaction.
+ */
+export async function loadFlagsSnapshot(database) {
+    return withTransaction(database, { kind: 'system' }, async (tx) => {
+        const flags = await listFlags(tx);
+        const roots = [...new Set(flags.flatMap((flag) => flag.rules.flatMap((rule) => rule.entityIds ?? [])))];
+        const coveringRoots = new Map();
+        if (roots.length > 0) {
+            const { rows } = await tx.client.query('SELECT ancestor_id AS root, descendant_id AS entity FROM entity_tree_paths WHERE ancestor_id = ANY($1::uuid[])', [roots]);
+            for (const { root, entity } of rows) {
+                const set = coveringRoots.get(entity);
+                if (set)
+                    set.add(root);
+                else
+                    coveringRoots.set(entity, new Set([root]));
+            }
+        }
+        return { flags, coveringRoots };
+    }, { readOnly: true });
+}
+/** The ids among `ids` that name no entity. */
+export async function unknownEntityIds(tx, ids) {
+    if (ids.length === 0)
+        return [];
+    const { rows } = await tx.client.query('SELECT id FROM entities WHERE id = ANY($1::uuid[])', [ids]);
+    const known = new Set(rows.map((row) => row.id));
+    return ids.filter((id) => !known.has(id));
 }
 export async function listFlags(tx) {
     const { rows } = await tx.client.query(`SELECT ${COLUMNS} FROM feature_flags ORDER BY key`);

@@ -3,18 +3,16 @@ import { dbScopeFor, PLATFORM_PERMISSIONS, requirePrincipal } from '../auth/inde
 import { withTransaction } from '../db/index.js';
 import { ConflictError, NotFoundError, PreconditionFailedError, ValidationError } from '../http/errors.js';
 import { applyMergePatch } from '../http/merge-patch.js';
-import { findFlag, insertFlag, listFlags, roleCodesAt, updateFlag } from './feature-flags.repository.js';
+import { findFlag, insertFlag, listFlags, roleCodesAt, unknownEntityIds, updateFlag } from './feature-flags.repository.js';
 import { BOOLEAN_VARIANTS } from './flag-evaluation.js';
 import { flagProblems } from './flag-validation.js';
 const PERMISSION = PLATFORM_PERMISSIONS.flagsManage;
 /** Flag administration (national staff) and the current user's evaluated flags. */
 export class FeatureFlagsService {
     database;
-    entityTree;
     provider;
-    constructor(database, entityTree, provider) {
+    constructor(database, provider) {
         this.database = database;
-        this.entityTree = entityTree;
         this.provider = provider;
     }
     list(request) {
@@ -31,25 +29,23 @@ export class FeatureFlagsService {
             key: input.key,
             description: input.description,
             kind: input.kind,
-            variants: input.kind === 'boolean' ? (input.variants ?? BOOLEAN_VARIANTS) : (input.variants ?? {}),
+            variants: (input.variants ?? (input.kind === 'boolean' ? BOOLEAN_VARIANTS : {})),
             defaultVariant: input.defaultVariant,
             rules: input.rules,
             enabled: input.enabled,
         };
-        await this.validate(fields);
         const created = await this.write(request, async (tx, userId) => {
+            await validate(tx, fields);
             const flag = await insertFlag(tx, fields, userId);
             if (!flag)
                 throw new ConflictError(`A feature flag with the key "${fields.key}" already exists.`, 'feature_flag_exists');
-            await audit(tx, request, 'platform.feature-flag.created', null, flag);
+            await audit(tx, request, 'platform.feature_flag.created', null, flag);
             return flag;
         });
         return created;
     }
     /** `expectedVersion` from If-Match; null (`*`) accepts any current version. */
     async update(request, key, expectedVersion, patch) {
-        // The entity tree is read before the transaction: on PGlite a pool query inside it would wait forever.
-        const tree = await this.entityTree.current();
         return this.write(request, async (tx, userId) => {
             const current = await findFlag(tx, key);
             if (!current)
@@ -57,31 +53,22 @@ export class FeatureFlagsService {
             if (expectedVersion !== null && expectedVersion !== current.version)
                 throw new PreconditionFailedError();
             const merged = applyMergePatch(editable(current), patch);
-            const problems = flagProblems(merged, tree);
-            if (problems.length > 0)
-                throw new ValidationError(problems);
+            await validate(tx, merged);
             const updated = await updateFlag(tx, merged, current.version, userId);
             if (!updated)
                 throw new PreconditionFailedError();
-            await audit(tx, request, 'platform.feature-flag.updated', current, updated);
+            await audit(tx, request, 'platform.feature_flag.updated', current, updated);
             return updated;
         });
     }
-    /** Every flag evaluated for the caller acting for `entityId` (with the roles they hold there). */
+    /** Every flag evaluated for the caller acting for `entityId` (with the roles they hold there; an unknown entity matches no rule). */
     async evaluateForCaller(request, entityId) {
         const principal = requirePrincipal(request);
         let roles = [];
         if (entityId) {
-            if (!(await this.entityTree.current()).get(entityId))
-                throw new NotFoundError('Entity');
             roles = await withTransaction(this.database, { kind: 'system' }, (tx) => roleCodesAt(tx.client, principal.userId, entityId), { readOnly: true });
         }
         return this.provider.evaluateAll({ targetingKey: principal.userId, ...(entityId ? { entityId } : {}), roles });
-    }
-    async validate(fields) {
-        const problems = flagProblems(fields, await this.entityTree.current());
-        if (problems.length > 0)
-            throw new ValidationError(problems);
     }
     /** Writes, then reloads this process's flags before answering, so the caller reads its own change. */
     async write(request, work) {
@@ -90,6 +77,12 @@ export class FeatureFlagsService {
         await this.provider.refresh();
         return flag;
     }
+}
+async function validate(tx, fields) {
+    const named = [...new Set(fields.rules.flatMap((rule) => rule.entityIds ?? []))];
+    const problems = flagProblems(fields, new Set(await unknownEntityIds(tx, named)));
+    if (problems.length > 0)
+        throw new ValidationError(problems);
 }
 function editable(flag) {
     const { key, description, kind, variants, defaultVariant, rules, enabled } = flag;

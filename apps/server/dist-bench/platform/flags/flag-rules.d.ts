@@ -16,7 +16,7 @@ export interface FlagRule {
 /** What the caller is: OpenFeature's targetingKey is the user id. */
 export interface FlagSubject {
     userId?: string | undefined;
-    /** The entity the user acts for, with all its ancestors (self included). */
+    /** The entity the user acts for and its ancestors (self included; ancestors no rule names may be left out). */
     entityLineage: ReadonlySet<string>;
     roles: readonly string[];
 }

@@ -1,6 +1,9 @@
 const MAX_VARIANTS = 50;
-/** Rules the schema cannot express: variants exist, boolean flags keep on/off, entities exist. Empty when valid. */
-export function flagProblems(flag, tree) {
+/**
+ * Rules the schema cannot express: variants exist, boolean flags keep on/off, named entities exist
+ * (`unknownEntities`, looked up by the caller). Empty when valid.
+ */
+export function flagProblems(flag, unknownEntities) {
     const problems = [];
     const names = Object.keys(flag.variants);
     if (flag.kind === 'boolean') {
@@ -26,7 +29,7 @@ export function flagProblems(flag, tree) {
         if (!names.includes(rule.variant))
             problems.push({ pointer: `/rules/${index}/variant`, message: 'Must name one of the variants.' });
         rule.entityIds?.forEach((id, position) => {
-            if (!tree.get(id))
+            if (unknownEntities.has(id))
                 problems.push({ pointer: `/rules/${index}/entityIds/${position}`, message: 'No such entity.' });
         });
         if (rule.percentage !== undefined && Math.abs(Math.round(rule.percentage * 100) - rule.percentage * 100) > 1e-9) {

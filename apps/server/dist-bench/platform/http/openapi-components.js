@@ -1,5 +1,5 @@
 import { STATUS_CODES } from 'node:http';
-import { PROBLEM_CONTENT_TYPE } from '@maillage/contracts';
+import { MERGE_PATCH_CONTENT_TYPE, PROBLEM_CONTENT_TYPE } from '@maillage/contracts';
 /**
  * Routes embed shared TypeBox schemas inline (`response: { 404: ProblemSchema }`). @fastify/swagger
  * drops inline `$id`s, so each route would get its own copy: `markSchemaIds` (swagger `transform`,
@@ -9,8 +9,11 @@ import { PROBLEM_CONTENT_TYPE } from '@maillage/contracts';
  */
 const MARKER = 'x-schema-id';
 const PROBLEM_ID = 'Problem';
-export function markRouteSchema(schema) {
+export function markRouteSchema(schema, methods = []) {
     const marked = mark(schema);
+    // PATCH bodies are JSON Merge Patch documents (see merge-patch.ts).
+    if (methods.includes('PATCH') && marked.body && !marked.consumes)
+        marked.consumes = [MERGE_PATCH_CONTENT_TYPE];
     const responses = marked.response;
     if (responses) {
         for (const [status, response] of Object.entries(responses))

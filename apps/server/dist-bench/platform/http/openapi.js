@@ -34,7 +34,10 @@ export async function registerOpenApi(app) {
             // Component names are the TypeBox `$id`s (Problem, FieldError…), not def-0, def-1.
             buildLocalReference: (json, _baseUri, _fragment, index) => (typeof json.$id === 'string' ? json.$id : `def-${index}`),
         },
-        transform: ({ schema, url }) => ({ schema: schema ? markRouteSchema(schema) : schema, url }),
+        transform: ({ schema, url, route }) => {
+            const methods = Array.isArray(route.method) ? route.method : [route.method];
+            return { schema: schema ? markRouteSchema(schema, methods) : schema, url };
+        },
         transformObject: (documents) => hoistSchemaIds(documents.openapiObject),
     });
     app.get(OPENAPI_PATH, { schema: { hide: true } }, async () => app.swagger());

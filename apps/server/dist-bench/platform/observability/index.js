@@ -4,4 +4,5 @@ export { createMetrics, HTTP_DURATION_BUCKETS, JOB_DURATION_BUCKETS, } from './m
 export { registerMetrics } from './metrics.routes.js';
 export { classifyRoute, ROUTE_CLASSES } from './route-class.js';
 export { LATENCY_OBJECTIVES, ERROR_OBJECTIVE, JOB_OBJECTIVES, MIN_REQUESTS_PER_CLASS } from './slo.js';
+export { registerTraceRoute, TRACING_STARTED } from './trace-route.js';
 //# sourceMappingURL=index.js.map

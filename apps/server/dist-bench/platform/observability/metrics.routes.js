@@ -17,7 +17,13 @@ export function registerMetrics(app, metrics, metricsToken) {
         metrics.observeHttp({
             method: request.method,
             route,
-            routeClass: classifyRoute(request.method, route, request.query, request.routeOptions.config?.sloClass),
+            routeClass: classifyRoute({
+                method: request.method,
+                route,
+                query: request.query,
+                contentType: reply.getHeader('content-type'),
+                declared: request.routeOptions.config?.sloClass,
+            }),
             statusCode: reply.statusCode,
             durationSeconds: reply.elapsedTime / 1000,
         });

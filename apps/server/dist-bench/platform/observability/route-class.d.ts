@@ -10,4 +10,13 @@ declare module 'fastify' {
         sloClass?: RouteClass;
     }
 }
-export declare function classifyRoute(method: string, route: string, query: unknown, declared?: RouteClass): RouteClass;
+export interface RouteFacts {
+    method: string;
+    /** Route template, or `unmatched`. */
+    route: string;
+    query: unknown;
+    /** Content-Type of the response: a collection asked for as CSV is an export. */
+    contentType?: string | undefined;
+    declared?: RouteClass | undefined;
+}
+export declare function classifyRoute({ method, route, query, contentType, declared }: RouteFacts): RouteClass;

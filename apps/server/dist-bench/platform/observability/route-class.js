@@ -4,7 +4,8 @@
  */
 export const ROUTE_CLASSES = ['read_by_id', 'collection', 'search', 'write', 'export', 'ai_answer', 'internal', 'unmatched'];
 const INTERNAL_ROUTES = new Set(['/livez', '/readyz', '/metrics']);
-export function classifyRoute(method, route, query, declared) {
+const EXPORT_TYPES = /^(text\/csv|application\/vnd\.openxmlformats-officedocument\.spreadsheetml)/;
+export function classifyRoute({ method, route, query, contentType, declared }) {
     if (declared)
         return declared;
     if (route === 'unmatched')
@@ -12,7 +13,7 @@ export function classifyRoute(method, route, query, declared) {
     if (INTERNAL_ROUTES.has(route) || !route.startsWith('/api/'))
         return 'internal';
     const segments = route.split('/');
-    if (segments.includes('exports') || segments.includes('export'))
+    if (segments.includes('exports') || segments.includes('export') || EXPORT_TYPES.test(contentType ?? ''))
         return 'export';
     if (segments.includes('ai') && segments.some((s) => s === 'answers' || s === 'ask' || s === 'questions'))
         return 'ai_answer';

@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../app.js';
 import { registerPermissions } from '../../platform/auth/index.js';
-import type { EntityWriteDeps } from './entities-write.service.js';
-import { entityRoutes } from './entities.routes.js';
-import { ENTITY_PERMISSION_DEFINITIONS } from './permissions.js';
+import type { EntityWriteDeps } from './entities/entities-write.service.js';
+import { entityRoutes } from './entities/entities.routes.js';
+import { ENTITY_PERMISSION_DEFINITIONS } from './entities/permissions.js';
 
 /** The network tree module: national office, régions, départements, federations. */
 export function registerEntitiesModule(app: FastifyInstance, context: Pick<AppContext, 'database' | 'entityTree'>): void {
@@ -12,7 +12,7 @@ export function registerEntitiesModule(app: FastifyInstance, context: Pick<AppCo
   void app.register(entityRoutes, deps);
 }
 
-export { ENTITY_PERMISSIONS } from './permissions.js';
+export { ENTITY_PERMISSIONS } from './entities/permissions.js';
 export { seedNetwork, networkExists, NATIONAL_CODE, type NetworkSeedResult } from './network-seed/network-seed.js';
-export type { Entity, EntityTreeNode } from './entities.schema.js';
-export type { EntityWriteDeps } from './entities-write.service.js';
+export type { Entity, EntityTreeNode } from './entities/entities.schema.js';
+export type { EntityWriteDeps } from './entities/entities-write.service.js';

@@ -3,7 +3,7 @@ import type { AppContext } from '../../app.js';
 import { registerAuth } from '../../platform/auth/index.js';
 import { AccessCache } from './access/access-cache.js';
 import { createCredentialResolver } from './access/credential-resolver.js';
-import type { IdentityContext } from './identity-context.js';
+import type { IdentityContext } from './context/identity-context.js';
 import { syncSystemRoles } from './roles/system-roles.js';
 import { registerAuthRoutes } from './sessions/auth.routes.js';
 import { registerGrantRoutes } from './grants/grants.routes.js';
@@ -41,5 +41,5 @@ export function registerIdentity(app: FastifyInstance, appContext: AppContext): 
 }
 
 export { syncSystemRoles, SYSTEM_ROLES } from './roles/system-roles.js';
-export type { IdentityContext } from './identity-context.js';
+export type { IdentityContext } from './context/identity-context.js';
 export { seedDemoAccounts, DEMO_ACCOUNTS } from './demo/demo-accounts.js';

@@ -88,4 +88,19 @@ describe('audit trail: hash chain', () => {
     await tamper([`UPDATE audit_events SET ip = '198.51.100.1', chain_hash = md5('x') || md5('y') WHERE chain_position = 5`]);
     expect(await verifyAuditChain(t.database)).toMatchObject({ intact: false, brokenAt: 5 });
   });
+
+  it('detects a forged event appended beyond the recorded head', async () => {
+    await freshChain();
+    await record(1, 'forged');
+    await tamper([`UPDATE audit_events SET chain_position = 6, chain_hash = repeat('a', 64) WHERE chain_position IS NULL`]);
+    expect(await verifyAuditChain(t.database)).toMatchObject({ intact: false, brokenAt: 6 });
+  });
+
+  it('keeps positions contiguous when several sealers run at once', async () => {
+    await freshChain();
+    await record(30, 'c');
+    const sealed = await Promise.all([sealAuditEvents(t.database), sealAuditEvents(t.database), sealAuditEvents(t.database)]);
+    expect(sealed.reduce((a, b) => a + b, 0)).toBe(30);
+    expect(await verifyAuditChain(t.database)).toMatchObject({ intact: true, count: 35 });
+  });
 });

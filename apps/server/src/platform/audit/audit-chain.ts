@@ -168,8 +168,15 @@ async function walkChain(client: pg.PoolClient): Promise<ChainVerification> {
     if (rows.length < VERIFY_BATCH) break;
   }
   const count = expected - 1;
-  if ((head?.position ?? 0) !== count || (head !== null && head.hash !== previous)) {
-    return { intact: false, count, brokenAt: expected, reason: `the chain ends at position ${count} but its recorded head is at ${head?.position ?? 0}` };
+  const headPosition = head?.position ?? 0;
+  if (headPosition > count) {
+    return { intact: false, count, brokenAt: expected, reason: `the chain ends at position ${count} but its recorded head is at ${headPosition}` };
+  }
+  if (headPosition < count) {
+    return { intact: false, count, brokenAt: headPosition + 1, reason: `events beyond the recorded head (${headPosition}) were not sealed by the sealer` };
+  }
+  if (head !== null && head.hash !== previous) {
+    return { intact: false, count, brokenAt: count, reason: `the last event does not match the recorded head hash` };
   }
   return { intact: true, count, headHash: previous };
 }

@@ -55,6 +55,12 @@ describe('audit trail: recording, masking, append-only', () => {
     expect(row).toMatchObject({ action: 'crm.organization.updated', request_id: 'req-1', ip: '203.0.113.7', chain_position: null });
   });
 
+  it('refuses an action that does not follow the naming rule', async () => {
+    await expect(withTransaction(t.database, system, (tx) => recordAudit(tx, event({ action: 'Organization Updated' })))).rejects.toThrow(
+      /must read <module>.<resource>.<verb>/,
+    );
+  });
+
   it('commits and rolls back with the business transaction', async () => {
     await expect(
       withTransaction(t.database, system, async (tx) => {

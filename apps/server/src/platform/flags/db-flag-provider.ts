@@ -8,19 +8,17 @@ import {
   type ResolutionDetails,
 } from '@openfeature/server-sdk';
 import type { Database } from '../db/index.js';
-import type { EntityTree, EntityTreeCache } from '../tenancy/entity-tree.js';
 import { evaluateFlag, type FeatureFlag } from './flag-evaluation.js';
 import type { FlagSubject, FlagValue } from './flag-rules.js';
-import { loadAllFlags } from './feature-flags.repository.js';
+import { loadFlagsSnapshot } from './feature-flags.repository.js';
 
 interface Snapshot {
   flags: ReadonlyMap<string, FeatureFlag>;
-  tree: EntityTree;
+  coveringRoots: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 export interface DbFlagProviderOptions {
   database: Database;
-  entityTree: EntityTreeCache;
   /** How often other processes' changes are picked up, milliseconds (default 30 s). */
   refreshIntervalMs?: number;
   onRefreshError?: (error: unknown) => void;
@@ -29,6 +27,8 @@ export interface DbFlagProviderOptions {
 /**
  * OpenFeature provider over the `feature_flags` table. Evaluation reads an in-memory snapshot and
  * never queries: callers may evaluate while holding a transaction (PGlite has one connection).
+ * Entity rules are expanded to their subtrees through the closure table when the snapshot loads,
+ * so an entity moved elsewhere in the tree is picked up at the next refresh.
  * The snapshot is reloaded after a change made through this process (the flags service awaits
  * refresh() after commit) and every refreshIntervalMs for changes made by other processes.
  */
@@ -58,7 +58,7 @@ export class DbFlagProvider implements Provider {
     this.#timer = null;
   }
 
-  /** Reloads flags and the entity tree; concurrent callers share one reload. */
+  /** Reloads the flags; concurrent callers share one reload. */
   refresh(): Promise<void> {
     this.#refreshing ??= this.#reload().finally(() => {
       this.#refreshing = null;
@@ -69,7 +69,7 @@ export class DbFlagProvider implements Provider {
   /** Every flag with its value for this subject (the back-office's view of "my flags"). */
   evaluateAll(context: EvaluationContext) {
     const snapshot = this.#requireSnapshot();
-    const subject = toSubject(context, snapshot.tree);
+    const subject = toSubject(context, snapshot.coveringRoots);
     return [...snapshot.flags.values()].map((flag) => evaluateFlag(flag, subject));
   }
 
@@ -93,7 +93,7 @@ export class DbFlagProvider implements Provider {
     const snapshot = this.#requireSnapshot();
     const flag = snapshot.flags.get(flagKey);
     if (!flag) return { value: defaultValue, reason: 'ERROR', errorCode: ErrorCode.FLAG_NOT_FOUND, errorMessage: `No flag "${flagKey}"` };
-    const result = evaluateFlag(flag, toSubject(context, snapshot.tree));
+    const result = evaluateFlag(flag, toSubject(context, snapshot.coveringRoots));
     if (!isExpected(result.value)) {
       return { value: defaultValue, reason: 'ERROR', errorCode: ErrorCode.TYPE_MISMATCH, errorMessage: `Flag "${flagKey}" is a ${flag.kind} flag` };
     }
@@ -101,10 +101,9 @@ export class DbFlagProvider implements Provider {
   }
 
   async #reload(): Promise<void> {
-    const tree = await this.#options.entityTree.current();
-    const flags = await loadAllFlags(this.#options.database);
+    const { flags, coveringRoots } = await loadFlagsSnapshot(this.#options.database);
     const previous = this.#snapshot;
-    this.#snapshot = { flags: new Map(flags.map((flag) => [flag.key, flag])), tree };
+    this.#snapshot = { flags: new Map(flags.map((flag) => [flag.key, flag])), coveringRoots };
     const changed = flags.filter((flag) => previous?.flags.get(flag.key)?.version !== flag.version).map((flag) => flag.key);
     if (previous && changed.length > 0) this.events.emit(ProviderEvents.ConfigurationChanged, { flagsChanged: changed });
   }
@@ -117,12 +116,12 @@ export class DbFlagProvider implements Provider {
 }
 
 /** OpenFeature context → subject: targetingKey is the user id; entityId and roles are custom attributes. */
-export function toSubject(context: EvaluationContext, tree: EntityTree): FlagSubject {
+export function toSubject(context: EvaluationContext, coveringRoots: ReadonlyMap<string, ReadonlySet<string>>): FlagSubject {
   const entityId = typeof context.entityId === 'string' ? context.entityId : undefined;
   const roles = Array.isArray(context.roles) ? context.roles.filter((role): role is string => typeof role === 'string') : [];
   return {
     userId: context.targetingKey,
-    entityLineage: new Set(entityId ? [entityId, ...tree.ancestors(entityId)] : []),
+    entityLineage: entityId ? new Set([entityId, ...(coveringRoots.get(entityId) ?? [])]) : new Set(),
     roles,
   };
 }

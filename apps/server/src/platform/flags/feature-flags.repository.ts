@@ -5,9 +5,47 @@ import type { FeatureFlag } from './flag-evaluation.js';
 const COLUMNS = `key, description, kind, variants, default_variant AS "defaultVariant", rules, enabled, version,
   created_at AS "createdAt", updated_at AS "updatedAt"`;
 
-/** Every flag, read by the provider in the background (never while a caller holds a transaction). */
-export async function loadAllFlags(database: Database): Promise<FeatureFlag[]> {
-  return withTransaction(database, { kind: 'system' }, (tx) => listFlags(tx), { readOnly: true });
+export interface FlagsSnapshotRows {
+  flags: FeatureFlag[];
+  /** For every entity under an entity named by a rule: those named entities covering it (itself included). */
+  coveringRoots: Map<string, Set<string>>;
+}
+
+/**
+ * Every flag, and the subtrees of the entities their rules name (from the closure table), read by
+ * the provider in the background, never while a caller holds a transaction.
+ */
+export async function loadFlagsSnapshot(database: Database): Promise<FlagsSnapshotRows> {
+  return withTransaction(
+    database,
+    { kind: 'system' },
+    async (tx) => {
+      const flags = await listFlags(tx);
+      const roots = [...new Set(flags.flatMap((flag) => flag.rules.flatMap((rule) => rule.entityIds ?? [])))];
+      const coveringRoots = new Map<string, Set<string>>();
+      if (roots.length > 0) {
+        const { rows } = await tx.client.query<{ root: string; entity: string }>(
+          'SELECT ancestor_id AS root, descendant_id AS entity FROM entity_tree_paths WHERE ancestor_id = ANY($1::uuid[])',
+          [roots],
+        );
+        for (const { root, entity } of rows) {
+          const set = coveringRoots.get(entity);
+          if (set) set.add(root);
+          else coveringRoots.set(entity, new Set([root]));
+        }
+      }
+      return { flags, coveringRoots };
+    },
+    { readOnly: true },
+  );
+}
+
+/** The ids among `ids` that name no entity. */
+export async function unknownEntityIds(tx: Tx, ids: readonly string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const { rows } = await tx.client.query<{ id: string }>('SELECT id FROM entities WHERE id = ANY($1::uuid[])', [ids]);
+  const known = new Set(rows.map((row) => row.id));
+  return ids.filter((id) => !known.has(id));
 }
 
 export async function listFlags(tx: Tx): Promise<FeatureFlag[]> {

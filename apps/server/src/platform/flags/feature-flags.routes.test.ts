@@ -85,9 +85,9 @@ describe('feature flags API', () => {
 
   it('records flag changes in the audit trail', async () => {
     const rows = await withOwnerClient(t.testDatabase.database, async (client) =>
-      (await client.query<{ action: string }>(`SELECT action FROM audit_events WHERE resource_type = 'feature_flag' AND resource_id = 'cms.layout' ORDER BY created_at`)).rows,
+      (await client.query<{ action: string }>(`SELECT action FROM audit_events WHERE resource_type = 'feature_flag' AND resource_id = 'cms.layout' ORDER BY occurred_at, id`)).rows,
     );
-    expect(rows.map((row) => row.action)).toEqual(['platform.feature-flag.created', 'platform.feature-flag.updated']);
+    expect(rows.map((row) => row.action)).toEqual(['platform.feature_flag.created', 'platform.feature_flag.updated']);
   });
 
   it('lets only flag managers list and change flags', async () => {

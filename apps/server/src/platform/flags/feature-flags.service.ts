@@ -5,9 +5,8 @@ import { dbScopeFor, PLATFORM_PERMISSIONS, requirePrincipal } from '../auth/inde
 import { withTransaction, type Database, type Tx } from '../db/index.js';
 import { ConflictError, NotFoundError, PreconditionFailedError, ValidationError } from '../http/errors.js';
 import { applyMergePatch } from '../http/merge-patch.js';
-import type { EntityTreeCache } from '../tenancy/entity-tree.js';
 import type { DbFlagProvider } from './db-flag-provider.js';
-import { findFlag, insertFlag, listFlags, roleCodesAt, updateFlag, type FlagFields } from './feature-flags.repository.js';
+import { findFlag, insertFlag, listFlags, roleCodesAt, unknownEntityIds, updateFlag, type FlagFields } from './feature-flags.repository.js';
 import type { CreateFeatureFlagSchema, FeatureFlagPatchSchema } from './feature-flags.schema.js';
 import { BOOLEAN_VARIANTS, type FeatureFlag, type FlagEvaluation } from './flag-evaluation.js';
 import type { FlagValue } from './flag-rules.js';
@@ -19,7 +18,6 @@ const PERMISSION = PLATFORM_PERMISSIONS.flagsManage;
 export class FeatureFlagsService {
   constructor(
     private readonly database: Database,
-    private readonly entityTree: EntityTreeCache,
     private readonly provider: DbFlagProvider,
   ) {}
 
@@ -43,11 +41,11 @@ export class FeatureFlagsService {
       rules: input.rules,
       enabled: input.enabled,
     };
-    await this.validate(fields);
     const created = await this.write(request, async (tx, userId) => {
+      await validate(tx, fields);
       const flag = await insertFlag(tx, fields, userId);
       if (!flag) throw new ConflictError(`A feature flag with the key "${fields.key}" already exists.`, 'feature_flag_exists');
-      await audit(tx, request, 'platform.feature-flag.created', null, flag);
+      await audit(tx, request, 'platform.feature_flag.created', null, flag);
       return flag;
     });
     return created;
@@ -55,36 +53,27 @@ export class FeatureFlagsService {
 
   /** `expectedVersion` from If-Match; null (`*`) accepts any current version. */
   async update(request: FastifyRequest, key: string, expectedVersion: number | null, patch: Static<typeof FeatureFlagPatchSchema>): Promise<FeatureFlag> {
-    // The entity tree is read before the transaction: on PGlite a pool query inside it would wait forever.
-    const tree = await this.entityTree.current();
     return this.write(request, async (tx, userId) => {
       const current = await findFlag(tx, key);
       if (!current) throw new NotFoundError('Feature flag');
       if (expectedVersion !== null && expectedVersion !== current.version) throw new PreconditionFailedError();
       const merged = applyMergePatch(editable(current), patch);
-      const problems = flagProblems(merged, tree);
-      if (problems.length > 0) throw new ValidationError(problems);
+      await validate(tx, merged);
       const updated = await updateFlag(tx, merged, current.version, userId);
       if (!updated) throw new PreconditionFailedError();
-      await audit(tx, request, 'platform.feature-flag.updated', current, updated);
+      await audit(tx, request, 'platform.feature_flag.updated', current, updated);
       return updated;
     });
   }
 
-  /** Every flag evaluated for the caller acting for `entityId` (with the roles they hold there). */
+  /** Every flag evaluated for the caller acting for `entityId` (with the roles they hold there; an unknown entity matches no rule). */
   async evaluateForCaller(request: FastifyRequest, entityId: string | undefined): Promise<FlagEvaluation[]> {
     const principal = requirePrincipal(request);
     let roles: string[] = [];
     if (entityId) {
-      if (!(await this.entityTree.current()).get(entityId)) throw new NotFoundError('Entity');
       roles = await withTransaction(this.database, { kind: 'system' }, (tx) => roleCodesAt(tx.client, principal.userId, entityId), { readOnly: true });
     }
     return this.provider.evaluateAll({ targetingKey: principal.userId, ...(entityId ? { entityId } : {}), roles });
-  }
-
-  private async validate(fields: FlagFields): Promise<void> {
-    const problems = flagProblems(fields, await this.entityTree.current());
-    if (problems.length > 0) throw new ValidationError(problems);
   }
 
   /** Writes, then reloads this process's flags before answering, so the caller reads its own change. */
@@ -94,6 +83,12 @@ export class FeatureFlagsService {
     await this.provider.refresh();
     return flag;
   }
+}
+
+async function validate(tx: Tx, fields: FlagFields): Promise<void> {
+  const named = [...new Set(fields.rules.flatMap((rule) => rule.entityIds ?? []))];
+  const problems = flagProblems(fields, new Set(await unknownEntityIds(tx, named)));
+  if (problems.length > 0) throw new ValidationError(problems);
 }
 
 function editable(flag: FeatureFlag): FlagFields {

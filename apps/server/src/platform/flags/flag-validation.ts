@@ -1,11 +1,13 @@
 import type { FieldError } from '../http/errors.js';
-import type { EntityTree } from '../tenancy/entity-tree.js';
 import type { FlagFields } from './feature-flags.repository.js';
 
 const MAX_VARIANTS = 50;
 
-/** Rules the schema cannot express: variants exist, boolean flags keep on/off, entities exist. Empty when valid. */
-export function flagProblems(flag: FlagFields, tree: EntityTree): FieldError[] {
+/**
+ * Rules the schema cannot express: variants exist, boolean flags keep on/off, named entities exist
+ * (`unknownEntities`, looked up by the caller). Empty when valid.
+ */
+export function flagProblems(flag: FlagFields, unknownEntities: ReadonlySet<string>): FieldError[] {
   const problems: FieldError[] = [];
   const names = Object.keys(flag.variants);
   if (flag.kind === 'boolean') {
@@ -26,7 +28,7 @@ export function flagProblems(flag: FlagFields, tree: EntityTree): FieldError[] {
   flag.rules.forEach((rule, index) => {
     if (!names.includes(rule.variant)) problems.push({ pointer: `/rules/${index}/variant`, message: 'Must name one of the variants.' });
     rule.entityIds?.forEach((id, position) => {
-      if (!tree.get(id)) problems.push({ pointer: `/rules/${index}/entityIds/${position}`, message: 'No such entity.' });
+      if (unknownEntities.has(id)) problems.push({ pointer: `/rules/${index}/entityIds/${position}`, message: 'No such entity.' });
     });
     if (rule.percentage !== undefined && Math.abs(Math.round(rule.percentage * 100) - rule.percentage * 100) > 1e-9) {
       problems.push({ pointer: `/rules/${index}/percentage`, message: 'At most two decimals.' });

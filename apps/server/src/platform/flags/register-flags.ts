@@ -8,10 +8,9 @@ import { FeatureFlagsService } from './feature-flags.service.js';
 export function registerFeatureFlags(app: FastifyInstance, context: AppContext): void {
   const provider = new DbFlagProvider({
     database: context.database,
-    entityTree: context.entityTree,
     onRefreshError: (error) => app.log.warn({ err: error }, 'feature flags refresh failed; serving the previous snapshot'),
   });
   app.addHook('onReady', () => context.flags.attach(provider));
   app.addHook('preClose', () => context.flags.detach());
-  registerFeatureFlagRoutes(app, new FeatureFlagsService(context.database, context.entityTree, provider));
+  registerFeatureFlagRoutes(app, new FeatureFlagsService(context.database, provider));
 }

@@ -4,7 +4,6 @@ import { requirePermission } from '../auth/principal.js';
 import { createTestApp, type TestApp } from '../../test/test-app.js';
 import { createWidgetsTable, insertWidgets, registerTestPrincipal, registerWidgetRoutes } from '../../test/widgets-fixture.js';
 import {
-  AppError,
   ConflictError,
   ForbiddenError,
   NotFoundError,
@@ -111,7 +110,7 @@ describe('HTTP conventions: problem+json, preconditions, merge patch, deprecatio
     expectProblem(await t.app.inject({ method: 'POST', url: '/api/v1/test-widgets', payload: { name: 'conflict', status: 'draft', amount: 1 } }), 409, 'conflict');
     const huge = JSON.stringify({ name: 'x'.repeat(1_100_000), status: 'draft', amount: 1 });
     expectProblem(await t.app.inject({ method: 'POST', url: '/api/v1/test-widgets', payload: huge, headers: { 'content-type': 'application/json' } }), 413, 'payload_too_large');
-    expectProblem(await t.app.inject({ method: 'POST', url: '/api/v1/test-widgets', payload: 'name=x', headers: { 'content-type': 'text/plain' } }), 415, 'unsupported_media_type');
+    expectProblem(await t.app.inject({ method: 'POST', url: '/api/v1/test-widgets', payload: '<widget/>', headers: { 'content-type': 'application/xml' } }), 415, 'unsupported_media_type');
   });
 
   it('sends an ETag and requires a matching If-Match to PATCH (merge patch) and DELETE', async () => {

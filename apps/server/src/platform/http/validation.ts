@@ -13,7 +13,9 @@ export function strictBodySchemaController(): NonNullable<FastifyServerOptions['
     compilersFactory: {
       buildValidator(externalSchemas, options) {
         const coercing = factory(externalSchemas, options);
-        const strict = factory(externalSchemas, { ...options, customOptions: { ...options.customOptions, coerceTypes: false } });
+        const ajvOptions = options as { customOptions?: Record<string, unknown> } | undefined;
+        const strictOptions = { ...ajvOptions, customOptions: { ...ajvOptions?.customOptions, coerceTypes: false } };
+        const strict = factory(externalSchemas, strictOptions as typeof options);
         return (route) => (route.httpPart === 'body' ? strict(route) : coercing(route));
       },
     },

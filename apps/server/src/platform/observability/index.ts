@@ -14,3 +14,4 @@ export {
 export { registerMetrics } from './metrics.routes.js';
 export { classifyRoute, ROUTE_CLASSES, type RouteClass, type RouteFacts } from './route-class.js';
 export { LATENCY_OBJECTIVES, ERROR_OBJECTIVE, JOB_OBJECTIVES, MIN_REQUESTS_PER_CLASS, type LatencyObjective } from './slo.js';
+export { registerTraceRoute, TRACING_STARTED } from './trace-route.js';

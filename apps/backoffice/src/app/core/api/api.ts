@@ -4,6 +4,11 @@ import { Subject } from 'rxjs';
 import { ApiProblem, networkProblem, toApiProblem } from './api-problem';
 import type { paths } from './schema';
 
+/** Headers of a JSON Merge Patch (RFC 7396) guarded by the ETag read before. */
+export function mergePatchHeaders(etag: string | null): Record<string, string> {
+  return { 'content-type': 'application/merge-patch+json', 'if-match': etag ?? '*' };
+}
+
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** Calls whose 401 is an expected answer, not a lost session. */
 const AUTH_PROBES = ['/api/v1/auth/login', '/api/v1/auth/me'];
@@ -42,6 +47,18 @@ export class Api {
     }
     if (result.error !== undefined || !result.response.ok) throw toApiProblem(result.error, result.response);
     return result.data as D;
+  }
+
+  /** Like unwrap, plus the ETag to send back as If-Match when changing the resource. */
+  async unwrapWithEtag<D>(pending: Promise<FetchResult<D>>): Promise<{ data: D; etag: string | null }> {
+    let etag: string | null = null;
+    const data = await this.unwrap(
+      pending.then((result) => {
+        etag = result.response.headers.get('etag');
+        return result;
+      }),
+    );
+    return { data, etag };
   }
 
   /** Streams a collection as CSV (`Accept: text/csv`) and hands it to the browser as a download. */

@@ -21,63 +21,31 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            items: components["schemas"]["QueueSummary"][];
-                        };
+                        "application/json": components["schemas"]["QueueList"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Unauthorized */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description URI identifying the problem type: urn:maillage:problem:<code> */
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            instance: string;
-                            /** @description Stable machine-readable error code */
-                            code: string;
-                            requestId: string;
-                            errors?: {
-                                /** @description JSON Pointer (RFC 6901) to the offending field */
-                                pointer: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Forbidden */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description URI identifying the problem type: urn:maillage:problem:<code> */
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            instance: string;
-                            /** @description Stable machine-readable error code */
-                            code: string;
-                            requestId: string;
-                            errors?: {
-                                /** @description JSON Pointer (RFC 6901) to the offending field */
-                                pointer: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -110,87 +78,40 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            items: components["schemas"]["FailedJob"][];
-                        };
+                        "application/json": components["schemas"]["FailedJobList"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Bad Request */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description URI identifying the problem type: urn:maillage:problem:<code> */
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            instance: string;
-                            /** @description Stable machine-readable error code */
-                            code: string;
-                            requestId: string;
-                            errors?: {
-                                /** @description JSON Pointer (RFC 6901) to the offending field */
-                                pointer: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Unauthorized */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description URI identifying the problem type: urn:maillage:problem:<code> */
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            instance: string;
-                            /** @description Stable machine-readable error code */
-                            code: string;
-                            requestId: string;
-                            errors?: {
-                                /** @description JSON Pointer (RFC 6901) to the offending field */
-                                pointer: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Forbidden */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description URI identifying the problem type: urn:maillage:problem:<code> */
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            instance: string;
-                            /** @description Stable machine-readable error code */
-                            code: string;
-                            requestId: string;
-                            errors?: {
-                                /** @description JSON Pointer (RFC 6901) to the offending field */
-                                pointer: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -228,143 +149,508 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Accepted */
                 202: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            queue: string;
-                            /** Format: uuid */
-                            id: string;
-                            /** @description retried: a failed job runs again in its queue; redriven: a dead-lettered copy moved back to its source queue. */
-                            action: "retried" | "redriven";
-                        };
+                        "application/json": components["schemas"]["JobRetried"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Bad Request */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description URI identifying the problem type: urn:maillage:problem:<code> */
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            instance: string;
-                            /** @description Stable machine-readable error code */
-                            code: string;
-                            requestId: string;
-                            errors?: {
-                                /** @description JSON Pointer (RFC 6901) to the offending field */
-                                pointer: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Unauthorized */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description URI identifying the problem type: urn:maillage:problem:<code> */
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            instance: string;
-                            /** @description Stable machine-readable error code */
-                            code: string;
-                            requestId: string;
-                            errors?: {
-                                /** @description JSON Pointer (RFC 6901) to the offending field */
-                                pointer: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Forbidden */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description URI identifying the problem type: urn:maillage:problem:<code> */
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            instance: string;
-                            /** @description Stable machine-readable error code */
-                            code: string;
-                            requestId: string;
-                            errors?: {
-                                /** @description JSON Pointer (RFC 6901) to the offending field */
-                                pointer: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not Found */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description URI identifying the problem type: urn:maillage:problem:<code> */
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            instance: string;
-                            /** @description Stable machine-readable error code */
-                            code: string;
-                            requestId: string;
-                            errors?: {
-                                /** @description JSON Pointer (RFC 6901) to the offending field */
-                                pointer: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Conflict */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description URI identifying the problem type: urn:maillage:problem:<code> */
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            instance: string;
-                            /** @description Stable machine-readable error code */
-                            code: string;
-                            requestId: string;
-                            errors?: {
-                                /** @description JSON Pointer (RFC 6901) to the offending field */
-                                pointer: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/feature-flags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every feature flag */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FeatureFlagList"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a feature flag (national administrators) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Unique key (a UUID) making a retried POST safe: the first response is replayed for 24 hours. */
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description e.g. crm.new-search; never reused. */
+                        key: string;
+                        /** @default  */
+                        description: string;
+                        kind: "boolean" | "variant";
+                        /** @description Variant name → value served (boolean, string, number or object). Boolean flags always have on: true and off: false. */
+                        variants?: {
+                            [key: string]: unknown;
+                        };
+                        defaultVariant: string;
+                        /** @default [] */
+                        rules: components["schemas"]["FlagRule"][];
+                        /** @default true */
+                        enabled: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FeatureFlag"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/feature-flags/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One feature flag; its ETag is the If-Match value for a change */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FeatureFlag"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a feature flag (JSON Merge Patch, If-Match required); effective at once in this process, within 30 s elsewhere */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description ETag read with GET (428 when missing, 412 when stale) */
+                    "if-match"?: string;
+                };
+                path: {
+                    key: string;
+                };
+                cookie?: never;
+            };
+            /** @description JSON Merge Patch: send only what changes. The kind cannot change. */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        description?: string;
+                        /** @description Variant name → value served (boolean, string, number or object). Boolean flags always have on: true and off: false. */
+                        variants?: {
+                            [key: string]: unknown;
+                        };
+                        defaultVariant?: string;
+                        rules?: components["schemas"]["FlagRule"][];
+                        enabled?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FeatureFlag"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Precondition Failed */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unsupported Media Type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Precondition Required */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/me/feature-flags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The feature flags as evaluated for the current user (back-office) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The entity the user works for; targeting by entity and role uses it. */
+                    entityId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EvaluatedFlagList"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -422,7 +708,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -437,100 +723,40 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Bad Request */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description URI identifying the problem type: urn:maillage:problem:<code> */
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            instance: string;
-                            /** @description Stable machine-readable error code */
-                            code: string;
-                            requestId: string;
-                            errors?: {
-                                /** @description JSON Pointer (RFC 6901) to the offending field */
-                                pointer: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Unauthorized */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description URI identifying the problem type: urn:maillage:problem:<code> */
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            instance: string;
-                            /** @description Stable machine-readable error code */
-                            code: string;
-                            requestId: string;
-                            errors?: {
-                                /** @description JSON Pointer (RFC 6901) to the offending field */
-                                pointer: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Forbidden */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description URI identifying the problem type: urn:maillage:problem:<code> */
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            instance: string;
-                            /** @description Stable machine-readable error code */
-                            code: string;
-                            requestId: string;
-                            errors?: {
-                                /** @description JSON Pointer (RFC 6901) to the offending field */
-                                pointer: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Too Many Requests */
                 429: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description URI identifying the problem type: urn:maillage:problem:<code> */
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            instance: string;
-                            /** @description Stable machine-readable error code */
-                            code: string;
-                            requestId: string;
-                            errors?: {
-                                /** @description JSON Pointer (RFC 6901) to the offending field */
-                                pointer: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -574,7 +800,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -608,76 +834,31 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Unauthorized */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description URI identifying the problem type: urn:maillage:problem:<code> */
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            instance: string;
-                            /** @description Stable machine-readable error code */
-                            code: string;
-                            requestId: string;
-                            errors?: {
-                                /** @description JSON Pointer (RFC 6901) to the offending field */
-                                pointer: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Unprocessable Entity */
                 422: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description URI identifying the problem type: urn:maillage:problem:<code> */
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            instance: string;
-                            /** @description Stable machine-readable error code */
-                            code: string;
-                            requestId: string;
-                            errors?: {
-                                /** @description JSON Pointer (RFC 6901) to the offending field */
-                                pointer: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Too Many Requests */
                 429: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description URI identifying the problem type: urn:maillage:problem:<code> */
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            instance: string;
-                            /** @description Stable machine-readable error code */
-                            code: string;
-                            requestId: string;
-                            errors?: {
-                                /** @description JSON Pointer (RFC 6901) to the offending field */
-                                pointer: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -710,35 +891,20 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description No Content */
                 204: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content?: never;
                 };
-                /** @description Default Response */
+                /** @description Forbidden */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description URI identifying the problem type: urn:maillage:problem:<code> */
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            instance: string;
-                            /** @description Stable machine-readable error code */
-                            code: string;
-                            requestId: string;
-                            errors?: {
-                                /** @description JSON Pointer (RFC 6901) to the offending field */
-                                pointer: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -766,7 +932,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -830,28 +996,13 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Unauthorized */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description URI identifying the problem type: urn:maillage:problem:<code> */
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            instance: string;
-                            /** @description Stable machine-readable error code */
-                            code: string;
-                            requestId: string;
-                            errors?: {
-                                /** @description JSON Pointer (RFC 6901) to the offending field */
-                                pointer: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -893,88 +1044,1434 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description No Content */
                 204: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content?: never;
                 };
-                /** @description Default Response */
+                /** @description Unauthorized */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description URI identifying the problem type: urn:maillage:problem:<code> */
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            instance: string;
-                            /** @description Stable machine-readable error code */
-                            code: string;
-                            requestId: string;
-                            errors?: {
-                                /** @description JSON Pointer (RFC 6901) to the offending field */
-                                pointer: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Forbidden */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description URI identifying the problem type: urn:maillage:problem:<code> */
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            instance: string;
-                            /** @description Stable machine-readable error code */
-                            code: string;
-                            requestId: string;
-                            errors?: {
-                                /** @description JSON Pointer (RFC 6901) to the offending field */
-                                pointer: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Unprocessable Entity */
                 422: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description URI identifying the problem type: urn:maillage:problem:<code> */
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            instance: string;
-                            /** @description Stable machine-readable error code */
-                            code: string;
-                            requestId: string;
-                            errors?: {
-                                /** @description JSON Pointer (RFC 6901) to the offending field */
-                                pointer: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
         };
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/mfa/totp/enrol": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start TOTP enrolment: returns the secret and the otpauth URI to show as a QR code */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Unique key (a UUID) making a retried POST safe: the first response is replayed for 24 hours. */
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            secret: string;
+                            otpauthUri: string;
+                        };
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/mfa/totp/activate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm enrolment with a current code; returns 10 one-time recovery codes, shown once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Unique key (a UUID) making a retried POST safe: the first response is replayed for 24 hours. */
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            recoveryCodes: string[];
+                        };
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/personal-access-tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your personal access tokens (never their secret) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** @description The first characters of the token, to recognise it */
+                                prefix: string;
+                                permissions: string[];
+                                /** Format: date-time */
+                                expiresAt: string;
+                                lastUsedAt: string | null;
+                                revokedAt: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a personal access token (shown once); it acts with the listed permissions you hold */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Unique key (a UUID) making a retried POST safe: the first response is replayed for 24 hours. */
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        permissions: string[];
+                        /**
+                         * Format: date-time
+                         * @description At most 366 days ahead
+                         */
+                        expiresAt: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Send as Authorization: Bearer <token>; not retrievable later */
+                            token: string;
+                            personalAccessToken: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** @description The first characters of the token, to recognise it */
+                                prefix: string;
+                                permissions: string[];
+                                /** Format: date-time */
+                                expiresAt: string;
+                                lastUsedAt: string | null;
+                                revokedAt: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/personal-access-tokens/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke one of your tokens */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/permissions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The catalogue of permissions */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                name: string;
+                                description: string;
+                                category: "business" | "administration" | "platform";
+                                access: "read" | "write";
+                            }[];
+                        };
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/roles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** System and custom roles */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                                description: string;
+                                permissions: string[];
+                                /** @description System roles are defined by the platform and cannot be changed */
+                                system: boolean;
+                                version: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a custom role */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Unique key (a UUID) making a retried POST safe: the first response is replayed for 24 hours. */
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Stable identifier, snake_case */
+                        code: string;
+                        name: string;
+                        description?: string;
+                        permissions: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            name: string;
+                            description: string;
+                            permissions: string[];
+                            /** @description System roles are defined by the platform and cannot be changed */
+                            system: boolean;
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/roles/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a custom role (system roles are immutable); requires If-Match */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        description?: string;
+                        permissions?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            name: string;
+                            description: string;
+                            permissions: string[];
+                            /** @description System roles are defined by the platform and cannot be changed */
+                            system: boolean;
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Precondition Failed */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Precondition Required */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Users homed in the entities you administer */
+        get: {
+            parameters: {
+                query: {
+                    limit: number;
+                    /** @description nextCursor of the previous page */
+                    cursor?: string;
+                    status?: "active" | "deactivated";
+                    /** @description Fragment of the email or display name */
+                    search?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: email */
+                                email: string;
+                                displayName: string;
+                                status: "active" | "deactivated";
+                                /**
+                                 * Format: uuid
+                                 * @description The entity where the account is administered
+                                 */
+                                homeEntityId: string;
+                                mfaEnabled: boolean;
+                                /** @description An administrator issued a temporary password */
+                                mustChangePassword: boolean;
+                                lastLoginAt: string | null;
+                                version: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a user (without a password, a temporary one is returned once) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Unique key (a UUID) making a retried POST safe: the first response is replayed for 24 hours. */
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: email */
+                        email: string;
+                        displayName: string;
+                        /** Format: uuid */
+                        homeEntityId: string;
+                        /** @description Omit to receive a temporary password, shown once */
+                        password?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            user: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: email */
+                                email: string;
+                                displayName: string;
+                                status: "active" | "deactivated";
+                                /**
+                                 * Format: uuid
+                                 * @description The entity where the account is administered
+                                 */
+                                homeEntityId: string;
+                                mfaEnabled: boolean;
+                                /** @description An administrator issued a temporary password */
+                                mustChangePassword: boolean;
+                                lastLoginAt: string | null;
+                                version: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            };
+                            /** @description Shown once; the user should change it at first sign-in */
+                            temporaryPassword?: string;
+                        };
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One user */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: email */
+                            email: string;
+                            displayName: string;
+                            status: "active" | "deactivated";
+                            /**
+                             * Format: uuid
+                             * @description The entity where the account is administered
+                             */
+                            homeEntityId: string;
+                            mfaEnabled: boolean;
+                            /** @description An administrator issued a temporary password */
+                            mustChangePassword: boolean;
+                            lastLoginAt: string | null;
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Rename, deactivate or reactivate a user, or change their home entity; requires If-Match */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        displayName?: string;
+                        status?: "active" | "deactivated";
+                        /** Format: uuid */
+                        homeEntityId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: email */
+                            email: string;
+                            displayName: string;
+                            status: "active" | "deactivated";
+                            /**
+                             * Format: uuid
+                             * @description The entity where the account is administered
+                             */
+                            homeEntityId: string;
+                            mfaEnabled: boolean;
+                            /** @description An administrator issued a temporary password */
+                            mustChangePassword: boolean;
+                            lastLoginAt: string | null;
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Precondition Failed */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Precondition Required */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/users/{id}/mfa-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Remove a user's second factor (lost phone); they may enrol again */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Unique key (a UUID) making a retried POST safe: the first response is replayed for 24 hours. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/grants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A user's grants on the entities you administer */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                userId: string;
+                                role: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    code: string;
+                                    name: string;
+                                };
+                                entity: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    code: string;
+                                    name: string;
+                                    kind: string;
+                                };
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Grant a role on an entity (you must hold every permission of the role there) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Unique key (a UUID) making a retried POST safe: the first response is replayed for 24 hours. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        roleCode: string;
+                        /**
+                         * Format: uuid
+                         * @description The role applies to this entity and all its descendants
+                         */
+                        entityId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            userId: string;
+                            role: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                            };
+                            entity: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                                kind: string;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/grants/{grantId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Withdraw a grant */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    grantId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -1031,35 +2528,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                /** Format: uuid */
-                                id: string;
-                                /** @description national office, région, département union, professional federation or other body */
-                                kind: "national" | "region" | "departement" | "federation" | "other";
-                                /** @description `FR`, `R84` (région), `69`, `2A`, `971` (département), `FED-…` */
-                                code: string;
-                                name: string;
-                                parentId: string | null;
-                                inseeCode: string | null;
-                                legalIdentity: {
-                                    siren: string | null;
-                                    legalName: string | null;
-                                };
-                                address: {
-                                    line: string | null;
-                                    postalCode: string | null;
-                                    city: string | null;
-                                };
-                                contact: {
-                                    email: string | null;
-                                    phone: string | null;
-                                };
-                                version: number;
-                                /** Format: date-time */
-                                createdAt: string;
-                                /** Format: date-time */
-                                updatedAt: string;
-                            }[];
+                            items: components["schemas"]["Entity"][];
                             /** @description Pass as `cursor` to fetch the next page; null on the last page. */
                             nextCursor: string | null;
                             /** @description Total number of matching items (exact or estimated, as requested). */
@@ -1070,100 +2539,40 @@ export interface paths {
                         "text/csv": string;
                     };
                 };
-                /** @description Default Response */
+                /** @description Bad Request */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description URI identifying the problem type: urn:maillage:problem:<code> */
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            instance: string;
-                            /** @description Stable machine-readable error code */
-                            code: string;
-                            requestId: string;
-                            errors?: {
-                                /** @description JSON Pointer (RFC 6901) to the offending field */
-                                pointer: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Unauthorized */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description URI identifying the problem type: urn:maillage:problem:<code> */
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            instance: string;
-                            /** @description Stable machine-readable error code */
-                            code: string;
-                            requestId: string;
-                            errors?: {
-                                /** @description JSON Pointer (RFC 6901) to the offending field */
-                                pointer: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Forbidden */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description URI identifying the problem type: urn:maillage:problem:<code> */
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            instance: string;
-                            /** @description Stable machine-readable error code */
-                            code: string;
-                            requestId: string;
-                            errors?: {
-                                /** @description JSON Pointer (RFC 6901) to the offending field */
-                                pointer: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Too Many Requests */
                 429: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description URI identifying the problem type: urn:maillage:problem:<code> */
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            instance: string;
-                            /** @description Stable machine-readable error code */
-                            code: string;
-                            requestId: string;
-                            errors?: {
-                                /** @description JSON Pointer (RFC 6901) to the offending field */
-                                pointer: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -1207,185 +2616,67 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description Created */
                 201: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            /** @description national office, région, département union, professional federation or other body */
-                            kind: "national" | "region" | "departement" | "federation" | "other";
-                            /** @description `FR`, `R84` (région), `69`, `2A`, `971` (département), `FED-…` */
-                            code: string;
-                            name: string;
-                            parentId: string | null;
-                            inseeCode: string | null;
-                            legalIdentity: {
-                                siren: string | null;
-                                legalName: string | null;
-                            };
-                            address: {
-                                line: string | null;
-                                postalCode: string | null;
-                                city: string | null;
-                            };
-                            contact: {
-                                email: string | null;
-                                phone: string | null;
-                            };
-                            version: number;
-                            /** Format: date-time */
-                            createdAt: string;
-                            /** Format: date-time */
-                            updatedAt: string;
-                        };
+                        "application/json": components["schemas"]["Entity"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Bad Request */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description URI identifying the problem type: urn:maillage:problem:<code> */
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            instance: string;
-                            /** @description Stable machine-readable error code */
-                            code: string;
-                            requestId: string;
-                            errors?: {
-                                /** @description JSON Pointer (RFC 6901) to the offending field */
-                                pointer: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Unauthorized */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description URI identifying the problem type: urn:maillage:problem:<code> */
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            instance: string;
-                            /** @description Stable machine-readable error code */
-                            code: string;
-                            requestId: string;
-                            errors?: {
-                                /** @description JSON Pointer (RFC 6901) to the offending field */
-                                pointer: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Forbidden */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description URI identifying the problem type: urn:maillage:problem:<code> */
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            instance: string;
-                            /** @description Stable machine-readable error code */
-                            code: string;
-                            requestId: string;
-                            errors?: {
-                                /** @description JSON Pointer (RFC 6901) to the offending field */
-                                pointer: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Conflict */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description URI identifying the problem type: urn:maillage:problem:<code> */
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            instance: string;
-                            /** @description Stable machine-readable error code */
-                            code: string;
-                            requestId: string;
-                            errors?: {
-                                /** @description JSON Pointer (RFC 6901) to the offending field */
-                                pointer: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Unprocessable Entity */
                 422: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description URI identifying the problem type: urn:maillage:problem:<code> */
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            instance: string;
-                            /** @description Stable machine-readable error code */
-                            code: string;
-                            requestId: string;
-                            errors?: {
-                                /** @description JSON Pointer (RFC 6901) to the offending field */
-                                pointer: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Too Many Requests */
                 429: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description URI identifying the problem type: urn:maillage:problem:<code> */
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            instance: string;
-                            /** @description Stable machine-readable error code */
-                            code: string;
-                            requestId: string;
-                            errors?: {
-                                /** @description JSON Pointer (RFC 6901) to the offending field */
-                                pointer: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -1415,41 +2706,13 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            /** @description national office, région, département union, professional federation or other body */
-                            kind: "national" | "region" | "departement" | "federation" | "other";
-                            /** @description `FR`, `R84` (région), `69`, `2A`, `971` (département), `FED-…` */
-                            code: string;
-                            name: string;
-                            parentId: string | null;
-                            inseeCode: string | null;
-                            legalIdentity: {
-                                siren: string | null;
-                                legalName: string | null;
-                            };
-                            address: {
-                                line: string | null;
-                                postalCode: string | null;
-                                city: string | null;
-                            };
-                            contact: {
-                                email: string | null;
-                                phone: string | null;
-                            };
-                            version: number;
-                            /** Format: date-time */
-                            createdAt: string;
-                            /** Format: date-time */
-                            updatedAt: string;
-                        };
+                        "application/json": components["schemas"]["Entity"];
                     };
                 };
                 /** @description Not modified */
@@ -1459,124 +2722,49 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description Default Response */
+                /** @description Bad Request */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description URI identifying the problem type: urn:maillage:problem:<code> */
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            instance: string;
-                            /** @description Stable machine-readable error code */
-                            code: string;
-                            requestId: string;
-                            errors?: {
-                                /** @description JSON Pointer (RFC 6901) to the offending field */
-                                pointer: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Unauthorized */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description URI identifying the problem type: urn:maillage:problem:<code> */
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            instance: string;
-                            /** @description Stable machine-readable error code */
-                            code: string;
-                            requestId: string;
-                            errors?: {
-                                /** @description JSON Pointer (RFC 6901) to the offending field */
-                                pointer: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Forbidden */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description URI identifying the problem type: urn:maillage:problem:<code> */
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            instance: string;
-                            /** @description Stable machine-readable error code */
-                            code: string;
-                            requestId: string;
-                            errors?: {
-                                /** @description JSON Pointer (RFC 6901) to the offending field */
-                                pointer: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not Found */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description URI identifying the problem type: urn:maillage:problem:<code> */
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            instance: string;
-                            /** @description Stable machine-readable error code */
-                            code: string;
-                            requestId: string;
-                            errors?: {
-                                /** @description JSON Pointer (RFC 6901) to the offending field */
-                                pointer: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Too Many Requests */
                 429: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description URI identifying the problem type: urn:maillage:problem:<code> */
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            instance: string;
-                            /** @description Stable machine-readable error code */
-                            code: string;
-                            requestId: string;
-                            errors?: {
-                                /** @description JSON Pointer (RFC 6901) to the offending field */
-                                pointer: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -1623,257 +2811,94 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            /** @description national office, région, département union, professional federation or other body */
-                            kind: "national" | "region" | "departement" | "federation" | "other";
-                            /** @description `FR`, `R84` (région), `69`, `2A`, `971` (département), `FED-…` */
-                            code: string;
-                            name: string;
-                            parentId: string | null;
-                            inseeCode: string | null;
-                            legalIdentity: {
-                                siren: string | null;
-                                legalName: string | null;
-                            };
-                            address: {
-                                line: string | null;
-                                postalCode: string | null;
-                                city: string | null;
-                            };
-                            contact: {
-                                email: string | null;
-                                phone: string | null;
-                            };
-                            version: number;
-                            /** Format: date-time */
-                            createdAt: string;
-                            /** Format: date-time */
-                            updatedAt: string;
-                        };
+                        "application/json": components["schemas"]["Entity"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Bad Request */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description URI identifying the problem type: urn:maillage:problem:<code> */
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            instance: string;
-                            /** @description Stable machine-readable error code */
-                            code: string;
-                            requestId: string;
-                            errors?: {
-                                /** @description JSON Pointer (RFC 6901) to the offending field */
-                                pointer: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Unauthorized */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description URI identifying the problem type: urn:maillage:problem:<code> */
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            instance: string;
-                            /** @description Stable machine-readable error code */
-                            code: string;
-                            requestId: string;
-                            errors?: {
-                                /** @description JSON Pointer (RFC 6901) to the offending field */
-                                pointer: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Forbidden */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description URI identifying the problem type: urn:maillage:problem:<code> */
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            instance: string;
-                            /** @description Stable machine-readable error code */
-                            code: string;
-                            requestId: string;
-                            errors?: {
-                                /** @description JSON Pointer (RFC 6901) to the offending field */
-                                pointer: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not Found */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description URI identifying the problem type: urn:maillage:problem:<code> */
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            instance: string;
-                            /** @description Stable machine-readable error code */
-                            code: string;
-                            requestId: string;
-                            errors?: {
-                                /** @description JSON Pointer (RFC 6901) to the offending field */
-                                pointer: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Precondition Failed */
                 412: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description URI identifying the problem type: urn:maillage:problem:<code> */
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            instance: string;
-                            /** @description Stable machine-readable error code */
-                            code: string;
-                            requestId: string;
-                            errors?: {
-                                /** @description JSON Pointer (RFC 6901) to the offending field */
-                                pointer: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Unsupported Media Type */
                 415: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description URI identifying the problem type: urn:maillage:problem:<code> */
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            instance: string;
-                            /** @description Stable machine-readable error code */
-                            code: string;
-                            requestId: string;
-                            errors?: {
-                                /** @description JSON Pointer (RFC 6901) to the offending field */
-                                pointer: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Unprocessable Entity */
                 422: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description URI identifying the problem type: urn:maillage:problem:<code> */
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            instance: string;
-                            /** @description Stable machine-readable error code */
-                            code: string;
-                            requestId: string;
-                            errors?: {
-                                /** @description JSON Pointer (RFC 6901) to the offending field */
-                                pointer: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Precondition Required */
                 428: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description URI identifying the problem type: urn:maillage:problem:<code> */
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            instance: string;
-                            /** @description Stable machine-readable error code */
-                            code: string;
-                            requestId: string;
-                            errors?: {
-                                /** @description JSON Pointer (RFC 6901) to the offending field */
-                                pointer: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Too Many Requests */
                 429: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description URI identifying the problem type: urn:maillage:problem:<code> */
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            instance: string;
-                            /** @description Stable machine-readable error code */
-                            code: string;
-                            requestId: string;
-                            errors?: {
-                                /** @description JSON Pointer (RFC 6901) to the offending field */
-                                pointer: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -1914,209 +2939,76 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            /** @description national office, région, département union, professional federation or other body */
-                            kind: "national" | "region" | "departement" | "federation" | "other";
-                            /** @description `FR`, `R84` (région), `69`, `2A`, `971` (département), `FED-…` */
-                            code: string;
-                            name: string;
-                            parentId: string | null;
-                            inseeCode: string | null;
-                            legalIdentity: {
-                                siren: string | null;
-                                legalName: string | null;
-                            };
-                            address: {
-                                line: string | null;
-                                postalCode: string | null;
-                                city: string | null;
-                            };
-                            contact: {
-                                email: string | null;
-                                phone: string | null;
-                            };
-                            version: number;
-                            /** Format: date-time */
-                            createdAt: string;
-                            /** Format: date-time */
-                            updatedAt: string;
-                        };
+                        "application/json": components["schemas"]["Entity"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Bad Request */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description URI identifying the problem type: urn:maillage:problem:<code> */
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            instance: string;
-                            /** @description Stable machine-readable error code */
-                            code: string;
-                            requestId: string;
-                            errors?: {
-                                /** @description JSON Pointer (RFC 6901) to the offending field */
-                                pointer: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Unauthorized */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description URI identifying the problem type: urn:maillage:problem:<code> */
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            instance: string;
-                            /** @description Stable machine-readable error code */
-                            code: string;
-                            requestId: string;
-                            errors?: {
-                                /** @description JSON Pointer (RFC 6901) to the offending field */
-                                pointer: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Forbidden */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description URI identifying the problem type: urn:maillage:problem:<code> */
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            instance: string;
-                            /** @description Stable machine-readable error code */
-                            code: string;
-                            requestId: string;
-                            errors?: {
-                                /** @description JSON Pointer (RFC 6901) to the offending field */
-                                pointer: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Not Found */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description URI identifying the problem type: urn:maillage:problem:<code> */
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            instance: string;
-                            /** @description Stable machine-readable error code */
-                            code: string;
-                            requestId: string;
-                            errors?: {
-                                /** @description JSON Pointer (RFC 6901) to the offending field */
-                                pointer: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Conflict */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description URI identifying the problem type: urn:maillage:problem:<code> */
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            instance: string;
-                            /** @description Stable machine-readable error code */
-                            code: string;
-                            requestId: string;
-                            errors?: {
-                                /** @description JSON Pointer (RFC 6901) to the offending field */
-                                pointer: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Unprocessable Entity */
                 422: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description URI identifying the problem type: urn:maillage:problem:<code> */
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            instance: string;
-                            /** @description Stable machine-readable error code */
-                            code: string;
-                            requestId: string;
-                            errors?: {
-                                /** @description JSON Pointer (RFC 6901) to the offending field */
-                                pointer: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Default Response */
+                /** @description Too Many Requests */
                 429: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description URI identifying the problem type: urn:maillage:problem:<code> */
-                            type: string;
-                            title: string;
-                            status: number;
-                            detail: string;
-                            instance: string;
-                            /** @description Stable machine-readable error code */
-                            code: string;
-                            requestId: string;
-                            errors?: {
-                                /** @description JSON Pointer (RFC 6901) to the offending field */
-                                pointer: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -2131,27 +3023,6 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        FieldError: {
-            /** @description JSON Pointer (RFC 6901) to the offending field */
-            pointer: string;
-            message: string;
-        };
-        Problem: {
-            /** @description URI identifying the problem type: urn:maillage:problem:<code> */
-            type: string;
-            title: string;
-            status: number;
-            detail: string;
-            instance: string;
-            /** @description Stable machine-readable error code */
-            code: string;
-            requestId: string;
-            errors?: {
-                /** @description JSON Pointer (RFC 6901) to the offending field */
-                pointer: string;
-                message: string;
-            }[];
-        };
         QueueSummary: {
             queue: string;
             /** @description Where exhausted jobs go; null for a dead-letter queue itself. */
@@ -2169,6 +3040,27 @@ export interface components {
             /** @description Age of the oldest waiting job since it became runnable (queue lag). */
             oldestWaitingSeconds: number;
         };
+        /** @description OK */
+        QueueList: {
+            items: components["schemas"]["QueueSummary"][];
+        };
+        FieldError: {
+            /** @description JSON Pointer (RFC 6901) to the offending field */
+            pointer: string;
+            message: string;
+        };
+        Problem: {
+            /** @description URI identifying the problem type: urn:maillage:problem:<code> */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            instance: string;
+            /** @description Stable machine-readable error code */
+            code: string;
+            requestId: string;
+            errors?: components["schemas"]["FieldError"][];
+        };
         FailedJob: {
             queue: string;
             /** Format: uuid */
@@ -2182,6 +3074,59 @@ export interface components {
             failedAt: string | null;
             /** @description The error message only; stacks and payloads are never shown. */
             error: string | null;
+        };
+        /** @description OK */
+        FailedJobList: {
+            items: components["schemas"]["FailedJob"][];
+        };
+        /** @description Accepted */
+        JobRetried: {
+            queue: string;
+            /** Format: uuid */
+            id: string;
+            /** @description retried: a failed job runs again in its queue; redriven: a dead-lettered copy moved back to its source queue. */
+            action: "retried" | "redriven";
+        };
+        /** @description Every condition given must hold; the first matching rule decides. */
+        FlagRule: {
+            /** @description Matches these entities and everything below them. */
+            entityIds?: string[];
+            /** @description Role codes; any one matches. */
+            roles?: string[];
+            /** @description Share of users, bucketed by a stable hash of user id and flag key. */
+            percentage?: number;
+            variant: string;
+        };
+        FeatureFlag: {
+            key: string;
+            description: string;
+            kind: "boolean" | "variant";
+            /** @description Variant name → value served (boolean, string, number or object). Boolean flags always have on: true and off: false. */
+            variants: {
+                [key: string]: unknown;
+            };
+            defaultVariant: string;
+            rules: components["schemas"]["FlagRule"][];
+            /** @description false: everyone gets the default variant (kill switch). */
+            enabled: boolean;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /** @description OK */
+        FeatureFlagList: {
+            items: components["schemas"]["FeatureFlag"][];
+        };
+        /** @description OK */
+        EvaluatedFlagList: {
+            items: {
+                key: string;
+                value: unknown;
+                variant: string;
+                reason: "DISABLED" | "TARGETING_MATCH" | "SPLIT" | "DEFAULT";
+            }[];
         };
         AuditEvent: {
             /** Format: uuid */
@@ -2203,6 +3148,35 @@ export interface components {
             requestId: string | null;
             ip: string | null;
             chainPosition: number | null;
+        };
+        Entity: {
+            /** Format: uuid */
+            id: string;
+            /** @description national office, région, département union, professional federation or other body */
+            kind: "national" | "region" | "departement" | "federation" | "other";
+            /** @description `FR`, `R84` (région), `69`, `2A`, `971` (département), `FED-…` */
+            code: string;
+            name: string;
+            parentId: string | null;
+            inseeCode: string | null;
+            legalIdentity: {
+                siren: string | null;
+                legalName: string | null;
+            };
+            address: {
+                line: string | null;
+                postalCode: string | null;
+                city: string | null;
+            };
+            contact: {
+                email: string | null;
+                phone: string | null;
+            };
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
         };
         EntityTreeNode: {
             /** Format: uuid */

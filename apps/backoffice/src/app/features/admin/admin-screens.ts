@@ -11,7 +11,7 @@ export interface AdminScreen {
 }
 
 export const ADMIN_SCREENS: readonly AdminScreen[] = [
-  { path: 'users', title: $localize`:@@admin.users:Utilisateurs`, description: $localize`:@@admin.usersDesc:Comptes du personnel : création, désactivation, réinitialisation de la double authentification.`, permission: 'identity.users.read', ready: false },
+  { path: 'users', title: $localize`:@@admin.users:Utilisateurs`, description: $localize`:@@admin.usersDesc:Comptes du personnel : création, désactivation, réinitialisation de la double authentification.`, permission: 'identity.users.read', ready: true },
   { path: 'roles', title: $localize`:@@admin.roles:Rôles et habilitations`, description: $localize`:@@admin.rolesDesc:Rôles et permissions accordés par entité.`, permission: 'identity.grants.manage', ready: false },
   { path: 'entities', title: $localize`:@@admin.entities:Réseau`, description: $localize`:@@admin.entitiesDesc:Arborescence des entités : siège, régions, unions départementales, fédérations.`, permission: 'entities.read', ready: true },
   { path: 'tokens', title: $localize`:@@admin.tokens:Jetons d'accès`, description: $localize`:@@admin.tokensDesc:Jetons d'accès personnels pour les intégrations.`, permission: '', ready: false },

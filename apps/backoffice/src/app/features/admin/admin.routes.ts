@@ -8,6 +8,20 @@ export const adminRoutes: Routes = [
     loadComponent: () => import('./admin-home').then((m) => m.AdminHome),
   },
   {
+    path: 'users',
+    data: { breadcrumb: $localize`:@@admin.users:Utilisateurs` },
+    canActivate: [requirePermission('identity.users.read')],
+    children: [
+      { path: '', title: $localize`:@@admin.users:Utilisateurs`, loadComponent: () => import('./users/users-list').then((m) => m.UsersList) },
+      {
+        path: ':id',
+        title: $localize`:@@users.detail:Fiche utilisateur`,
+        data: { breadcrumb: $localize`:@@users.detail:Fiche utilisateur` },
+        loadComponent: () => import('./users/user-detail').then((m) => m.UserDetail),
+      },
+    ],
+  },
+  {
     path: 'entities',
     title: $localize`:@@admin.entities:Réseau`,
     data: { breadcrumb: $localize`:@@admin.entities:Réseau` },

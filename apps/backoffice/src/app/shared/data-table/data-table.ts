@@ -37,7 +37,7 @@ export interface TableColumn<T> {
 }
 
 export interface TableFilter {
-  /** The full query key, e.g. `filter[status]` or `filter[createdAt][gte]`. */
+  /** The query key as the API names it: `filter[status]`, `filter[createdAt][gte]`, or a plain `search`. */
   key: string;
   label: string;
   type: 'text' | 'select' | 'date';
@@ -104,7 +104,7 @@ export class DataTable<T> {
   protected readonly rowActions = contentChild<TemplateRef<{ $implicit: T }>>('rowActions');
   private readonly params = toSignal(this.route.queryParams, { initialValue: {} as Record<string, string> });
   protected readonly query = computed(() => {
-    const query = readTableQuery(this.params());
+    const query = readTableQuery(this.params(), this.filters().map((filter) => filter.key));
     return query.sort ? query : { ...query, sort: this.defaultSort() };
   });
   protected readonly sort = computed(() => sortState(this.query().sort));

@@ -7,6 +7,10 @@ describe('table query', () => {
     expect(query).toEqual({ sort: '-createdAt', cursor: 'abc', filters: { 'filter[status]': 'active', 'filter[createdAt][gte]': '2026-01-01' } });
   });
 
+  it('accepts the plain filter names a route declares', () => {
+    expect(readTableQuery({ search: 'dupont', status: 'active', other: 'x' }, ['search', 'status']).filters).toEqual({ search: 'dupont', status: 'active' });
+  });
+
   it('builds the API query with limit and scope parameters; URL filters win over extras', () => {
     const api = toApiQuery({ sort: 'name', cursor: null, filters: { 'filter[status]': 'active' } }, 25, { 'filter[entityId]': 'e1' });
     expect(api).toEqual({ limit: '25', sort: 'name', 'filter[entityId]': 'e1', 'filter[status]': 'active' });

@@ -15,11 +15,14 @@ export interface SortState {
 
 const FILTER_KEY = /^filter\[([^\]]+)\](\[[a-z]+\])?$/;
 
-/** Reads the table state from URL query params; unknown params (other widgets') are ignored. */
-export function readTableQuery(params: Readonly<Record<string, string | undefined>>): TableQuery {
+/**
+ * Reads the table state from URL query params: `filter[…]` keys plus the plain filter names a
+ * route declares (e.g. `search`, `status`); other params (other widgets') are ignored.
+ */
+export function readTableQuery(params: Readonly<Record<string, string | undefined>>, plainFilters: readonly string[] = []): TableQuery {
   const filters: Record<string, string> = {};
   for (const [key, value] of Object.entries(params)) {
-    if (value !== undefined && value !== '' && FILTER_KEY.test(key)) filters[key] = value;
+    if (value !== undefined && value !== '' && (FILTER_KEY.test(key) || plainFilters.includes(key))) filters[key] = value;
   }
   return { sort: params['sort'] || null, cursor: params['cursor'] || null, filters };
 }

@@ -38,10 +38,20 @@ function postalCodeCandidates(input) {
     }
     return violation('postal_code_unknown', `Le code postal ${postalCode} n'existe pas (ou c'est un code CEDEX, réservé au courrier : indiquez le code postal de la commune).`);
 }
+// Folding names is the costly part of a lookup; an import resolves the same communes again and again.
+const keyCache = new WeakMap();
+function keysOf(candidate) {
+    let keyed = keyCache.get(candidate);
+    if (!keyed) {
+        keyed = { candidate, nameKeys: communeKeys([candidate.name]), aliasKeys: communeKeys(candidate.aliases) };
+        keyCache.set(candidate, keyed);
+    }
+    return keyed;
+}
 function matchByName(candidates, name) {
     const key = communeNameKey(name);
     const compactKey = key.replace(/ /g, '');
-    const keyed = candidates.map((candidate) => ({ candidate, nameKeys: communeKeys([candidate.name]), aliasKeys: communeKeys(candidate.aliases) }));
+    const keyed = candidates.map(keysOf);
     const equals = (keys) => [...keys].some((candidateKey) => candidateKey === key || candidateKey.replace(/ /g, '') === compactKey);
     // Official names first: La Poste labels 75016 "PARIS" for Boulogne-Billancourt too, and "Paris"
     // must mean Paris 16e. The index holds one candidate per commune, so one match is one commune.

@@ -49,13 +49,16 @@ export function validateImportRow(cells, mapping) {
     const { siren, siret } = identifiers(cell, check, report, mapping);
     const naf = optional('nafCode', (value) => parseNafCode(value));
     const headcountBand = optional('headcount', parseHeadcountBand);
+    // A quoted address over two lines (street, building) becomes one line: we keep one address line.
     const addressLine = text('addressLine');
     let commune;
     const communeResult = resolveCommune(cell('postalCode'), cell('city'));
     if (communeResult.ok)
         commune = communeResult.value;
-    else
-        report(communeResult.error.code.startsWith('commune') ? 'city' : 'postalCode', communeResult.error.code, communeResult.error.message);
+    else {
+        const aboutCity = communeResult.error.code.startsWith('commune') || /cedex/i.test(cell('city'));
+        report(aboutCity ? 'city' : 'postalCode', communeResult.error.code, communeResult.error.message);
+    }
     const unionDepartementCode = commune ? departementalUnionCode(commune.departementCode) : null;
     if (commune && unionDepartementCode === null) {
         report('postalCode', 'union_missing', `${commune.name} (${commune.departementCode}) n'est rattachée à aucune union départementale du réseau : le siège doit décider de son rattachement.`);
@@ -78,7 +81,7 @@ export function validateImportRow(cells, mapping) {
             siren: siren,
             siret,
             name: name,
-            naf: naf,
+            naf: naf ?? null,
             headcountBand: headcountBand ?? null,
             address: {
                 line: addressLine,

@@ -20,7 +20,7 @@ export class AccessCache {
         this.ttlMs = ttlMs;
     }
     async resolve(userId) {
-        const tree = await this.tree.current();
+        let tree = await this.tree.current();
         const entry = this.entries.get(userId);
         if (entry && entry.expiresAt > Date.now()) {
             // The tree changed (an entity moved or appeared): recompute the roots from the kept grants.
@@ -29,6 +29,11 @@ export class AccessCache {
             return entry.access;
         }
         const grants = await loadGrantedPermissions(this.database, userId);
+        if (grants.some((grant) => !tree.get(grant.entityId))) {
+            // A grant on an entity the snapshot does not know: the tree changed elsewhere (another process, a seed).
+            this.tree.invalidate();
+            tree = await this.tree.current();
+        }
         const access = { roots: resolvePermissionRoots(grants, tree), tree };
         this.entries.set(userId, { grants, access, expiresAt: Date.now() + this.ttlMs });
         return access;

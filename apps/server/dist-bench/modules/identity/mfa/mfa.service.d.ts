@@ -1,6 +1,6 @@
 import { type AuditActor } from '../../../platform/audit/index.js';
 import type { Principal } from '../../../platform/auth/index.js';
-import type { IdentityContext } from '../identity-context.js';
+import type { IdentityContext } from '../context/identity-context.js';
 /** Starts (or restarts) enrolment: the secret is kept encrypted and trusted only after activation. */
 export declare function enrolTotp(context: IdentityContext, principal: Principal, actor: AuditActor): Promise<{
     secret: string;

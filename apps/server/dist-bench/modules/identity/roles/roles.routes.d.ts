@@ -1,3 +1,3 @@
 import type { FastifyInstance } from 'fastify';
-import type { IdentityContext } from '../identity-context.js';
+import type { IdentityContext } from '../context/identity-context.js';
 export declare function registerRoleRoutes(parent: FastifyInstance, context: IdentityContext): void;

@@ -1,5 +1,5 @@
 import { type AuditActor } from '../../../platform/audit/index.js';
-import type { IdentityContext } from '../identity-context.js';
+import type { IdentityContext } from '../context/identity-context.js';
 import { type RolePatch, type RoleRecord } from './roles.repository.js';
 export declare function getRoles(context: IdentityContext): Promise<RoleRecord[]>;
 export declare function createRole(context: IdentityContext, actor: AuditActor, input: {

@@ -1,5 +1,5 @@
 import { type AuditActor } from '../../../platform/audit/index.js';
-import type { IdentityContext } from '../identity-context.js';
+import type { IdentityContext } from '../context/identity-context.js';
 import { type UserRecord } from '../users/users.repository.js';
 export declare const MAX_FAILED_LOGINS = 5;
 export declare const LOCK_MINUTES = 15;

@@ -1,7 +1,7 @@
 import type { Principal } from '../../../platform/auth/index.js';
 import type { EntityNode } from '../../../platform/tenancy/entity-tree.js';
 import { type GrantView } from '../grants/grants.repository.js';
-import type { IdentityContext } from '../identity-context.js';
+import type { IdentityContext } from '../context/identity-context.js';
 import { type UserRecord } from '../users/users.repository.js';
 export interface Me {
     user: UserRecord;

@@ -1,6 +1,6 @@
 import { type AuditActor } from '../../../platform/audit/index.js';
 import { type Principal } from '../../../platform/auth/index.js';
-import type { IdentityContext } from '../identity-context.js';
+import type { IdentityContext } from '../context/identity-context.js';
 import { type TokenRecord } from './tokens.repository.js';
 export declare const MAX_TOKEN_LIFETIME_DAYS = 366;
 export declare function createToken(context: IdentityContext, principal: Principal, actor: AuditActor, input: {

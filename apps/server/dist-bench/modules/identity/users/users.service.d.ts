@@ -1,6 +1,6 @@
 import { type AuditActor } from '../../../platform/audit/index.js';
 import { type Principal } from '../../../platform/auth/index.js';
-import type { IdentityContext } from '../identity-context.js';
+import type { IdentityContext } from '../context/identity-context.js';
 import { type UserListQuery, type UserPatch, type UserRecord } from './users.repository.js';
 export declare function searchUsers(context: IdentityContext, principal: Principal, query: UserListQuery): Promise<{
     items: UserRecord[];

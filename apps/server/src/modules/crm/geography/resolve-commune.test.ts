@@ -62,6 +62,10 @@ describe('resolveCommune', () => {
     expect(resolveCommune('13001', 'Marseille')).toMatchObject({ ok: true, value: { inseeCode: '13201', departementCode: '13' } });
   });
 
+  it('recognises a former commune merged into a commune nouvelle', () => {
+    expect(resolveCommune('01200', 'Châtillon-en-Michaille')).toMatchObject({ ok: true, value: { inseeCode: '01033', name: 'Valserhône' } });
+  });
+
   it('tolerates a typo when a single commune is that close', () => {
     expect(resolveCommune('45410', 'Lion-en-Beuce')).toMatchObject({ ok: true, value: { inseeCode: '45183', matchedBy: 'approximate' } });
   });

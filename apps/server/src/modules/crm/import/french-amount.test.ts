@@ -17,8 +17,11 @@ describe('parseFrenchAmount', () => {
     expect(parseFrenchAmount('cent euros')).toMatchObject({ ok: false, error: { code: 'amount_format' } });
   });
 
-  it('refuses ambiguous or malformed numbers and negative amounts', () => {
+  it('reads a dot before three digits as a thousands separator', () => {
     expect(parseFrenchAmount('1.250')).toEqual({ ok: true, value: 125_000 });
+  });
+
+  it('refuses malformed numbers and negative amounts', () => {
     expect(parseFrenchAmount('12,345')).toMatchObject({ ok: false, error: { code: 'amount_format' } });
     expect(parseFrenchAmount('1 25,00')).toMatchObject({ ok: false, error: { code: 'amount_format' } });
     expect(parseFrenchAmount('-10,00')).toMatchObject({ ok: false, error: { code: 'amount_negative' } });

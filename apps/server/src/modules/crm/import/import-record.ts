@@ -52,7 +52,12 @@ export interface RowProblem {
 }
 
 export type RowValidation =
-  | { readonly ok: true; readonly record: ImportRecord }
+  | {
+      readonly ok: true;
+      readonly record: ImportRecord;
+      /** Accepted with a correction staff should check (e.g. a misspelt commune). */
+      readonly warnings: readonly string[];
+    }
   | { readonly ok: false; readonly problems: readonly RowProblem[] };
 
 /**

@@ -32,6 +32,7 @@ describe('validateImportRow', () => {
   it('normalises a complete row', () => {
     expect(validateImportRow(row(), mapping)).toEqual({
       ok: true,
+      warnings: [],
       record: {
         company: {
           siren: '732829320',
@@ -80,8 +81,18 @@ describe('validateImportRow', () => {
     expect(validateImportRow(row({ Nom: '' }), mapping)).toMatchObject({ ok: false, problems: [{ column: 'Nom', code: 'contact_name_required' }] });
   });
 
+  it('accepts a misspelt commune with a warning', () => {
+    expect(validateImportRow(row({ Ville: 'Lion-en-Beuce' }), mapping)).toMatchObject({
+      ok: true,
+      record: { company: { address: { communeName: 'Lion-en-Beauce' } } },
+      warnings: [expect.stringContaining('lue comme « Lion-en-Beauce »')],
+    });
+    expect(validateImportRow(row(), mapping)).toMatchObject({ ok: true, warnings: [] });
+  });
+
   it('reports commune problems on the right column', () => {
     expect(validateImportRow(row({ Ville: 'Orléans' }), mapping)).toMatchObject({ ok: false, problems: [{ column: 'Ville', code: 'commune_mismatch' }] });
+    expect(validateImportRow(row({ 'Code postal': '75008', Ville: 'PARIS CEDEX 08' }), mapping)).toMatchObject({ ok: false, problems: [{ column: 'Ville', code: 'postal_code_cedex' }] });
     expect(validateImportRow(row({ 'Code postal': '75700', Ville: 'Paris' }), mapping)).toMatchObject({ ok: false, problems: [{ column: 'Code postal', code: 'postal_code_unknown' }] });
   });
 

@@ -1,4 +1,4 @@
-import { parseNafCode, type NafActivity } from '../classification/naf.js';
+import { parseNafCode } from '../classification/naf.js';
 import { parseHeadcountBand } from '../companies/headcount-band.js';
 import { parseCivility } from '../contacts/civility.js';
 import { parseEmail } from '../contacts/email.js';
@@ -55,12 +55,16 @@ export function validateImportRow(cells: readonly string[], mapping: ColumnMappi
   const { siren, siret } = identifiers(cell, check, report, mapping);
   const naf = optional('nafCode', (value) => parseNafCode(value));
   const headcountBand = optional('headcount', parseHeadcountBand);
+  // A quoted address over two lines (street, building) becomes one line: we keep one address line.
   const addressLine = text('addressLine');
 
   let commune: ResolvedCommune | undefined;
   const communeResult = resolveCommune(cell('postalCode'), cell('city'));
   if (communeResult.ok) commune = communeResult.value;
-  else report(communeResult.error.code.startsWith('commune') ? 'city' : 'postalCode', communeResult.error.code, communeResult.error.message);
+  else {
+    const aboutCity = communeResult.error.code.startsWith('commune') || /cedex/i.test(cell('city'));
+    report(aboutCity ? 'city' : 'postalCode', communeResult.error.code, communeResult.error.message);
+  }
   const unionDepartementCode = commune ? departementalUnionCode(commune.departementCode) : null;
   if (commune && unionDepartementCode === null) {
     report(
@@ -89,7 +93,7 @@ export function validateImportRow(cells: readonly string[], mapping: ColumnMappi
       siren: siren!,
       siret,
       name: name!,
-      naf: naf as NafActivity | null,
+      naf: naf ?? null,
       headcountBand: headcountBand ?? null,
       address: {
         line: addressLine,
@@ -105,7 +109,11 @@ export function validateImportRow(cells: readonly string[], mapping: ColumnMappi
     membership: { joinedOn: joinedOn ?? null, duesCents: duesCents ?? null, currency: 'EUR' },
     unionDepartementCode: unionDepartementCode!,
   };
-  return { ok: true, record };
+  const warnings =
+    commune!.matchedBy === 'approximate'
+      ? [`La ville « ${cell('city')} » a été lue comme « ${commune!.name} » (${commune!.postalCode}) : vérifiez l'orthographe.`]
+      : [];
+  return { ok: true, record, warnings };
 }
 
 /** SIREN from its column, or from the SIRET column when only that is given; both must agree. */

@@ -4,7 +4,7 @@ import { Type } from 'typebox';
 import { ProblemSchema, Uuid } from '@maillage/contracts';
 import { auditActorFrom } from '../../../platform/audit/index.js';
 import { PLATFORM_PERMISSIONS, requirePermission, requirePrincipal } from '../../../platform/auth/index.js';
-import type { IdentityContext } from '../identity-context.js';
+import type { IdentityContext } from '../context/identity-context.js';
 import { GrantSchema, toGrantDto } from '../sessions/auth.schema.js';
 import { addGrant, getGrants, removeGrant } from './grants.service.js';
 

@@ -3,7 +3,7 @@ import { PLATFORM_PERMISSIONS, type Principal } from '../../../platform/auth/ind
 import { newId, withTransaction, type Tx } from '../../../platform/db/index.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../../platform/http/errors.js';
 import { scopeOf } from '../access/scope.js';
-import type { IdentityContext } from '../identity-context.js';
+import type { IdentityContext } from '../context/identity-context.js';
 import { findRoleByCode } from '../roles/roles.repository.js';
 import { findUserById } from '../users/users.repository.js';
 import { deleteGrant, findGrant, insertGrant, listGrantsOfUser, type GrantView } from './grants.repository.js';

@@ -4,7 +4,7 @@ import { Type } from 'typebox';
 import { ProblemSchema } from '@maillage/contracts';
 import { auditActorFrom } from '../../../platform/audit/index.js';
 import { requireSessionPrincipal } from '../../../platform/auth/index.js';
-import type { IdentityContext } from '../identity-context.js';
+import type { IdentityContext } from '../context/identity-context.js';
 import { activateTotp, enrolTotp } from './mfa.service.js';
 
 export function registerMfaRoutes(parent: FastifyInstance, context: IdentityContext): void {

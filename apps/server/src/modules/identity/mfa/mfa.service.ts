@@ -2,7 +2,7 @@ import { recordAudit, type AuditActor } from '../../../platform/audit/index.js';
 import type { Principal } from '../../../platform/auth/index.js';
 import { withTransaction } from '../../../platform/db/index.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../../platform/http/errors.js';
-import type { IdentityContext } from '../identity-context.js';
+import type { IdentityContext } from '../context/identity-context.js';
 import { findCredentialsById, type UserCredentials } from '../users/users.repository.js';
 import { enableTotp, storePendingTotpSecret } from './mfa.repository.js';
 import { newRecoveryCodes, newTotpSecret, recoveryCodeHash, totpUri, verifyTotp } from './totp.js';

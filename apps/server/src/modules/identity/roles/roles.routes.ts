@@ -5,7 +5,7 @@ import { ProblemSchema } from '@maillage/contracts';
 import { auditActorFrom } from '../../../platform/audit/index.js';
 import { listPermissions, PLATFORM_PERMISSIONS, requirePermission, requirePrincipal } from '../../../platform/auth/index.js';
 import { etagOf, versionFromIfMatch } from '../access/etag.js';
-import type { IdentityContext } from '../identity-context.js';
+import type { IdentityContext } from '../context/identity-context.js';
 import { CreateRoleBody, PatchRoleBody, PermissionSchema, RoleIdParams, RoleSchema, toRoleDto } from './roles.schema.js';
 import { changeRole, createRole, getRoles } from './roles.service.js';
 

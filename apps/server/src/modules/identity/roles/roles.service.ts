@@ -2,7 +2,7 @@ import { recordAudit, type AuditActor } from '../../../platform/audit/index.js';
 import { isKnownPermission } from '../../../platform/auth/index.js';
 import { newId, withTransaction } from '../../../platform/db/index.js';
 import { ConflictError, NotFoundError, PreconditionFailedError, ValidationError } from '../../../platform/http/errors.js';
-import type { IdentityContext } from '../identity-context.js';
+import type { IdentityContext } from '../context/identity-context.js';
 import { findRoleById, insertRole, listRoles, updateRole, type RolePatch, type RoleRecord } from './roles.repository.js';
 
 // Roles are network-wide reference data (no tenant column); who may change them is decided by the

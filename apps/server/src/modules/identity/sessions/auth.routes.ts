@@ -4,7 +4,7 @@ import { Type } from 'typebox';
 import { ProblemSchema } from '@maillage/contracts';
 import { auditActorFrom } from '../../../platform/audit/index.js';
 import { requirePrincipal, requireSessionPrincipal, SESSION_COOKIE, sessionCookieOptions } from '../../../platform/auth/index.js';
-import type { IdentityContext } from '../identity-context.js';
+import type { IdentityContext } from '../context/identity-context.js';
 import { toUserDto } from '../users/users.schema.js';
 import { ChangePasswordBody, LoginBody, LoginResponse, MeResponse, toGrantDto } from './auth.schema.js';
 import { login, logout } from './login.service.js';

@@ -2,7 +2,7 @@ import { recordAudit, type AuditActor } from '../../../platform/audit/index.js';
 import { newId, withTransaction, type DbScope } from '../../../platform/db/index.js';
 import { TooManyRequestsError, UnauthenticatedError } from '../../../platform/http/errors.js';
 import { randomSecret, sha256Hex } from '../access/secrets.js';
-import type { IdentityContext } from '../identity-context.js';
+import type { IdentityContext } from '../context/identity-context.js';
 import { advanceTotpStep, consumeRecoveryCode } from '../mfa/mfa.repository.js';
 import { looksLikeRecoveryCode, recoveryCodeHash, verifyTotp } from '../mfa/totp.js';
 import { burnPasswordVerification, verifyPassword } from '../users/passwords.js';

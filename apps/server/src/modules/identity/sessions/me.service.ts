@@ -3,7 +3,7 @@ import { withTransaction } from '../../../platform/db/index.js';
 import { NotFoundError } from '../../../platform/http/errors.js';
 import type { EntityNode } from '../../../platform/tenancy/entity-tree.js';
 import { listGrantsOfUser, type GrantView } from '../grants/grants.repository.js';
-import type { IdentityContext } from '../identity-context.js';
+import type { IdentityContext } from '../context/identity-context.js';
 import { findUserById, type UserRecord } from '../users/users.repository.js';
 
 export interface Me {

@@ -2,7 +2,7 @@ import { recordAudit, type AuditActor } from '../../../platform/audit/index.js';
 import { withTransaction } from '../../../platform/db/index.js';
 import { UnauthenticatedError } from '../../../platform/http/errors.js';
 import { sha256Hex } from '../access/secrets.js';
-import type { IdentityContext } from '../identity-context.js';
+import type { IdentityContext } from '../context/identity-context.js';
 import { assertPasswordPolicy, hashPassword, verifyPassword } from '../users/passwords.js';
 import { findCredentialsById, updatePasswordHash } from '../users/users.repository.js';
 import { deleteOtherSessions } from './sessions.repository.js';

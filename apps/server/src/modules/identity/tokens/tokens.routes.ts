@@ -4,7 +4,7 @@ import { Type } from 'typebox';
 import { Nullable, ProblemSchema, Timestamp, Uuid } from '@maillage/contracts';
 import { auditActorFrom } from '../../../platform/audit/index.js';
 import { requirePrincipal, requireSessionPrincipal } from '../../../platform/auth/index.js';
-import type { IdentityContext } from '../identity-context.js';
+import type { IdentityContext } from '../context/identity-context.js';
 import type { TokenRecord } from './tokens.repository.js';
 import { createToken, listTokens, revokeOwnToken } from './tokens.service.js';
 

@@ -3,7 +3,7 @@ import { ACCESS_TOKEN_PREFIX, isKnownPermission, type Principal } from '../../..
 import { newId, withTransaction } from '../../../platform/db/index.js';
 import { NotFoundError, ValidationError } from '../../../platform/http/errors.js';
 import { randomSecret, sha256Hex } from '../access/secrets.js';
-import type { IdentityContext } from '../identity-context.js';
+import type { IdentityContext } from '../context/identity-context.js';
 import { findUserById } from '../users/users.repository.js';
 import { insertToken, listTokensOfUser, revokeToken, type TokenRecord } from './tokens.repository.js';
 

@@ -5,7 +5,7 @@ import { ProblemSchema } from '@maillage/contracts';
 import { auditActorFrom } from '../../../platform/audit/index.js';
 import { PLATFORM_PERMISSIONS, requirePermission, requirePrincipal } from '../../../platform/auth/index.js';
 import { etagOf, versionFromIfMatch } from '../access/etag.js';
-import type { IdentityContext } from '../identity-context.js';
+import type { IdentityContext } from '../context/identity-context.js';
 import { CreatedUserSchema, CreateUserBody, PatchUserBody, toUserDto, UserIdParams, UserListQuerySchema, UserListSchema, UserSchema } from './users.schema.js';
 import { changeUser, createUser, decodeCursor, getUser, resetUserMfa, searchUsers } from './users.service.js';
 

@@ -3,7 +3,7 @@ import { PLATFORM_PERMISSIONS, type Principal } from '../../../platform/auth/ind
 import { newId, withTransaction } from '../../../platform/db/index.js';
 import { ConflictError, NotFoundError, PreconditionFailedError } from '../../../platform/http/errors.js';
 import { scopeOf } from '../access/scope.js';
-import type { IdentityContext } from '../identity-context.js';
+import type { IdentityContext } from '../context/identity-context.js';
 import { resetMfa } from '../mfa/mfa.repository.js';
 import { deleteSessionsOfUser } from '../sessions/sessions.repository.js';
 import { assertPasswordPolicy, hashPassword, temporaryPassword } from './passwords.js';

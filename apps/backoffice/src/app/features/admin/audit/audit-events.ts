@@ -30,8 +30,6 @@ const MAX_IN_VALUES = 100;
         [filters]="filters"
         [fetchPage]="fetchPage"
         [scopeQuery]="scopeQuery()"
-        [csvPath]="path"
-        csvFilename="journal-audit.csv"
         i18n-emptyText="@@audit.empty"
         emptyText="Aucun événement ne correspond à ces critères."
       >
@@ -48,7 +46,6 @@ export class AuditEvents {
   private readonly dialog = inject(MatDialog);
   private readonly locale = inject(LOCALE_ID);
   protected readonly scope = inject(BranchScope);
-  protected readonly path = PATH;
 
   private readonly entityNames = computed(() => new Map(this.scope.entities().map((e) => [e.id, e.name])));
 

@@ -5,15 +5,26 @@ import { EmptyState } from '../../../shared/states/empty-state';
 import { LoadingState } from '../../../shared/states/loading-state';
 import { Toaster } from '../../../shared/toast/toaster';
 import { EntityForm } from './entity-form';
+import { EntityList } from './entity-list';
 import { EntityTree, type EntityTreeNode } from './entity-tree';
+import { MatButtonToggle, MatButtonToggleGroup } from '@angular/material/button-toggle';
 
 /** The network tree on the left, the selected entity's details on the right (`?selected=<id>`). */
 @Component({
   selector: 'mx-entities',
-  imports: [EntityTree, EntityForm, EmptyState, LoadingState],
+  imports: [EntityTree, EntityForm, EntityList, EmptyState, LoadingState, MatButtonToggleGroup, MatButtonToggle],
   template: `
     <section class="page">
-      <h1 i18n="@@admin.entities">Réseau</h1>
+      <div class="page-header">
+        <h1 i18n="@@admin.entities">Réseau</h1>
+        <mat-button-toggle-group [value]="view() ?? 'tree'" (change)="setView($event.value)" i18n-aria-label="@@entities.view" aria-label="Affichage">
+          <mat-button-toggle value="tree" i18n="@@entities.viewTree">Arborescence</mat-button-toggle>
+          <mat-button-toggle value="list" i18n="@@entities.viewList">Liste</mat-button-toggle>
+        </mat-button-toggle-group>
+      </div>
+      @if (view() === 'list') {
+        <mx-entity-list />
+      } @else {
       <div class="layout">
         <div class="tree">
           @if (roots(); as list) {
@@ -30,6 +41,7 @@ import { EntityTree, type EntityTreeNode } from './entity-tree';
           }
         </div>
       </div>
+      }
     </section>
   `,
   styles: `
@@ -46,6 +58,8 @@ export class Entities {
 
   /** Query param, bound by the router. */
   readonly selected = input<string>();
+  /** Query param: `list` for the flat table, otherwise the tree. */
+  readonly view = input<string>();
   protected readonly roots = signal<EntityTreeNode[] | null>(null);
 
   constructor() {
@@ -61,6 +75,10 @@ export class Entities {
       this.roots.set([]);
       this.toaster.error(error);
     }
+  }
+
+  protected setView(view: string): void {
+    void this.router.navigate([], { queryParams: { view: view === 'list' ? 'list' : null } });
   }
 
   protected select(id: string): void {

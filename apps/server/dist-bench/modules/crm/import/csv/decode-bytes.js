@@ -40,13 +40,17 @@ export async function* decodeBytes(source, onEncoding = () => { }) {
     let decoder;
     let pending = new Uint8Array(0);
     let atStart = true;
+    let decidedEncoding;
     const decide = (encoding) => {
+        decidedEncoding = encoding;
         onEncoding(encoding);
         return new TextDecoder(encoding, { fatal: encoding === 'utf-8', ignoreBOM: false });
     };
     const decodeDecided = (bytes, final) => {
         try {
-            return decoder.decode(bytes, { stream: !final });
+            // Node 20's one-shot windows-1252 decode takes a Latin-1 shortcut (0x80 → U+0080, not €);
+            // streaming mode decodes correctly, and a single-byte encoding has no state to flush.
+            return decoder.decode(bytes, { stream: decidedEncoding === 'windows-1252' || !final });
         }
         catch {
             throw new CsvFileError('csv_encoding_mixed', "Le fichier mélange plusieurs encodages de caractères : réenregistrez-le depuis Excel en « CSV UTF-8 ».");

@@ -1,4 +1,4 @@
-import { ValidationError, type FieldError } from '../../platform/http/errors.js';
+import { ValidationError, type FieldError } from '../../../platform/http/errors.js';
 import { fieldsOf, type EntityFields } from './entities.repository.js';
 import type { Entity, EntityPatch } from './entities.schema.js';
 import { isValidSiren } from './siren.js';

@@ -1,4 +1,4 @@
-import { PLATFORM_PERMISSIONS, type PermissionDefinition } from '../../platform/auth/index.js';
+import { PLATFORM_PERMISSIONS, type PermissionDefinition } from '../../../platform/auth/index.js';
 
 export const ENTITY_PERMISSIONS = {
   read: PLATFORM_PERMISSIONS.entitiesRead,

@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
-import { defineCollection } from '../../platform/http/collection.js';
-import { ENTITY_KINDS, entities } from '../../platform/tenancy/entity-tree.tables.js';
+import { defineCollection } from '../../../platform/http/collection.js';
+import { ENTITY_KINDS, entities } from '../../../platform/tenancy/entity-tree.tables.js';
 
 /** Filters, sort and paging of `GET /api/v1/entities` (the shared collection conventions). */
 export const entityCollection = defineCollection({

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { withOwnerClient } from '../../platform/db/index.js';
-import { createUser, signIn, type SignedIn } from '../../test/auth.js';
-import { createTestApp, type TestApp } from '../../test/test-app.js';
+import { withOwnerClient } from '../../../platform/db/index.js';
+import { createUser, signIn, type SignedIn } from '../../../test/auth.js';
+import { createTestApp, type TestApp } from '../../../test/test-app.js';
 import type { Entity, EntityTreeNode } from './entities.schema.js';
-import { seedNetwork } from './network-seed/network-seed.js';
+import { seedNetwork } from '../network-seed/network-seed.js';
 
 const MERGE_PATCH = 'application/merge-patch+json';
 
@@ -56,7 +56,7 @@ describe('entities API', () => {
     const children = await get(rhone, `/api/v1/entities?filter[parentId]=${ids.R94}`);
     expect(children.json().items.map((entity: Entity) => entity.code)).toEqual(['2A', '2B']);
     const byName = await get(rhone, '/api/v1/entities?filter[name][contains]=rhône&sort=name');
-    expect(byName.json().items.map((entity: Entity) => entity.code)).toEqual(['13', '69']);
+    expect(byName.json().items.map((entity: Entity) => entity.code)).toEqual(['R84', '13', '69']);
 
     const seen: string[] = [];
     let url = '/api/v1/entities?sort=-name&limit=40';

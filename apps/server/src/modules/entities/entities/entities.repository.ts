@@ -1,7 +1,7 @@
-import type { Tx } from '../../platform/db/index.js';
-import type { CollectionQuery } from '../../platform/http/collection.js';
-import { fetchPage, type CollectionPage } from '../../platform/http/collection-sql.js';
-import { entities, type EntityKind } from '../../platform/tenancy/entity-tree.tables.js';
+import type { Tx } from '../../../platform/db/index.js';
+import type { CollectionQuery } from '../../../platform/http/collection.js';
+import { fetchPage, type CollectionPage } from '../../../platform/http/collection-sql.js';
+import { entities, type EntityKind } from '../../../platform/tenancy/entity-tree.tables.js';
 import { entityCollection } from './entities.collection.js';
 import type { Entity } from './entities.schema.js';
 

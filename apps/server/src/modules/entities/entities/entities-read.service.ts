@@ -1,9 +1,9 @@
-import type { Database, DbScope } from '../../platform/db/index.js';
-import { withTransaction } from '../../platform/db/index.js';
-import type { CollectionQuery } from '../../platform/http/collection.js';
-import type { CollectionPage } from '../../platform/http/collection-sql.js';
-import { NotFoundError } from '../../platform/http/errors.js';
-import { ENTITY_KINDS, type EntityKind } from '../../platform/tenancy/entity-tree.tables.js';
+import type { Database, DbScope } from '../../../platform/db/index.js';
+import { withTransaction } from '../../../platform/db/index.js';
+import type { CollectionQuery } from '../../../platform/http/collection.js';
+import type { CollectionPage } from '../../../platform/http/collection-sql.js';
+import { NotFoundError } from '../../../platform/http/errors.js';
+import { ENTITY_KINDS, type EntityKind } from '../../../platform/tenancy/entity-tree.tables.js';
 import { fetchEntityPage, findAllEntities, findEntityById } from './entities.repository.js';
 import type { Entity, EntityTreeNode } from './entities.schema.js';
 

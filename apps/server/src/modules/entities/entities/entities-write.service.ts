@@ -1,7 +1,7 @@
-import { recordAudit, type AuditActor } from '../../platform/audit/index.js';
-import type { Principal } from '../../platform/auth/index.js';
-import { newId, withTransaction, type Database, type Tx } from '../../platform/db/index.js';
-import { ConflictError, ForbiddenError, NotFoundError, PreconditionFailedError, ValidationError } from '../../platform/http/errors.js';
+import { recordAudit, type AuditActor } from '../../../platform/audit/index.js';
+import type { Principal } from '../../../platform/auth/index.js';
+import { newId, withTransaction, type Database, type Tx } from '../../../platform/db/index.js';
+import { ConflictError, ForbiddenError, NotFoundError, PreconditionFailedError, ValidationError } from '../../../platform/http/errors.js';
 import {
   codeExists,
   fieldsOf,

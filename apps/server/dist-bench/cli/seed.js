@@ -1,0 +1,51 @@
+import { buildApp } from '../app.js';
+import { ConfigError, loadConfig } from '../platform/config/index.js';
+import { generateDemoPassword } from '../seed/demo-password.js';
+import { runSeed } from '../seed/seed-steps.js';
+/**
+ * `npm run seed [-- --scale=small|full]`: runs every seed step on the configured database. Steps are
+ * idempotent: they create what is missing and never overwrite, so this also completes a seed that
+ * stopped halfway. Outside production it creates the demo accounts, with MAILLAGE_DEMO_PASSWORD or a
+ * generated password printed once (accounts that already exist keep theirs). In production only
+ * reference data (the network) is written. `--scale` sets the volume of demo business data for
+ * the modules that generate some (CRM…); `small` by default.
+ * With embedded PGlite, stop the server first: the data directory takes one process at a time.
+ */
+async function main() {
+    const scale = parseScale(process.argv.slice(2));
+    // A web-role app: the seed needs the modules' context, not the job workers.
+    const config = loadConfig({ LOG_LEVEL: 'warn', ...process.env }, ['--role=web']);
+    const demoPassword = config.nodeEnv === 'production' ? null : (config.demoPassword ?? generateDemoPassword());
+    let run;
+    const app = await buildApp(config, {
+        afterReady: async (context) => {
+            run = await runSeed(context, { scale, demoPassword });
+        },
+    });
+    try {
+        await app.ready();
+    }
+    finally {
+        await app.close();
+    }
+    for (const step of run.steps)
+        console.log(`${step.name}: ${step.summary}`);
+    if (run.createdLogins.length > 0) {
+        console.log(`Demo accounts created: ${run.createdLogins.join(', ')}`);
+        console.log(config.demoPassword ? 'Password: the value of MAILLAGE_DEMO_PASSWORD' : `Password (generated, shown only now): ${demoPassword}`);
+    }
+    else if (run.demoSkipped) {
+        console.log('Demo data skipped (never in production).');
+    }
+}
+function parseScale(args) {
+    const value = args.find((arg) => arg.startsWith('--scale='))?.slice('--scale='.length) ?? 'small';
+    if (value !== 'small' && value !== 'full')
+        throw new ConfigError('--scale', `must be small or full (got "${value}")`);
+    return value;
+}
+main().then(() => process.exit(0), (error) => {
+    console.error(error instanceof ConfigError ? error.message : error);
+    process.exit(1);
+});
+//# sourceMappingURL=seed.js.map

@@ -1,0 +1,101 @@
+import { fetchPage } from '../../../platform/http/collection-sql.js';
+import { entities } from '../../../platform/tenancy/entity-tree.tables.js';
+import { entityCollection } from './entities.collection.js';
+/** The columns of `entities` the API shows, mapped to the nested representation. */
+const COLUMNS = `id, kind, code, name, parent_id, insee_code, siren, legal_name, address_line, postal_code, city, email, phone,
+  version, created_at, updated_at`;
+function toEntity(row) {
+    return {
+        id: row.id,
+        kind: row.kind,
+        code: row.code,
+        name: row.name,
+        parentId: row.parent_id,
+        inseeCode: row.insee_code,
+        legalIdentity: { siren: row.siren, legalName: row.legal_name },
+        address: { line: row.address_line, postalCode: row.postal_code, city: row.city },
+        contact: { email: row.email, phone: row.phone },
+        version: row.version,
+        createdAt: row.created_at.toISOString(),
+        updatedAt: row.updated_at.toISOString(),
+    };
+}
+export function fieldsOf(entity) {
+    return {
+        name: entity.name,
+        siren: entity.legalIdentity.siren,
+        legalName: entity.legalIdentity.legalName,
+        addressLine: entity.address.line,
+        postalCode: entity.address.postalCode,
+        city: entity.address.city,
+        email: entity.contact.email,
+        phone: entity.contact.phone,
+    };
+}
+/** One page of the flat list, filtered and sorted as the collection query says. */
+export async function fetchEntityPage(tx, query) {
+    const page = await fetchPage(tx, entityCollection, query, { table: entities });
+    return { ...page, items: page.items.map(fromColumns) };
+}
+function fromColumns(row) {
+    return toEntity({
+        id: row.id,
+        kind: row.kind,
+        code: row.code,
+        name: row.name,
+        parent_id: row.parentId,
+        insee_code: row.inseeCode,
+        siren: row.siren,
+        legal_name: row.legalName,
+        address_line: row.addressLine,
+        postal_code: row.postalCode,
+        city: row.city,
+        email: row.email,
+        phone: row.phone,
+        version: row.version,
+        created_at: row.createdAt,
+        updated_at: row.updatedAt,
+    });
+}
+export async function findAllEntities(tx) {
+    const { rows } = await tx.client.query(`SELECT ${COLUMNS} FROM entities ORDER BY code`);
+    return rows.map(toEntity);
+}
+export async function findEntityById(tx, id, options = {}) {
+    const { rows } = await tx.client.query(`SELECT ${COLUMNS} FROM entities WHERE id = $1${options.forUpdate ? ' FOR UPDATE' : ''}`, [id]);
+    return rows[0] ? toEntity(rows[0]) : null;
+}
+export async function findNationalEntityId(tx) {
+    const { rows } = await tx.client.query(`SELECT id FROM entities WHERE kind = 'national'`);
+    return rows[0]?.id ?? null;
+}
+export async function codeExists(tx, code) {
+    const { rows } = await tx.client.query('SELECT EXISTS (SELECT 1 FROM entities WHERE code = $1) AS exists', [code]);
+    return rows[0].exists;
+}
+/** True when `id` is one of the roots or lies below one of them (closure table). */
+export async function isWithinRoots(tx, id, roots) {
+    if (roots.length === 0)
+        return false;
+    const { rows } = await tx.client.query('SELECT EXISTS (SELECT 1 FROM entity_tree_paths WHERE descendant_id = $1 AND ancestor_id = ANY($2::uuid[])) AS within', [id, roots]);
+    return rows[0].within;
+}
+export async function insertEntity(tx, entity) {
+    const { rows } = await tx.client.query(`INSERT INTO entities (id, kind, code, name, parent_id, insee_code, siren, legal_name, address_line, postal_code, city, email, phone)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING ${COLUMNS}`, [entity.id, entity.kind, entity.code, entity.name, entity.parentId, entity.inseeCode, entity.siren, entity.legalName,
+        entity.addressLine, entity.postalCode, entity.city, entity.email, entity.phone]);
+    return toEntity(rows[0]);
+}
+/** Writes the fields and bumps the version, only if the version is still the expected one (null: no row updated). */
+export async function updateEntityFields(tx, id, expectedVersion, fields) {
+    const { rows } = await tx.client.query(`UPDATE entities SET name = $3, siren = $4, legal_name = $5, address_line = $6, postal_code = $7, city = $8, email = $9, phone = $10,
+       version = version + 1, updated_at = now()
+     WHERE id = $1 AND version = $2 RETURNING ${COLUMNS}`, [id, expectedVersion, fields.name, fields.siren, fields.legalName, fields.addressLine, fields.postalCode, fields.city, fields.email, fields.phone]);
+    return rows[0] ? toEntity(rows[0]) : null;
+}
+/** The closure-table trigger rewrites the subtree's paths (and refuses a cycle as a backstop). */
+export async function updateEntityParent(tx, id, parentId) {
+    const { rows } = await tx.client.query(`UPDATE entities SET parent_id = $2, version = version + 1, updated_at = now() WHERE id = $1 RETURNING ${COLUMNS}`, [id, parentId]);
+    return toEntity(rows[0]);
+}
+//# sourceMappingURL=entities.repository.js.map

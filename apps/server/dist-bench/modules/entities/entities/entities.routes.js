@@ -1,0 +1,126 @@
+import { Type } from 'typebox';
+import { CollectionEnvelope } from '@maillage/contracts';
+import { auditActorFrom } from '../../../platform/audit/index.js';
+import { dbScopeFor, requirePermission, requirePrincipal } from '../../../platform/auth/index.js';
+import { sendCsv, wantsCsv } from '../../../platform/http/collection-csv.js';
+import { requireMergePatch } from '../../../platform/http/merge-patch.js';
+import { isNotModified, requiredIfMatchVersion, setEtag } from '../../../platform/http/preconditions.js';
+import { COMMON_PROBLEMS, problemResponses, toEnvelope } from '../../../platform/http/responses.js';
+import { entityCollection } from './entities.collection.js';
+import { getEntity, getEntityTree, listEntities } from './entities-read.service.js';
+import { createEntity, moveEntity, updateEntity } from './entities-write.service.js';
+import { CreateEntitySchema, EntityIdParamsSchema, EntityPatchSchema, EntitySchema, EntityTreeSchema, MoveEntitySchema, } from './entities.schema.js';
+import { ENTITY_PERMISSIONS } from './permissions.js';
+const TAGS = ['entities'];
+const EntityPageSchema = CollectionEnvelope(EntitySchema);
+const CSV_COLUMNS = [
+    { name: 'id' },
+    { name: 'kind' },
+    { name: 'code' },
+    { name: 'name' },
+    { name: 'parentId' },
+    { name: 'inseeCode' },
+    { name: 'siren', value: (entity) => entity.legalIdentity.siren },
+    { name: 'legalName', value: (entity) => entity.legalIdentity.legalName },
+    { name: 'addressLine', value: (entity) => entity.address.line },
+    { name: 'postalCode', value: (entity) => entity.address.postalCode },
+    { name: 'city', value: (entity) => entity.address.city },
+    { name: 'email', value: (entity) => entity.contact.email },
+    { name: 'phone', value: (entity) => entity.contact.phone },
+    { name: 'updatedAt' },
+];
+/** `/api/v1/entities`: the network tree. Reading is open to every holder of `entities.read`, network-wide. */
+export async function entityRoutes(instance, deps) {
+    const app = instance.withTypeProvider();
+    const { database } = deps;
+    const actorOf = (request) => ({ principal: requirePrincipal(request), audit: auditActorFrom(request) });
+    app.get('/api/v1/entities', {
+        preHandler: requirePermission(ENTITY_PERMISSIONS.read),
+        schema: {
+            tags: TAGS,
+            summary: 'List the entities of the network (flat, paged) or the whole tree (`view=tree`)',
+            querystring: entityCollection.querystring,
+            response: {
+                200: {
+                    description: 'A page of entities, or with `view=tree` the nested tree. `Accept: text/csv` exports the flat list.',
+                    content: {
+                        'application/json': { schema: Type.Union([EntityPageSchema, EntityTreeSchema]) },
+                        'text/csv': { schema: Type.String() },
+                    },
+                },
+                ...problemResponses(...COMMON_PROBLEMS),
+            },
+        },
+    }, async (request, reply) => {
+        const scope = dbScopeFor(request, ENTITY_PERMISSIONS.read);
+        if (request.query.view === 'tree')
+            return { items: await getEntityTree(database, scope) };
+        const query = entityCollection.parse(request.query);
+        if (wantsCsv(request)) {
+            return sendCsv(reply, { query, fetch: (batch) => listEntities(database, scope, batch), columns: CSV_COLUMNS, filename: 'entites', audit: false });
+        }
+        return toEnvelope(await listEntities(database, scope, query));
+    });
+    app.get('/api/v1/entities/:id', {
+        preHandler: requirePermission(ENTITY_PERMISSIONS.read),
+        schema: {
+            tags: TAGS,
+            summary: 'Read one entity; the ETag is the value to send as If-Match when changing it',
+            params: EntityIdParamsSchema,
+            response: { 200: EntitySchema, 304: Type.Null({ description: 'Not modified' }), ...problemResponses(...COMMON_PROBLEMS, 404) },
+        },
+    }, async (request, reply) => {
+        const entity = await getEntity(database, dbScopeFor(request, ENTITY_PERMISSIONS.read), request.params.id);
+        setEtag(reply, entity.version);
+        if (isNotModified(request, entity.version))
+            return reply.code(304).send(null);
+        return entity;
+    });
+    app.patch('/api/v1/entities/:id', {
+        preHandler: requirePermission(ENTITY_PERMISSIONS.update),
+        preValidation: requireMergePatch,
+        schema: {
+            tags: TAGS,
+            summary: 'Change name, legal identity, address or contact (JSON Merge Patch, If-Match required)',
+            description: 'Allowed on the entities of your own subtree; others answer 404.',
+            params: EntityIdParamsSchema,
+            headers: Type.Object({ 'if-match': Type.Optional(Type.String({ description: 'ETag read with GET (428 when missing, 412 when stale)' })) }),
+            body: EntityPatchSchema,
+            response: { 200: EntitySchema, ...problemResponses(...COMMON_PROBLEMS, 404, 412, 415, 422, 428) },
+        },
+    }, async (request, reply) => {
+        const expected = requiredIfMatchVersion(request) ?? '*';
+        const entity = await updateEntity(deps, actorOf(request), request.params.id, expected, request.body);
+        setEtag(reply, entity.version);
+        return entity;
+    });
+    app.post('/api/v1/entities', {
+        preHandler: requirePermission(ENTITY_PERMISSIONS.manage),
+        schema: {
+            tags: TAGS,
+            summary: 'Create an entity under a parent (national administrators)',
+            body: CreateEntitySchema,
+            response: { 201: EntitySchema, ...problemResponses(...COMMON_PROBLEMS, 409, 422) },
+        },
+    }, async (request, reply) => {
+        const entity = await createEntity(deps, actorOf(request), request.body);
+        setEtag(reply, entity.version);
+        return reply.code(201).header('location', `/api/v1/entities/${entity.id}`).send(entity);
+    });
+    app.post('/api/v1/entities/:id/move', {
+        preHandler: requirePermission(ENTITY_PERMISSIONS.manage),
+        schema: {
+            tags: TAGS,
+            summary: 'Move an entity and its subtree under another parent (national administrators)',
+            description: 'Refused with 409 `entity_move_cycle` when the new parent lies in the moved subtree.',
+            params: EntityIdParamsSchema,
+            body: MoveEntitySchema,
+            response: { 200: EntitySchema, ...problemResponses(...COMMON_PROBLEMS, 404, 409, 422) },
+        },
+    }, async (request, reply) => {
+        const entity = await moveEntity(deps, actorOf(request), request.params.id, request.body.parentId);
+        setEtag(reply, entity.version);
+        return entity;
+    });
+}
+//# sourceMappingURL=entities.routes.js.map

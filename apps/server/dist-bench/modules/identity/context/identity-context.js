@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=identity-context.js.map
