@@ -6,6 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable, launchBrowser, screenshot, seriousViolations } from './harness/browser.js';
 import { DEMO_PASSWORD, startServer, type RunningServer } from './harness/server.js';
 
+/** Playwright reads are instant; the server (PGlite on a shared CI box) is not: poll generously. */
+const eventually = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 20_000, interval: 100 });
+
 const BACKOFFICE_ROOT = join(import.meta.dirname, '..');
 const ADMIN = 'admin@maillage.test';
 const RHONE_MANAGER = 'manager.69@maillage.test';
@@ -51,19 +54,19 @@ describe.skipIf(!chromiumAvailable)('back-office in Chromium', () => {
     const { context, page } = await newPage();
     await page.goto('/admin');
     await page.waitForURL(/\/sign-in\?returnUrl=%2Fadmin/);
-    await expect.poll(() => page.getByRole('heading', { name: 'Connexion au back-office' }).isVisible()).toBe(true);
+    await eventually(() => page.getByRole('heading', { name: 'Connexion au back-office' }).isVisible()).toBe(true);
     await expectAccessible(page);
     await screenshot(page, 'sign-in');
 
     await page.keyboard.press('Tab');
-    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('autocomplete'))).toBe('username');
+    await eventually(() => page.evaluate(() => document.activeElement?.getAttribute('autocomplete'))).toBe('username');
     await page.keyboard.type(ADMIN);
     await page.keyboard.press('Tab');
-    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('password');
+    await eventually(() => page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('password');
     await page.keyboard.type(DEMO_PASSWORD);
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/admin$/);
-    await expect.poll(() => page.getByRole('heading', { name: 'Administration', level: 1 }).isVisible()).toBe(true);
+    await eventually(() => page.getByRole('heading', { name: 'Administration', level: 1 }).isVisible()).toBe(true);
     await context.close();
   });
 
@@ -71,7 +74,7 @@ describe.skipIf(!chromiumAvailable)('back-office in Chromium', () => {
     const { context, page } = await newPage();
     await page.goto('/sign-in');
     await signIn(page, ADMIN, 'not-the-password');
-    await expect.poll(() => page.getByRole('alert').textContent()).toContain('Adresse e-mail ou mot de passe incorrect');
+    await eventually(() => page.getByRole('alert').textContent()).toContain('Adresse e-mail ou mot de passe incorrect');
     await expectAccessible(page);
     await screenshot(page, 'sign-in-error');
     expect(new URL(page.url()).pathname).toBe('/sign-in');
@@ -84,21 +87,21 @@ describe.skipIf(!chromiumAvailable)('back-office in Chromium', () => {
     await signIn(page, ADMIN);
     await page.waitForURL(/\/dashboard$/);
     const switcher = page.getByRole('combobox', { name: 'Entité de travail' });
-    await expect.poll(() => switcher.inputValue()).toBe('Tout le réseau');
+    await eventually(() => switcher.inputValue()).toBe('Tout le réseau');
     await expectAccessible(page);
     await screenshot(page, 'dashboard');
 
     await switcher.click();
     const options = page.getByRole('option');
-    await expect.poll(() => options.count()).toBeGreaterThan(100);
+    await eventually(() => options.count()).toBeGreaterThan(100);
     await switcher.fill('rhône');
-    await expect.poll(() => options.allTextContents()).toContain('Union territoriale du Rhône');
+    await eventually(() => options.allTextContents()).toContain('Union territoriale du Rhône');
     await screenshot(page, 'branch-switcher');
     await page.getByRole('option', { name: 'Union territoriale du Rhône' }).click();
-    await expect.poll(() => switcher.inputValue()).toBe('Union territoriale du Rhône');
+    await eventually(() => switcher.inputValue()).toBe('Union territoriale du Rhône');
     // The choice survives a reload (local storage, per user).
     await page.reload();
-    await expect.poll(() => page.getByRole('combobox', { name: 'Entité de travail' }).inputValue()).toBe('Union territoriale du Rhône');
+    await eventually(() => page.getByRole('combobox', { name: 'Entité de travail' }).inputValue()).toBe('Union territoriale du Rhône');
     await context.close();
   });
 
@@ -108,9 +111,9 @@ describe.skipIf(!chromiumAvailable)('back-office in Chromium', () => {
     await signIn(page, RHONE_MANAGER);
     await page.waitForURL(/\/dashboard$/);
     const switcher = page.getByRole('combobox', { name: 'Entité de travail' });
-    await expect.poll(() => switcher.inputValue()).toBe('Union territoriale du Rhône');
+    await eventually(() => switcher.inputValue()).toBe('Union territoriale du Rhône');
     await switcher.click();
-    await expect.poll(() => page.getByRole('option').allTextContents()).toEqual(['Union territoriale du Rhône']);
+    await eventually(() => page.getByRole('option').allTextContents()).toEqual(['Union territoriale du Rhône']);
     await page.keyboard.press('Escape');
     await context.close();
   });
@@ -122,7 +125,7 @@ describe.skipIf(!chromiumAvailable)('back-office in Chromium', () => {
     await page.waitForURL(/\/dashboard$/);
     await page.getByRole('link', { name: 'CRM' }).click();
     await page.waitForURL(/\/crm$/);
-    await expect.poll(() => page.getByRole('heading', { name: 'Bientôt disponible' }).isVisible()).toBe(true);
+    await eventually(() => page.getByRole('heading', { name: 'Bientôt disponible' }).isVisible()).toBe(true);
     await expectAccessible(page);
     await screenshot(page, 'coming-soon');
     await context.close();
@@ -163,14 +166,14 @@ describe.skipIf(!chromiumAvailable)('back-office in Chromium', () => {
     await signIn(page, ADMIN);
     await page.waitForURL(/\/dashboard$/);
 
-    await page.getByRole('link', { name: 'Administration' }).click();
+    await page.getByRole('link', { name: 'Administration', exact: true }).click();
     await page.waitForURL(/\/admin$/);
     await expectAccessible(page);
     await screenshot(page, 'admin');
 
     await page.getByRole('link', { name: 'Utilisateurs' }).click();
     await page.waitForURL(/\/admin\/users$/);
-    await expect.poll(() => page.getByRole('link', { name: 'Gestionnaire du Rhône' }).isVisible()).toBe(true);
+    await eventually(() => page.getByRole('link', { name: 'Gestionnaire du Rhône' }).isVisible()).toBe(true);
     await expectAccessible(page);
     await screenshot(page, 'users');
 
@@ -184,7 +187,7 @@ describe.skipIf(!chromiumAvailable)('back-office in Chromium', () => {
     await expectAccessible(page);
     await dialog.getByRole('button', { name: 'Créer le compte' }).click();
     await page.waitForURL(/\/admin\/users\/[0-9a-f-]{36}$/);
-    await expect.poll(() => page.getByRole('heading', { name: 'Camille Martin' }).isVisible()).toBe(true);
+    await eventually(() => page.getByRole('heading', { name: 'Camille Martin' }).isVisible()).toBe(true);
     expect((await page.getByTestId('temporary-password').textContent())?.trim().length).toBeGreaterThan(8);
 
     // Grant her the manager role on the Rhône.
@@ -193,19 +196,19 @@ describe.skipIf(!chromiumAvailable)('back-office in Chromium', () => {
     await page.getByRole('combobox', { name: 'Entité' }).click();
     await page.getByRole('option', { name: 'Union territoriale du Rhône' }).click();
     await page.getByRole('button', { name: 'Accorder' }).click();
-    await expect.poll(() => page.getByRole('cell', { name: 'Gestionnaire' }).count()).toBe(1);
+    await eventually(() => page.getByRole('cell', { name: 'Gestionnaire' }).count()).toBe(1);
     await expectAccessible(page);
     await screenshot(page, 'user-detail');
 
     // Both actions are in the audit trail, with the created fields in the diff view.
     await page.goto('/admin/audit?filter%5Baction%5D%5Bcontains%5D=identity');
-    await expect.poll(() => page.getByRole('cell', { name: 'identity.grant.created' }).count()).toBeGreaterThan(0);
-    await expect.poll(() => page.getByRole('cell', { name: 'identity.user.created' }).count()).toBeGreaterThan(0);
+    await eventually(() => page.getByRole('cell', { name: 'identity.grant.created' }).count()).toBeGreaterThan(0);
+    await eventually(() => page.getByRole('cell', { name: 'identity.user.created' }).count()).toBeGreaterThan(0);
     await expectAccessible(page);
     await screenshot(page, 'audit');
     await page.getByRole('button', { name: /Détails de l'événement identity\.user\.created/ }).first().click();
     const diff = page.getByRole('dialog');
-    await expect.poll(() => diff.textContent()).toContain('camille.martin@maillage.test');
+    await eventually(() => diff.textContent()).toContain('camille.martin@maillage.test');
     await expectAccessible(page);
     await screenshot(page, 'audit-diff');
     await diff.getByRole('button', { name: 'Fermer' }).click();
@@ -215,7 +218,7 @@ describe.skipIf(!chromiumAvailable)('back-office in Chromium', () => {
     await page.getByRole('link', { name: 'Camille Martin' }).click();
     await page.getByRole('button', { name: 'Désactiver' }).click();
     await page.getByRole('alertdialog').getByRole('button', { name: 'Désactiver' }).click();
-    await expect.poll(() => page.getByText('Désactivé', { exact: true }).isVisible()).toBe(true);
+    await eventually(() => page.getByText('Désactivé', { exact: true }).isVisible()).toBe(true);
     await context.close();
   });
 
@@ -227,24 +230,24 @@ describe.skipIf(!chromiumAvailable)('back-office in Chromium', () => {
     await page.goto('/admin/entities');
     await page.getByLabel('Filtrer').fill('rhône');
     await page.getByRole('button', { name: /Union territoriale du Rhône/ }).click();
-    await expect.poll(() => page.getByRole('heading', { name: 'Union territoriale du Rhône' }).isVisible()).toBe(true);
+    await eventually(() => page.getByRole('heading', { name: 'Union territoriale du Rhône' }).isVisible()).toBe(true);
     // Nine digits pass the browser's check; the Luhn check digit is the server's rule.
     await page.getByLabel('SIREN').fill('123456789');
     await page.getByRole('button', { name: 'Enregistrer' }).click();
-    await expect.poll(() => page.getByText('This SIREN is not valid').first().isVisible()).toBe(true);
+    await eventually(() => page.getByText('This SIREN is not valid').first().isVisible()).toBe(true);
     await expectAccessible(page);
     await screenshot(page, 'entities');
     await page.getByLabel('SIREN').fill('');
     await page.getByLabel('Commune').fill('Lyon');
     await page.getByRole('button', { name: 'Enregistrer' }).click();
-    await expect.poll(() => page.getByText('Modifications enregistrées.').isVisible()).toBe(true);
+    await eventually(() => page.getByText('Modifications enregistrées.').isVisible()).toBe(true);
 
     // The flat list: server sort and filter in the URL, CSV export.
     await page.getByRole('radio', { name: 'Liste' }).click();
     await page.getByLabel('Nom contient').fill('Rhône');
     await page.getByLabel('Nom contient').press('Enter');
     await page.waitForURL(/filter%5Bname%5D%5Bcontains%5D=Rh/);
-    await expect.poll(() => page.getByRole('cell', { name: 'Lyon' }).count()).toBe(1);
+    await eventually(() => page.getByRole('cell', { name: 'Lyon' }).count()).toBe(1);
     await expectAccessible(page);
     await screenshot(page, 'entities-list');
     const download = page.waitForEvent('download');
@@ -260,8 +263,8 @@ describe.skipIf(!chromiumAvailable)('back-office in Chromium', () => {
     await signIn(page, ADMIN);
     await page.waitForURL(/\/dashboard$/);
     await page.goto('/admin/jobs');
-    await expect.poll(() => page.getByRole('heading', { name: 'Files d\'attente' }).isVisible()).toBe(true);
-    await expect.poll(() => page.getByRole('heading', { name: 'Échecs' }).isVisible()).toBe(true);
+    await eventually(() => page.getByRole('heading', { name: 'Files d\'attente' }).isVisible()).toBe(true);
+    await eventually(() => page.getByRole('heading', { name: 'Échecs' }).isVisible()).toBe(true);
     await expectAccessible(page);
     await screenshot(page, 'jobs');
     await context.close();

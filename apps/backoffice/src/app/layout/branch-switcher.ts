@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { MatAutocomplete, MatAutocompleteTrigger, MatOption, type MatAutocompleteSelectedEvent } from '@angular/material/autocomplete';
 import { MatIcon } from '@angular/material/icon';
 import { BranchScope } from '../core/scope/branch-scope';
@@ -21,7 +21,7 @@ const ALL = '*';
         type="text"
         [value]="text()"
         (input)="query.set($any($event.target).value); editing.set(true)"
-        (focus)="startEditing($event)"
+        (focus)="$any($event.target).select()"
         (blur)="editing.set(false)"
         [matAutocomplete]="auto"
         autocomplete="off"
@@ -35,7 +35,7 @@ const ALL = '*';
           }
         }
         @for (entity of filtered(); track entity.id) {
-          <mat-option [value]="entity.id" [style.padding-left.px]="16 + (query() ? 0 : entity.depth * 16)">{{ entity.name }}</mat-option>
+          <mat-option [value]="entity.id" [style.padding-left.px]="16 + (needle() ? 0 : entity.depth * 16)">{{ entity.name }}</mat-option>
         }
         @if (filtered().length === 0 && !matchesAll()) {
           <mat-option disabled i18n="@@scope.none">Aucune entité ne correspond</mat-option>
@@ -68,29 +68,18 @@ export class BranchSwitcher {
   protected readonly editing = signal(false);
   protected readonly text = computed(() => (this.editing() ? this.query() : this.scope.label()));
   protected readonly allowAll = computed(() => this.scope.canSeeWholeNetwork() || this.scope.entities().filter((e) => e.depth === 0).length > 1);
+  /** Until the user types, the whole list shows (the input then holds the current choice). */
+  protected readonly needle = computed(() => (this.editing() ? normalise(this.query()) : ''));
   protected readonly filtered = computed(() => {
-    const needle = normalise(this.query());
+    const needle = this.needle();
     const entities = this.scope.entities();
     return needle ? entities.filter((entity) => normalise(entity.name).includes(needle)) : entities;
   });
-  protected readonly matchesAll = computed(() => !this.query() || normalise(this.scope.allLabel()).includes(normalise(this.query())));
+  protected readonly matchesAll = computed(() => !this.needle() || normalise(this.scope.allLabel()).includes(this.needle()));
 
   /** The autocomplete writes the option's value into the input: show the name, not the id. */
   protected readonly displayName = (value: string | null): string =>
     value === ALL || value === null ? this.scope.allLabel() : (this.scope.entities().find((e) => e.id === value)?.name ?? '');
-
-  constructor() {
-    // Keep the query empty when not editing so the next focus shows the whole list.
-    effect(() => {
-      if (!this.editing()) this.query.set('');
-    });
-  }
-
-  protected startEditing(event: FocusEvent): void {
-    this.editing.set(true);
-    this.query.set('');
-    (event.target as HTMLInputElement).value = '';
-  }
 
   protected choose(event: MatAutocompleteSelectedEvent): void {
     const value = event.option.value as string;

@@ -1,32 +1,24 @@
-import { routeTemplate } from './request-log.js';
-/** Set by instrument.ts once the tracer runs, so that the app can tell a forgotten preload. */
-export const TRACING_STARTED = Symbol.for('maillage.tracing.started');
-/**
- * Names each HTTP server span by method and route template and replaces its raw path with the
- * template (paths may hold personal data on unmatched URLs); adds the request and user ids.
- * Registered only when OTEL_EXPORTER_OTLP_ENDPOINT is set.
- */
-export async function registerTraceRoute(app) {
-    if (!globalThis[TRACING_STARTED]) {
-        app.log.warn('OTEL_EXPORTER_OTLP_ENDPOINT is set but tracing was not started: run node with --import <dist>/platform/observability/instrument.js');
-        return;
+import { routeTemplate } from "./request-log.js";
+const TRACING_STARTED = /* @__PURE__ */ Symbol.for("maillage.tracing.started");
+async function registerTraceRoute(app) {
+  if (!globalThis[TRACING_STARTED]) {
+    app.log.warn("OTEL_EXPORTER_OTLP_ENDPOINT is set but tracing was not started: run node with --import <dist>/platform/observability/instrument.js");
+    return;
+  }
+  const { trace } = await import("@opentelemetry/api");
+  app.addHook("onSend", (request, _reply, payload, done) => {
+    const span = trace.getActiveSpan();
+    if (span) {
+      const route = routeTemplate(request);
+      span.updateName(`${request.method} ${route}`);
+      span.setAttributes({ "http.route": route, "url.path": route, "maillage.request_id": request.id });
+      const userId = request.principal?.userId;
+      if (userId) span.setAttribute("enduser.id", userId);
     }
-    const { trace } = await import('@opentelemetry/api');
-    app.addHook('onRequest', (request, _reply, done) => {
-        const span = trace.getActiveSpan();
-        if (span) {
-            const route = routeTemplate(request);
-            span.updateName(`${request.method} ${route}`);
-            span.setAttributes({ 'http.route': route, 'url.path': route, 'maillage.request_id': request.id });
-        }
-        done();
-    });
-    // After authentication (onRequest), before the handler: the principal is known.
-    app.addHook('preHandler', (request, _reply, done) => {
-        const userId = request.principal?.userId;
-        if (userId)
-            trace.getActiveSpan()?.setAttribute('enduser.id', userId);
-        done();
-    });
+    done(null, payload);
+  });
 }
-//# sourceMappingURL=trace-route.js.map
+export {
+  TRACING_STARTED,
+  registerTraceRoute
+};

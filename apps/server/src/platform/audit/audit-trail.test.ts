@@ -55,6 +55,21 @@ describe('audit trail: recording, masking, append-only', () => {
     expect(row).toMatchObject({ action: 'crm.organization.updated', request_id: 'req-1', ip: '203.0.113.7', chain_position: null });
   });
 
+  it('records a change of a nested sensitive value, masked, and skips unchanged keys', async () => {
+    await withTransaction(t.database, system, (tx) =>
+      recordAudit(
+        tx,
+        event({
+          resourceId: 'nested',
+          before: { bank: { iban: 'FR76 1111', label: 'Compte' }, updatedAt: new Date('2026-01-01T00:00:00Z'), note: undefined },
+          after: { bank: { iban: 'FR76 2222', label: 'Compte' }, updatedAt: '2026-01-01T00:00:00.000Z', note: null },
+        }),
+      ),
+    );
+    const [row] = await rowsFor('nested');
+    expect(row.changes).toEqual({ bank: { before: { iban: MASKED, label: 'Compte' }, after: { iban: MASKED, label: 'Compte' } } });
+  });
+
   it('refuses an action that does not follow the naming rule', async () => {
     await expect(withTransaction(t.database, system, (tx) => recordAudit(tx, event({ action: 'Organization Updated' })))).rejects.toThrow(
       /must read <module>.<resource>.<verb>/,

@@ -17,18 +17,18 @@ export function diffChanges(
   const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
   const changes: AuditChanges = {};
   for (const key of [...keys].sort()) {
-    const previous = normalise(before?.[key]);
-    const next = normalise(after?.[key]);
-    if (isDeepStrictEqual(previous, next)) continue;
+    const previous = before?.[key] ?? null;
+    const next = after?.[key] ?? null;
+    // Compare the raw values (a nested secret that changed is a change), store them masked.
+    if (isDeepStrictEqual(toJson(previous), toJson(next))) continue;
     changes[key] = isSensitiveField(key)
       ? { before: previous === null ? null : MASKED, after: next === null ? null : MASKED }
-      : { before: previous, after: next };
+      : { before: maskSensitive(previous), after: maskSensitive(next) };
   }
   return Object.keys(changes).length > 0 ? changes : null;
 }
 
-// JSON round trip first, so a Date and its ISO string compare equal and undefined reads as null.
-function normalise(value: unknown): unknown {
-  const masked = maskSensitive(value);
-  return masked === undefined ? null : masked;
+// A JSON round trip, so that a Date and its ISO string compare equal and undefined fields vanish.
+function toJson(value: unknown): unknown {
+  return JSON.parse(JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? v.toString() : v)) ?? 'null');
 }

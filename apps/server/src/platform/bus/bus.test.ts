@@ -2,7 +2,7 @@ import { pino } from 'pino';
 import { Type } from 'typebox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/test-database.js';
-import { runMigrations, withOwnerClient, withTransaction, type Database } from '../db/index.js';
+import { openDatabase, runMigrations, withOwnerClient, withTransaction, type Database } from '../db/index.js';
 import { MessageBus, type JobSettledEvent } from './bus.js';
 import { defineMessage, InvalidMessageError } from './message.js';
 import { runOnce } from './run-once.js';
@@ -143,6 +143,94 @@ describe('message bus', () => {
   it('refuses to send a message that was not registered before start', async () => {
     const stray = defineMessage({ name: 'test.stray', schema: Type.Object({}) });
     await expect(sendCommitted((tx) => bus.send(tx, stray, {}))).rejects.toThrow(/not registered/);
+  });
+});
+
+describe('message bus workers', () => {
+  let t: TestDatabase;
+  const slow = defineMessage({ name: 'test.slow', schema: Type.Object({ n: Type.Integer() }), ...fast });
+  const logger = pino({ level: 'silent' });
+
+  beforeAll(async () => {
+    t = await createTestDatabase();
+    await runMigrations(t.database);
+  });
+  afterAll(() => t?.drop());
+
+  it('only sends from a web process, and lets a running job finish on stop', async () => {
+    const seen: number[] = [];
+    const web = new MessageBus({ database: t.database, role: 'web', logger, pollingIntervalSeconds: 0.5 });
+    web.handle(slow, async ({ n }) => {
+      seen.push(-n);
+    });
+    await web.start();
+    expect(web.runsWorkers).toBe(false);
+    await withTransaction(t.database, system, (tx) => web.send(tx, slow, { n: 1 }));
+    await new Promise((resolve) => setTimeout(resolve, 1_200));
+    expect(seen).toEqual([]);
+
+    let release = () => {};
+    const worker = new MessageBus({ database: t.database, role: 'worker', logger, pollingIntervalSeconds: 0.5, stopTimeoutMs: 5_000 });
+    worker.handle(slow, async ({ n }) => {
+      seen.push(n);
+      await new Promise<void>((resolve) => (release = resolve));
+      seen.push(n * 10);
+    });
+    await worker.start();
+    await waitFor(() => seen.includes(1));
+    const stopping = worker.stop();
+    setTimeout(() => release(), 300);
+    await stopping;
+    expect(seen).toEqual([1, 10]);
+    const { rows } = await t.database.pool.query(`SELECT state FROM pgboss.job WHERE name = 'test.slow'`);
+    expect(rows).toEqual([{ state: 'completed' }]);
+    await web.stop();
+  });
+
+  it('drops a schedule removed from the code at the next worker start', async () => {
+    const report = defineMessage({ name: 'test.weekly-report', schema: Type.Object({}) });
+    const before = new MessageBus({ database: t.database, role: 'worker', logger });
+    before.schedule(report, '0 6 * * 1', {});
+    await before.start();
+    expect(await before.boss.getSchedules('test.weekly-report')).toHaveLength(1);
+    await before.stop();
+    const after = new MessageBus({ database: t.database, role: 'worker', logger });
+    after.register(report);
+    await after.start();
+    expect(await after.boss.getSchedules('test.weekly-report')).toHaveLength(0);
+    await after.stop();
+  });
+
+  it.skipIf(!process.env.DATABASE_URL)('shares the work between workers on one PostgreSQL, each job once', async () => {
+    const second = await openDatabase({ databaseUrl: t.url, dataDir: '', databasePoolSize: 3 });
+    const shared = defineMessage({ name: 'test.shared', schema: Type.Object({ n: Type.Integer() }), ...fast });
+    const processedBy = new Map<number, string[]>();
+    const workers = [t.database, second].map((database, index) => {
+      const bus = new MessageBus({ database, role: 'worker', logger, pollingIntervalSeconds: 0.5 });
+      bus.handle(
+        shared,
+        async ({ n }) => {
+          processedBy.set(n, [...(processedBy.get(n) ?? []), `w${index}`]);
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        },
+        { concurrency: 2 },
+      );
+      return bus;
+    });
+    try {
+      for (const bus of workers) await bus.start();
+      await withTransaction(t.database, system, async (tx) => {
+        for (let n = 0; n < 40; n++) await workers[0]!.send(tx, shared, { n });
+      });
+      await waitFor(() => processedBy.size === 40);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect([...processedBy.values()].every((by) => by.length === 1)).toBe(true);
+      const byWorker = new Set([...processedBy.values()].flat());
+      expect(byWorker).toEqual(new Set(['w0', 'w1']));
+    } finally {
+      for (const bus of workers) await bus.stop();
+      await second.close();
+    }
   });
 });
 

@@ -165,8 +165,6 @@ export class MessageBus {
         ...(message.deadLetter ? { deadLetter: message.deadLetter } : {}),
       });
     }
-    // Re-read the queues so that every send hits pg-boss's cache and never queries on its own.
-    await boss.getQueues();
     this.#boss = boss;
     if (workers) {
       await this.#syncSchedules(boss);
@@ -197,7 +195,14 @@ export class MessageBus {
     return this.#requireStarted();
   }
 
+  /** Schedules live in the database: the code's list replaces them, so a schedule removed from the code stops. */
   async #syncSchedules(boss: PgBoss): Promise<void> {
+    const wanted = new Set(this.#schedules.map((schedule) => `${schedule.message.name}\u0000${schedule.key}`));
+    for (const existing of await boss.getSchedules()) {
+      if (!existing.name.startsWith('__pgboss__') && !wanted.has(`${existing.name}\u0000${existing.key}`)) {
+        await boss.unschedule(existing.name, existing.key);
+      }
+    }
     for (const schedule of this.#schedules) {
       await boss.schedule(schedule.message.name, schedule.cron, schedule.payload as object, { key: schedule.key, tz: schedule.tz });
     }
@@ -256,7 +261,10 @@ export class MessageBus {
 
 type QueueSettings = Pick<Queue, 'retryLimit' | 'retryDelay' | 'retryBackoff' | 'expireInSeconds' | 'deadLetter'>;
 
-/** createQueue leaves an existing queue alone; updateQueue then applies settings changed since. */
+/**
+ * createQueue leaves an existing queue alone; updateQueue then applies settings changed since.
+ * Both put the queue in pg-boss's cache, so a send never has to look it up (see the class comment).
+ */
 async function ensureQueue(boss: PgBoss, name: string, settings: QueueSettings): Promise<void> {
   await boss.createQueue(name, settings);
   if (Object.keys(settings).length > 0) await boss.updateQueue(name, settings);

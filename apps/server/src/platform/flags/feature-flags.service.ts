@@ -80,7 +80,8 @@ export class FeatureFlagsService {
   private async write(request: FastifyRequest, work: (tx: Tx, userId: string) => Promise<FeatureFlag>): Promise<FeatureFlag> {
     const userId = requirePrincipal(request).userId;
     const flag = await withTransaction(this.database, dbScopeFor(request, PERMISSION), (tx) => work(tx, userId));
-    await this.provider.refresh();
+    // The change is committed either way; a failed reload is retried by the periodic refresh.
+    await this.provider.refresh().catch((error: unknown) => request.log.warn({ err: error }, 'feature flags reload after a change failed'));
     return flag;
   }
 }

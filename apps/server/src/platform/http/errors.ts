@@ -82,3 +82,17 @@ export class ServiceUnavailableError extends AppError {
     super('service_unavailable', 503, 'Service unavailable', detail, [], { 'retry-after': '5' });
   }
 }
+
+/** 415: the body's media type is not one the route accepts (PATCH wants application/merge-patch+json). */
+export class UnsupportedMediaTypeError extends AppError {
+  constructor(detail: string) {
+    super('unsupported_media_type', 415, 'Unsupported media type', detail);
+  }
+}
+
+/** 422 for a well-formed request that cannot be processed as sent (not a field validation error). */
+export class UnprocessableError extends AppError {
+  constructor(code: string, title: string, detail: string) {
+    super(code, 422, title, detail);
+  }
+}

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { withTransaction, type Database, type Tx } from '../db/index.js';
-import { AppError, BadRequestError, ConflictError } from './errors.js';
+import { BadRequestError, ConflictError, UnprocessableError } from './errors.js';
 import { claimIdempotencyKey, releaseIdempotencyKey, storeIdempotentResponse, type StoredResponse } from './idempotency-store.js';
 
 /**
@@ -75,7 +75,7 @@ export function registerIdempotency(app: FastifyInstance, database: Database): v
         request.idempotency = { callerKey, key, settled: false };
         return;
       case 'mismatch':
-        throw new AppError('idempotency_key_reused', 422, 'Idempotency key reused', 'This Idempotency-Key was already used for a different request: use a new key.');
+        throw new UnprocessableError('idempotency_key_reused', 'Idempotency key reused', 'This Idempotency-Key was already used for a different request: use a new key.');
       case 'in_flight':
         throw new IdempotencyInFlightError();
       case 'replay':

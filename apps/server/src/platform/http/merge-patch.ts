@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { MERGE_PATCH_CONTENT_TYPE } from '@maillage/contracts';
-import { AppError } from './errors.js';
+import { UnsupportedMediaTypeError } from './errors.js';
 
 /**
  * JSON Merge Patch (RFC 7396), the PATCH format API Platform uses: send only the fields to change,
@@ -15,7 +15,7 @@ export function registerMergePatchParser(app: FastifyInstance): void {
 export async function requireMergePatch(request: FastifyRequest): Promise<void> {
   const type = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
   if (type !== MERGE_PATCH_CONTENT_TYPE) {
-    throw new AppError('unsupported_media_type', 415, 'Unsupported media type', `PATCH bodies must be sent as ${MERGE_PATCH_CONTENT_TYPE}.`);
+    throw new UnsupportedMediaTypeError(`PATCH bodies must be sent as ${MERGE_PATCH_CONTENT_TYPE}.`);
   }
 }
 

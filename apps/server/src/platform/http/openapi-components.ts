@@ -12,10 +12,14 @@ type Json = Record<string, unknown>;
  */
 
 const MARKER = 'x-schema-id';
+const REF_MARKER = 'x-schema-ref';
 const PROBLEM_ID = 'Problem';
 
-export function markRouteSchema(schema: Json, methods: readonly string[] = []): Json {
-  const marked = mark(schema) as Json;
+/** Schemas defined in route schemas' `$defs` (TypeBox `Type.Cyclic`), collected for `components`. */
+export type SchemaDefinitions = Map<string, Json>;
+
+export function markRouteSchema(schema: Json, methods: readonly string[] = [], definitions: SchemaDefinitions = new Map()): Json {
+  const marked = mark(schema, definitions) as Json;
   // PATCH bodies are JSON Merge Patch documents (see merge-patch.ts).
   if (methods.includes('PATCH') && marked.body && !marked.consumes) marked.consumes = [MERGE_PATCH_CONTENT_TYPE];
   const responses = marked.response as Record<string, Json> | undefined;
@@ -34,25 +38,38 @@ function documentResponse(status: string, response: Json): Json {
   return { ...response, description };
 }
 
-function mark(node: unknown): unknown {
-  if (Array.isArray(node)) return node.map(mark);
+function mark(node: unknown, definitions: SchemaDefinitions): unknown {
+  if (Array.isArray(node)) return node.map((item) => mark(item, definitions));
   if (typeof node !== 'object' || node === null) return node;
   const copy: Json = {};
   for (const [key, value] of Object.entries(node)) {
-    if (key === '$id' && typeof value === 'string' && isSchemaName(value)) copy[MARKER] = value;
-    else copy[key] = mark(value);
+    if (key === '$id' && typeof value === 'string' && isSchemaName(value)) {
+      copy[MARKER] = value;
+    } else if (key === '$ref' && typeof value === 'string' && isSchemaName(value)) {
+      // A reference by $id (`Type.Ref('Name')`): swagger would leave it dangling.
+      copy[REF_MARKER] = value;
+    } else if (key === '$defs' && typeof value === 'object' && value !== null) {
+      // Swagger drops `$defs` next to a `$ref`; they become components instead.
+      for (const [name, definition] of Object.entries(value as Json)) {
+        if (isSchemaName(name) && !definitions.has(name)) definitions.set(name, mark({ ...(definition as Json), $id: undefined }, definitions) as Json);
+      }
+    } else {
+      copy[key] = mark(value, definitions);
+    }
   }
   return copy;
 }
 
-export function hoistSchemaIds(document: Json): Json {
+export function hoistSchemaIds(document: Json, definitions: SchemaDefinitions = new Map()): Json {
   const output = structuredClone(document);
   const components = (output.components ??= {}) as Json;
   const schemas = (components.schemas ??= {}) as Json;
+  for (const [name, definition] of definitions) schemas[name] ??= structuredClone(definition);
   const visit = (node: unknown): unknown => {
     if (Array.isArray(node)) return node.map(visit);
     if (typeof node !== 'object' || node === null) return node;
-    const { [MARKER]: name, ...rest } = node as Json;
+    const { [MARKER]: name, [REF_MARKER]: reference, ...rest } = node as Json;
+    if (typeof reference === 'string') return { $ref: `#/components/schemas/${reference}` };
     const copy: Json = {};
     for (const [key, value] of Object.entries(rest)) copy[key] = visit(value);
     if (typeof name !== 'string') return copy;

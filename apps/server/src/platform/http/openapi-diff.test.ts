@@ -84,7 +84,7 @@ describe('OpenAPI breaking-change detection', () => {
 
   it.each([
     ['a removed operation', (d: any) => delete d.paths['/api/v1/widgets/{id}'].delete, 'DELETE /api/v1/widgets/{id}: operation removed'],
-    ['a removed response property', (d: any) => delete d.components.schemas.Widget.properties.name, 'GET /api/v1/widgets 200 items[] name: response property removed'],
+    ['a removed response property', (d: any) => delete d.components.schemas.Widget.properties.name, 'schema Widget (output) name: response property removed'],
     ['a removed enum value (input)', (d: any) => (d.paths['/api/v1/widgets'].get.parameters[1].schema.enum = ['draft']), 'enum value removed: "active"'],
     ['a removed enum value (output)', (d: any) => d.components.schemas.Widget.properties.status.anyOf.pop(), 'enum value removed: "active"'],
     ['a changed type', (d: any) => (d.components.schemas.Widget.properties.id = { type: 'integer' }), 'type changed from string to integer'],
@@ -129,7 +129,7 @@ describe('OpenAPI breaking-change detection', () => {
       expect.arrayContaining([
         'GET /api/v1/widgets/{id}: operation added',
         'GET /api/v1/widgets parameter query filter[name][contains]: optional parameter added',
-        'GET /api/v1/widgets 200 items[] createdAt: response property added',
+        'schema Widget (output) createdAt: response property added',
         'POST /api/v1/widgets body note: optional input property added',
         'POST /api/v1/widgets body status: enum value added: "archived"',
         'GET /api/v1/widgets 200: media type text/csv added',
@@ -137,6 +137,20 @@ describe('OpenAPI breaking-change detection', () => {
       ]),
     );
     expect(result.report.at(-1)).toMatch(/out of date: run `npm run api:export`/);
+  });
+
+  it('terminates on cyclic schemas and still sees changes inside them', () => {
+    const withTree = (nodeName: unknown) =>
+      changed((d) => {
+        d.components.schemas.Node = {
+          type: 'object',
+          required: ['name'],
+          properties: { name: nodeName, children: { type: 'array', items: { $ref: '#/components/schemas/Node' } } },
+        };
+        d.components.schemas.Widget.properties.tree = { $ref: '#/components/schemas/Node' };
+      });
+    expect(diffOpenApi(withTree({ type: 'string' }), withTree({ type: 'string' }))).toEqual({ breaking: [], additive: [] });
+    expect(messages(diffOpenApi(withTree({ type: 'string' }), withTree({ type: 'integer' })).breaking)[0]).toContain('schema Node (output) name: type changed');
   });
 
   it('treats a widened input and a narrowed output as compatible', () => {

@@ -25,7 +25,7 @@ type Direction = 'input' | 'output';
 
 export function diffOpenApi(before: Json, after: Json): ApiDiff {
   const diff: ApiDiff = { breaking: [], additive: [] };
-  const context = { before, after, diff };
+  const context: Context = { before, after, diff, seen: new Set() };
   const beforePaths = (before.paths ?? {}) as Record<string, Json>;
   const afterPaths = (after.paths ?? {}) as Record<string, Json>;
   for (const [path, beforeItem] of Object.entries(beforePaths)) {
@@ -53,6 +53,8 @@ interface Context {
   before: Json;
   after: Json;
   diff: ApiDiff;
+  /** Referenced component pairs already compared. */
+  seen: Set<string>;
 }
 
 function compareOperation(context: Context, location: string, beforeOp: Json, afterOp: Json): void {
@@ -104,7 +106,7 @@ function compareParameters(context: Context, location: string, beforeParams: Jso
       continue;
     }
     if (afterParam.required && !beforeParam.required) context.diff.breaking.push({ location: where, message: 'parameter became required' });
-    compareSchemas(context, where, beforeParam.schema as Json | undefined, afterParam.schema as Json | undefined, 'input', new Set());
+    compareSchemas(context, where, beforeParam.schema as Json | undefined, afterParam.schema as Json | undefined, 'input');
   }
   for (const [name, beforeParam] of beforeByKey) {
     if (afterByKey.has(name)) continue;
@@ -122,7 +124,7 @@ function compareContent(context: Context, location: string, before: Json | undef
       context.diff.breaking.push({ location, message: `media type ${mediaType} removed` });
       continue;
     }
-    compareSchemas(context, location, (beforeMedia as Json).schema as Json | undefined, afterMedia.schema as Json | undefined, direction, new Set());
+    compareSchemas(context, location, (beforeMedia as Json).schema as Json | undefined, afterMedia.schema as Json | undefined, direction);
   }
   for (const mediaType of Object.keys(after ?? {})) {
     if (!(before ?? {})[mediaType]) context.diff.additive.push({ location, message: `media type ${mediaType} added` });
@@ -141,11 +143,19 @@ interface Shape {
   closed: boolean;
 }
 
-function compareSchemas(context: Context, location: string, beforeRaw: Json | undefined, afterRaw: Json | undefined, direction: Direction, seen: Set<string>): void {
+function compareSchemas(context: Context, location: string, beforeRaw: Json | undefined, afterRaw: Json | undefined, direction: Direction): void {
   if (!beforeRaw || !afterRaw) return;
-  const pairKey = `${JSON.stringify(beforeRaw.$ref ?? '')}|${JSON.stringify(afterRaw.$ref ?? '')}|${location}`;
-  if ((beforeRaw.$ref || afterRaw.$ref) && seen.has(pairKey)) return;
-  seen.add(pairKey);
+  // A pair of referenced components is compared once per direction in the whole diff: cyclic schemas
+  // (trees) terminate, and a change inside a shared component (Problem…) is reported once, at the
+  // component, instead of once per route and status.
+  if (beforeRaw.$ref || afterRaw.$ref) {
+    const pairKey = `${String(beforeRaw.$ref ?? '')}|${String(afterRaw.$ref ?? '')}|${direction}`;
+    if (context.seen.has(pairKey)) return;
+    context.seen.add(pairKey);
+    if (beforeRaw.$ref === afterRaw.$ref && typeof beforeRaw.$ref === 'string') {
+      location = `schema ${beforeRaw.$ref.replace('#/components/schemas/', '')} (${direction})`;
+    }
+  }
   const before = shapeOf(context.before, beforeRaw);
   const after = shapeOf(context.after, afterRaw);
   const { diff } = context;
@@ -181,7 +191,7 @@ function compareSchemas(context: Context, location: string, beforeRaw: Json | un
     }
     if (direction === 'input' && after.required.has(name) && !before.required.has(name)) diff.breaking.push({ location: where, message: 'property became required' });
     if (direction === 'output' && before.required.has(name) && !after.required.has(name)) diff.breaking.push({ location: where, message: 'property may now be absent' });
-    compareSchemas(context, where, beforeProperty, afterProperty, direction, seen);
+    compareSchemas(context, where, beforeProperty, afterProperty, direction);
   }
   for (const name of Object.keys(after.properties)) {
     if (before.properties[name]) continue;
@@ -189,7 +199,7 @@ function compareSchemas(context: Context, location: string, beforeRaw: Json | un
     if (direction === 'input' && after.required.has(name)) diff.breaking.push({ location: where, message: 'new required property' });
     else diff.additive.push({ location: where, message: `${direction === 'input' ? 'optional input' : 'response'} property added` });
   }
-  if (before.items && after.items) compareSchemas(context, `${location}[]`, before.items, after.items, direction, seen);
+  if (before.items && after.items) compareSchemas(context, `${location}[]`, before.items, after.items, direction);
 }
 
 function shapeOf(document: Json, schema: Json): Shape {

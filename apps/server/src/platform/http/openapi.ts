@@ -1,7 +1,7 @@
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
-import { hoistSchemaIds, markRouteSchema } from './openapi-components.js';
+import { hoistSchemaIds, markRouteSchema, type SchemaDefinitions } from './openapi-components.js';
 
 export const OPENAPI_PATH = '/api/v1/openapi.json';
 export const DOCS_PATH = '/api/docs';
@@ -30,6 +30,7 @@ declare module 'fastify' {
  * @fastify/swagger-ui (no CDN: the strict CSP holds).
  */
 export async function registerOpenApi(app: FastifyInstance): Promise<void> {
+  const definitions: SchemaDefinitions = new Map();
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
@@ -53,9 +54,9 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
     },
     transform: ({ schema, url, route }) => {
       const methods = Array.isArray(route.method) ? route.method : [route.method];
-      return { schema: schema ? (markRouteSchema(schema as unknown as OpenApiDocument, methods) as never) : schema, url };
+      return { schema: schema ? (markRouteSchema(schema as unknown as OpenApiDocument, methods, definitions) as never) : schema, url };
     },
-    transformObject: (documents) => hoistSchemaIds((documents as { openapiObject: OpenApiDocument }).openapiObject) as never,
+    transformObject: (documents) => hoistSchemaIds((documents as { openapiObject: OpenApiDocument }).openapiObject, definitions) as never,
   });
   app.get(OPENAPI_PATH, { schema: { hide: true } }, async () => app.swagger());
   await app.register(fastifySwaggerUi, {

@@ -16,19 +16,17 @@ export async function registerTraceRoute(app: FastifyInstance): Promise<void> {
     return;
   }
   const { trace } = await import('@opentelemetry/api');
-  app.addHook('onRequest', (request, _reply, done) => {
+  // onSend, not onRequest: a wildcard route may hand over to the 404 handler (callNotFound), and
+  // the principal is known by then. The span is still open (it ends when the response finishes).
+  app.addHook('onSend', (request, _reply, payload, done) => {
     const span = trace.getActiveSpan();
     if (span) {
       const route = routeTemplate(request);
       span.updateName(`${request.method} ${route}`);
       span.setAttributes({ 'http.route': route, 'url.path': route, 'maillage.request_id': request.id });
+      const userId = request.principal?.userId;
+      if (userId) span.setAttribute('enduser.id', userId);
     }
-    done();
-  });
-  // After authentication (onRequest), before the handler: the principal is known.
-  app.addHook('preHandler', (request, _reply, done) => {
-    const userId = request.principal?.userId;
-    if (userId) trace.getActiveSpan()?.setAttribute('enduser.id', userId);
-    done();
+    done(null, payload);
   });
 }

@@ -29,6 +29,26 @@ export const adminRoutes: Routes = [
     loadComponent: () => import('./entities/entities').then((m) => m.Entities),
   },
   {
+    path: 'roles',
+    title: $localize`:@@admin.roles:Rôles et habilitations`,
+    data: { breadcrumb: $localize`:@@admin.roles:Rôles et habilitations` },
+    canActivate: [requirePermission('identity.grants.manage')],
+    loadComponent: () => import('./roles/roles').then((m) => m.Roles),
+  },
+  {
+    path: 'tokens',
+    title: $localize`:@@admin.tokens:Jetons d'accès`,
+    data: { breadcrumb: $localize`:@@admin.tokens:Jetons d'accès` },
+    loadComponent: () => import('./tokens/tokens').then((m) => m.Tokens),
+  },
+  {
+    path: 'flags',
+    title: $localize`:@@admin.flags:Fonctionnalités`,
+    data: { breadcrumb: $localize`:@@admin.flags:Fonctionnalités` },
+    canActivate: [requirePermission('platform.flags.manage')],
+    loadComponent: () => import('./flags/feature-flags').then((m) => m.FeatureFlags),
+  },
+  {
     path: 'audit',
     title: $localize`:@@admin.audit:Journal d'audit`,
     data: { breadcrumb: $localize`:@@admin.audit:Journal d'audit` },

@@ -4,7 +4,8 @@ import { Type } from 'typebox';
 import { ProblemSchema } from '@maillage/contracts';
 import { auditActorFrom } from '../../../platform/audit/index.js';
 import { listPermissions, PLATFORM_PERMISSIONS, requirePermission, requirePrincipal } from '../../../platform/auth/index.js';
-import { etagOf, versionFromIfMatch } from '../access/etag.js';
+import { requireMergePatch } from '../../../platform/http/merge-patch.js';
+import { requiredIfMatchVersion, setEtag } from '../../../platform/http/preconditions.js';
 import type { IdentityContext } from '../context/identity-context.js';
 import { CreateRoleBody, PatchRoleBody, PermissionSchema, RoleIdParams, RoleSchema, toRoleDto } from './roles.schema.js';
 import { changeRole, createRole, getRoles } from './roles.service.js';
@@ -44,25 +45,26 @@ export function registerRoleRoutes(parent: FastifyInstance, context: IdentityCon
     },
     async (request, reply) => {
       const role = await createRole(context, auditActorFrom(request), request.body);
-      return reply.code(201).header('etag', etagOf(role)).send(toRoleDto(role));
+      return setEtag(reply.code(201), role.version).send(toRoleDto(role));
     },
   );
 
   app.patch(
     '/api/v1/roles/:id',
     {
+      preValidation: requireMergePatch,
       preHandler: manage,
       schema: {
         tags: ['identity'],
-        summary: 'Change a custom role (system roles are immutable); requires If-Match',
+        summary: 'Change a custom role (JSON Merge Patch; requires If-Match); system roles are immutable',
         params: RoleIdParams,
         body: PatchRoleBody,
-        response: { 200: RoleSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema, 412: ProblemSchema, 422: ProblemSchema, 428: ProblemSchema },
+        response: { 200: RoleSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema, 412: ProblemSchema, 415: ProblemSchema, 422: ProblemSchema, 428: ProblemSchema },
       },
     },
     async (request, reply) => {
-      const role = await changeRole(context, auditActorFrom(request), request.params.id, versionFromIfMatch(request), request.body);
-      return reply.header('etag', etagOf(role)).send(toRoleDto(role));
+      const role = await changeRole(context, auditActorFrom(request), request.params.id, requiredIfMatchVersion(request), request.body);
+      return setEtag(reply, role.version).send(toRoleDto(role));
     },
   );
 }

@@ -28,13 +28,13 @@ export async function createRole(
   return role;
 }
 
-export async function changeRole(context: IdentityContext, actor: AuditActor, id: string, version: number, patch: RolePatch): Promise<RoleRecord> {
+export async function changeRole(context: IdentityContext, actor: AuditActor, id: string, version: number | null, patch: RolePatch): Promise<RoleRecord> {
   if (patch.permissions) assertKnownPermissions(patch.permissions);
   const role = await withTransaction(context.database, SYSTEM, async (tx) => {
     const before = await findRoleById(tx, id);
     if (!before) throw new NotFoundError('Role');
     if (before.system) throw new ConflictError('System roles are defined by the platform and cannot be changed; create a custom role instead.', 'role_immutable');
-    const after = await updateRole(tx, id, version, { ...patch, permissions: patch.permissions ? [...patch.permissions].sort() : undefined });
+    const after = await updateRole(tx, id, version ?? before.version, { ...patch, permissions: patch.permissions ? [...patch.permissions].sort() : undefined });
     if (!after) throw new PreconditionFailedError();
     await recordAudit(tx, { action: 'identity.role.updated', resourceType: 'role', resourceId: id, entityId: null, before: { ...before }, after: { ...after }, actor });
     return after;

@@ -24,7 +24,7 @@ export function registerAuthRoutes(parent: FastifyInstance, context: IdentityCon
         tags: ['auth'],
         summary: 'Sign in with email and password (and a TOTP or recovery code when MFA is on)',
         body: LoginBody,
-        response: { 200: LoginResponse, 401: ProblemSchema, 422: ProblemSchema, 429: ProblemSchema },
+        response: { 200: LoginResponse, 400: ProblemSchema, 401: ProblemSchema, 422: ProblemSchema, 429: ProblemSchema },
       },
     },
     async (request, reply) => {

@@ -125,8 +125,8 @@ describe('sign-in, sessions and CSRF', () => {
     const deactivate = await t.app.inject({
       method: 'PATCH',
       url: `/api/v1/users/${user.id}`,
-      headers: { ...admin.headers('PATCH'), 'if-match': read.headers.etag as string },
-      payload: { status: 'deactivated' },
+      headers: { ...admin.headers('PATCH'), 'if-match': read.headers.etag as string, 'content-type': 'application/merge-patch+json' },
+      payload: JSON.stringify({ status: 'deactivated' }),
     });
     expect(deactivate.statusCode).toBe(200);
     expect((await t.app.inject({ url: '/api/v1/auth/me', headers: session.headers() })).statusCode).toBe(401);

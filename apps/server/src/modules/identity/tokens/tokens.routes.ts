@@ -4,6 +4,7 @@ import { Type } from 'typebox';
 import { Nullable, ProblemSchema, Timestamp, Uuid } from '@maillage/contracts';
 import { auditActorFrom } from '../../../platform/audit/index.js';
 import { requirePrincipal, requireSessionPrincipal } from '../../../platform/auth/index.js';
+import { refuseIdempotencyKey } from '../access/no-idempotency-replay.js';
 import type { IdentityContext } from '../context/identity-context.js';
 import type { TokenRecord } from './tokens.repository.js';
 import { createToken, listTokens, revokeOwnToken } from './tokens.service.js';
@@ -44,12 +45,14 @@ export function registerTokenRoutes(parent: FastifyInstance, context: IdentityCo
   app.post(
     '/api/v1/personal-access-tokens',
     {
+      preValidation: refuseIdempotencyKey,
       schema: {
         tags: ['identity'],
         summary: 'Create a personal access token (shown once); it acts with the listed permissions you hold',
         body: CreateTokenBody,
         response: {
           201: Type.Object({ token: Type.String({ description: 'Send as Authorization: Bearer <token>; not retrievable later' }), personalAccessToken: TokenSchema }),
+          400: ProblemSchema,
           401: ProblemSchema,
           403: ProblemSchema,
           422: ProblemSchema,

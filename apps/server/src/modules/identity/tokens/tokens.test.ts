@@ -93,6 +93,17 @@ describe('personal access tokens', () => {
     expect((await t.app.inject({ url: '/api/v1/users', headers: { authorization: 'Basic abc' } })).json().code).toBe('token_invalid');
   });
 
+  it('refuses an Idempotency-Key, so the token is never kept for replay', async () => {
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/personal-access-tokens',
+      headers: { ...admin.headers('POST'), 'idempotency-key': 'a3f1c2d4-0000-4000-8000-000000000001' },
+      payload: { name: 'x', permissions: ['identity.users.read'], expiresAt: inAMonth() },
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().code).toBe('idempotency_not_supported');
+  });
+
   it('validates permissions and expiry', async () => {
     const response = await t.app.inject({
       method: 'POST',

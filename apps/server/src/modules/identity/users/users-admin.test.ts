@@ -14,7 +14,16 @@ describe('users, grants and roles administration', () => {
   let paris: CreatedUser;
 
   const as = (session: SignedIn, method: string, url: string, payload?: unknown, headers: Record<string, string> = {}) =>
-    t.app.inject({ method: method as 'GET', url, headers: { ...session.headers(method), ...headers }, ...(payload !== undefined ? { payload: payload as object } : {}) });
+    t.app.inject({
+      method: method as 'GET',
+      url,
+      headers: {
+        ...session.headers(method),
+        ...(payload !== undefined ? { 'content-type': method === 'PATCH' ? 'application/merge-patch+json' : 'application/json' } : {}),
+        ...headers,
+      },
+      ...(payload !== undefined ? { payload: JSON.stringify(payload) } : {}),
+    });
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -89,8 +98,11 @@ describe('users, grants and roles administration', () => {
     expect(renamed.statusCode).toBe(200);
     expect(renamed.json()).toMatchObject({ displayName: 'Nom correct', version: 2 });
     expect(renamed.headers.etag).toBe('"2"');
+    expect((await as(regional, 'PATCH', url, { displayName: 'Quelle que soit la version' }, { 'if-match': '*' })).json().version).toBe(3);
+    const plainJson = await t.app.inject({ method: 'PATCH', url, headers: { ...regional.headers('PATCH'), 'if-match': '*' }, payload: { displayName: 'JSON' } });
+    expect(plainJson.statusCode).toBe(415);
     // Moving the user out of the subtree is refused like any out-of-scope entity.
-    expect((await as(regional, 'PATCH', url, { homeEntityId: network.ids['75'] }, { 'if-match': '"2"' })).statusCode).toBe(404);
+    expect((await as(regional, 'PATCH', url, { homeEntityId: network.ids['75'] }, { 'if-match': '"3"' })).statusCode).toBe(404);
   });
 
   it('refuses to deactivate oneself', async () => {

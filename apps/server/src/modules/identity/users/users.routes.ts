@@ -4,7 +4,9 @@ import { Type } from 'typebox';
 import { ProblemSchema } from '@maillage/contracts';
 import { auditActorFrom } from '../../../platform/audit/index.js';
 import { PLATFORM_PERMISSIONS, requirePermission, requirePrincipal } from '../../../platform/auth/index.js';
-import { etagOf, versionFromIfMatch } from '../access/etag.js';
+import { requireMergePatch } from '../../../platform/http/merge-patch.js';
+import { requiredIfMatchVersion, setEtag } from '../../../platform/http/preconditions.js';
+import { refuseIdempotencyKey } from '../access/no-idempotency-replay.js';
 import type { IdentityContext } from '../context/identity-context.js';
 import { CreatedUserSchema, CreateUserBody, PatchUserBody, toUserDto, UserIdParams, UserListQuerySchema, UserListSchema, UserSchema } from './users.schema.js';
 import { changeUser, createUser, decodeCursor, getUser, resetUserMfa, searchUsers } from './users.service.js';
@@ -35,20 +37,18 @@ export function registerUserRoutes(parent: FastifyInstance, context: IdentityCon
   app.post(
     '/api/v1/users',
     {
+      preValidation: refuseIdempotencyKey,
       preHandler: manage,
       schema: {
         tags: ['identity'],
         summary: 'Create a user (without a password, a temporary one is returned once)',
         body: CreateUserBody,
-        response: { 201: CreatedUserSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema, 422: ProblemSchema },
+        response: { 201: CreatedUserSchema, 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema, 422: ProblemSchema },
       },
     },
     async (request, reply) => {
       const created = await createUser(context, requirePrincipal(request), auditActorFrom(request), request.body);
-      return reply
-        .code(201)
-        .header('etag', etagOf(created.user))
-        .send({ user: toUserDto(created.user), ...(created.temporaryPassword ? { temporaryPassword: created.temporaryPassword } : {}) });
+      return setEtag(reply.code(201), created.user.version).send({ user: toUserDto(created.user), ...(created.temporaryPassword ? { temporaryPassword: created.temporaryPassword } : {}) });
     },
   );
 
@@ -60,25 +60,26 @@ export function registerUserRoutes(parent: FastifyInstance, context: IdentityCon
     },
     async (request, reply) => {
       const user = await getUser(context, requirePrincipal(request), request.params.id);
-      return reply.header('etag', etagOf(user)).send(toUserDto(user));
+      return setEtag(reply, user.version).send(toUserDto(user));
     },
   );
 
   app.patch(
     '/api/v1/users/:id',
     {
+      preValidation: requireMergePatch,
       preHandler: manage,
       schema: {
         tags: ['identity'],
-        summary: 'Rename, deactivate or reactivate a user, or change their home entity; requires If-Match',
+        summary: 'Rename, deactivate or reactivate a user, or change their home entity (JSON Merge Patch; requires If-Match)',
         params: UserIdParams,
         body: PatchUserBody,
-        response: { 200: UserSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema, 412: ProblemSchema, 422: ProblemSchema, 428: ProblemSchema },
+        response: { 200: UserSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema, 412: ProblemSchema, 415: ProblemSchema, 422: ProblemSchema, 428: ProblemSchema },
       },
     },
     async (request, reply) => {
-      const user = await changeUser(context, requirePrincipal(request), auditActorFrom(request), request.params.id, versionFromIfMatch(request), request.body);
-      return reply.header('etag', etagOf(user)).send(toUserDto(user));
+      const user = await changeUser(context, requirePrincipal(request), auditActorFrom(request), request.params.id, requiredIfMatchVersion(request), request.body);
+      return setEtag(reply, user.version).send(toUserDto(user));
     },
   );
 

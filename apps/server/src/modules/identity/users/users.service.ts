@@ -73,7 +73,8 @@ export async function changeUser(
   principal: Principal,
   actor: AuditActor,
   id: string,
-  version: number,
+  /** From If-Match; null for `*` (any version). */
+  version: number | null,
   patch: UserPatch,
 ): Promise<UserRecord> {
   if (patch.homeEntityId !== undefined && !principal.holdsOn(usersManage, patch.homeEntityId)) throw new NotFoundError('Entity');
@@ -83,7 +84,7 @@ export async function changeUser(
   const { before, after } = await withTransaction(context.database, scopeOf(principal, usersManage), async (tx) => {
     const found = await findUserById(tx, id);
     if (!found) throw new NotFoundError('User');
-    const updated = await updateUser(tx, id, version, patch);
+    const updated = await updateUser(tx, id, version ?? found.version, patch);
     if (!updated) throw new PreconditionFailedError();
     await recordAudit(tx, {
       action: 'identity.user.updated',
