@@ -192,8 +192,8 @@ describe.skipIf(!chromiumAvailable)('back-office in Chromium', () => {
 
     // Grant her the manager role on the Rhône.
     await page.getByRole('combobox', { name: 'Rôle' }).click();
-    await page.getByRole('option', { name: 'Gestionnaire' }).click();
-    await page.getByRole('combobox', { name: 'Entité' }).click();
+    await page.getByRole('option', { name: 'Gestionnaire', exact: true }).click();
+    await page.getByRole('combobox', { name: 'Entité', exact: true }).click();
     await page.getByRole('option', { name: 'Union territoriale du Rhône' }).click();
     await page.getByRole('button', { name: 'Accorder' }).click();
     await eventually(() => page.getByRole('cell', { name: 'Gestionnaire' }).count()).toBe(1);
@@ -267,6 +267,40 @@ describe.skipIf(!chromiumAvailable)('back-office in Chromium', () => {
     await eventually(() => page.getByRole('heading', { name: 'Échecs' }).isVisible()).toBe(true);
     await expectAccessible(page);
     await screenshot(page, 'jobs');
+    await context.close();
+  });
+
+  it('shows roles, feature flags and personal access tokens; a token is shown once and can be revoked', async () => {
+    const { context, page } = await newPage();
+    await page.goto('/sign-in');
+    await signIn(page, ADMIN);
+    await page.waitForURL(/\/dashboard$/);
+
+    await page.goto('/admin/roles');
+    await eventually(() => page.getByText('Gestionnaire', { exact: true }).first().isVisible()).toBe(true);
+    await expectAccessible(page);
+    await screenshot(page, 'roles');
+
+    await page.goto('/admin/flags');
+    await eventually(() => page.getByRole('heading', { name: 'Fonctionnalités' }).isVisible()).toBe(true);
+    await eventually(() => page.locator('mx-loading-state').count()).toBe(0);
+    await expectAccessible(page);
+    await screenshot(page, 'feature-flags');
+
+    await page.goto('/admin/tokens');
+    await page.getByRole('button', { name: "Nouveau jeton d'accès" }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Nom').fill('Synchronisation annuaire');
+    await dialog.getByRole('combobox', { name: 'Permissions' }).click();
+    await page.getByRole('option', { name: 'entities.read', exact: true }).click();
+    await page.keyboard.press('Escape');
+    await dialog.getByRole('button', { name: 'Créer le jeton' }).click();
+    await eventually(async () => (await page.getByTestId('token-secret').textContent())?.startsWith('mlg_')).toBe(true);
+    await expectAccessible(page);
+    await screenshot(page, 'tokens');
+    await page.getByRole('button', { name: 'Révoquer' }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Révoquer' }).click();
+    await eventually(() => page.getByRole('cell', { name: 'Révoqué' }).count()).toBe(1);
     await context.close();
   });
 

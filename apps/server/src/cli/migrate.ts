@@ -1,5 +1,5 @@
 import { ConfigError, loadConfig } from '../platform/config/index.js';
-import { openDatabase, runMigrations } from '../platform/db/index.js';
+import { openDatabase, runMigrations, type Database } from '../platform/db/index.js';
 
 /**
  * `npm run db:migrate`: applies pending migrations and exits. The server also migrates at boot;
@@ -19,11 +19,11 @@ async function main(): Promise<void> {
   }
 }
 
-async function appliedCount(pool: { query: (sql: string) => Promise<{ rows: Array<{ n: number }> }> }): Promise<number> {
-  const { rows } = await pool.query(
-    `SELECT CASE WHEN to_regclass('drizzle.__drizzle_migrations') IS NULL THEN 0
-            ELSE (SELECT count(*)::int FROM drizzle.__drizzle_migrations) END AS n`,
-  );
+async function appliedCount(pool: Database['pool']): Promise<number> {
+  // A fresh database has no journal table yet (and a query naming it would not even plan).
+  const { rows: journal } = await pool.query<{ exists: boolean }>(`SELECT to_regclass('drizzle.__drizzle_migrations') IS NOT NULL AS exists`);
+  if (!journal[0]?.exists) return 0;
+  const { rows } = await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM drizzle.__drizzle_migrations');
   return rows[0]?.n ?? 0;
 }
 

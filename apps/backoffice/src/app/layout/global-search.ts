@@ -28,6 +28,7 @@ import { MatIcon } from '@angular/material/icon';
       border-radius: 20px;
       background: var(--mat-sys-surface-container-high);
       color: var(--mat-sys-on-surface-variant);
+      font: var(--mat-sys-body-medium);
     }
     input { border: 0; background: transparent; color: var(--mat-sys-on-surface); font: inherit; flex: 1; min-width: 0; outline: none; }
     input::placeholder { color: var(--mat-sys-on-surface-variant); }

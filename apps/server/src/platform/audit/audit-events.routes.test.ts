@@ -96,4 +96,18 @@ describe('GET /api/v1/audit-events', () => {
     expect((await probes(national, '&limit=201')).statusCode).toBe(400);
     expect((await probes(national, '&filter[changes]=x')).statusCode).toBe(400);
   });
+
+  it('exports the filtered list as CSV, and audits the export', async () => {
+    const response = await t.app.inject({ url: '/api/v1/audit-events?filter[resourceType]=probe', headers: { ...branch.headers(), accept: 'text/csv' } });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toContain('text/csv');
+    const lines = response.body.replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines[0]).toBe('id,occurredAt,action,resourceType,resourceId,entityId,actorUserId,requestId,ip,changes,chainPosition');
+    expect(lines).toHaveLength(3);
+    expect(response.body).not.toContain('FR76');
+    const exported = (await t.app.inject({ url: '/api/v1/audit-events?filter[action]=audit.events.exported', headers: branch.headers() })).json<{
+      items: Array<Record<string, unknown>>;
+    }>();
+    expect(exported.items).toEqual([expect.objectContaining({ entityId: network.ids['69'], actorUserId: branch.userId })]);
+  });
 });

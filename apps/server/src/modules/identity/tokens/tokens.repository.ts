@@ -40,6 +40,11 @@ export async function listTokensOfUser(tx: Tx, userId: string): Promise<TokenRec
   return rows;
 }
 
+/** Deactivation: a reactivated account starts without its old tokens. */
+export async function revokeTokensOfUser(tx: Tx, userId: string): Promise<void> {
+  await tx.client.query(`UPDATE personal_access_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [userId]);
+}
+
 /** Revokes one of the user's tokens; null when there is no such (unrevoked) token. */
 export async function revokeToken(tx: Tx, userId: string, id: string): Promise<TokenRecord | null> {
   const { rows } = await tx.client.query<TokenRecord>(

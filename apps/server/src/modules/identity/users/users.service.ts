@@ -6,6 +6,7 @@ import { scopeOf } from '../access/scope.js';
 import type { IdentityContext } from '../context/identity-context.js';
 import { resetMfa } from '../mfa/mfa.repository.js';
 import { deleteSessionsOfUser } from '../sessions/sessions.repository.js';
+import { revokeTokensOfUser } from '../tokens/tokens.repository.js';
 import { assertPasswordPolicy, hashPassword, temporaryPassword } from './passwords.js';
 import { findUserById, insertUser, listUsers, updateUser, type UserListQuery, type UserPatch, type UserRecord } from './users.repository.js';
 
@@ -98,8 +99,12 @@ export async function changeUser(
     return { before: found, after: updated };
   });
   if (before.status === 'active' && after.status === 'deactivated') {
-    // Sessions belong to their user (RLS): ending another user's sessions is a system action.
-    await withTransaction(context.database, { kind: 'system' }, (tx) => deleteSessionsOfUser(tx, id));
+    // Sessions and tokens belong to their user (RLS): ending another user's is a system action.
+    // (Requests are refused from the commit on anyway: every credential lookup checks the status.)
+    await withTransaction(context.database, { kind: 'system' }, async (tx) => {
+      await deleteSessionsOfUser(tx, id);
+      await revokeTokensOfUser(tx, id);
+    });
   }
   context.access.invalidateUser(id);
   return after;

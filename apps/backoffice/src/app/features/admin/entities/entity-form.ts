@@ -11,6 +11,7 @@ import { FormAlert } from '../../../shared/form/form-alert';
 import { applyServerErrors, fieldErrorText } from '../../../shared/form/server-errors';
 import { LoadingState } from '../../../shared/states/loading-state';
 import { Toaster } from '../../../shared/toast/toaster';
+import { ENTITY_KIND_LABELS } from './entity-kinds';
 
 type Entity = ResponseOf<'/api/v1/entities/{id}'>;
 type EntityPatch = BodyOf<'/api/v1/entities/{id}', 'patch'>;
@@ -47,6 +48,7 @@ export class EntityForm {
   protected readonly alerts = signal<string[]>([]);
   protected readonly stale = signal(false);
   protected readonly errorText = fieldErrorText;
+  protected readonly kindLabels = ENTITY_KIND_LABELS;
 
   protected readonly form = new FormGroup({
     name: new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.minLength(2)] }),

@@ -2,19 +2,12 @@ import { formatDate } from '@angular/common';
 import { ChangeDetectionStrategy, Component, LOCALE_ID, inject } from '@angular/core';
 import { Api } from '../../../core/api/api';
 import type { QueryOf, ResponseOf } from '../../../core/api/api-types';
+import { ENTITY_KIND_LABELS } from './entity-kinds';
 import { DataTable, type PageFetcher, type TableColumn, type TableFilter } from '../../../shared/data-table/data-table';
 
 /** The flat page shape of GET /entities (the other answer shape is the nested tree). */
 type Entity = Extract<ResponseOf<'/api/v1/entities'>, { nextCursor: unknown }>['items'][number];
 const PATH = '/api/v1/entities';
-
-export const ENTITY_KIND_LABELS: Record<string, string> = {
-  national: $localize`:@@kind.national:Siège national`,
-  region: $localize`:@@kind.region:Union régionale`,
-  departement: $localize`:@@kind.departement:Union territoriale`,
-  federation: $localize`:@@kind.federation:Fédération`,
-  other: $localize`:@@kind.other:Autre`,
-};
 
 /** The network as a flat, sortable, filterable and exportable list (server-side paging). */
 @Component({

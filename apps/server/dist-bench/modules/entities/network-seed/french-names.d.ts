@@ -1,1 +1,0 @@
-export declare function ofPlace(name: string, typeLiaison: number): string;

@@ -1,3 +1,0 @@
-import type { FastifyInstance } from 'fastify';
-import type { IdentityContext } from '../context/identity-context.js';
-export declare function registerRoleRoutes(parent: FastifyInstance, context: IdentityContext): void;

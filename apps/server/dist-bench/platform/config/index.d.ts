@@ -1,2 +1,0 @@
-export * from "./config.js";
-export { ConfigError } from "./env.js";

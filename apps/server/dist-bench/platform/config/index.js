@@ -1,3 +1,0 @@
-export * from "./config.js";
-export { ConfigError } from "./env.js";
-//# sourceMappingURL=index.js.map

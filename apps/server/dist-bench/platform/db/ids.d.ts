@@ -1,2 +1,0 @@
-/** UUIDv7: generated here rather than by the database, time-ordered so that indexes stay compact. */
-export declare function newId(): string;

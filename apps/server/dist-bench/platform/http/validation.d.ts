@@ -1,8 +1,0 @@
-import type { FastifyServerOptions } from 'fastify';
-/**
- * Type coercion is right for the querystring, params and headers (everything arrives as text) but
- * wrong for JSON bodies: with `coerceTypes`, Ajv turns `null` into `""` in `Union([String, Null])`,
- * which breaks JSON Merge Patch (null clears a field) and accepts `"5"` for an integer. Bodies are
- * therefore validated by a second Ajv instance with the same options minus coercion.
- */
-export declare function strictBodySchemaController(): NonNullable<FastifyServerOptions['schemaController']>;
