@@ -17,7 +17,8 @@ const RHONE_MANAGER = 'manager.69@maillage.test';
  * Browser journeys through the real server and the production build of the back-office.
  * Skipped (with a notice) where Chromium is not installed; CI installs Debian's package.
  */
-describe.skipIf(!chromiumAvailable)('back-office in Chromium', () => {
+// Journeys are long on a shared machine (a real server on PGlite, a real browser): 3 minutes each.
+describe.skipIf(!chromiumAvailable)('back-office in Chromium', { timeout: 180_000 }, () => {
   let server: RunningServer;
   let browser: Browser;
 
@@ -90,6 +91,11 @@ describe.skipIf(!chromiumAvailable)('back-office in Chromium', () => {
     await eventually(() => switcher.inputValue()).toBe('Tout le réseau');
     await expectAccessible(page);
     await screenshot(page, 'dashboard');
+    // The dark scheme follows the system preference and must stay readable too.
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await expectAccessible(page);
+    await screenshot(page, 'dashboard-dark');
+    await page.emulateMedia({ colorScheme: 'light' });
 
     await switcher.click();
     const options = page.getByRole('option');
@@ -105,16 +111,20 @@ describe.skipIf(!chromiumAvailable)('back-office in Chromium', () => {
     await context.close();
   });
 
-  it('shows the Rhône manager only the Rhône', async () => {
+  it.each([
+    [RHONE_MANAGER, 'Union territoriale du Rhône'],
+    ['manager.75@maillage.test', 'Union territoriale de Paris'],
+  ])('shows %s only their own branch in the switcher', async (email, branch) => {
     const { context, page } = await newPage();
     await page.goto('/sign-in');
-    await signIn(page, RHONE_MANAGER);
+    await signIn(page, email);
     await page.waitForURL(/\/dashboard$/);
     const switcher = page.getByRole('combobox', { name: 'Entité de travail' });
-    await eventually(() => switcher.inputValue()).toBe('Union territoriale du Rhône');
+    await eventually(() => switcher.inputValue()).toBe(branch);
     await switcher.click();
-    await eventually(() => page.getByRole('option').allTextContents()).toEqual(['Union territoriale du Rhône']);
+    await eventually(() => page.getByRole('option').allTextContents()).toEqual([branch]);
     await page.keyboard.press('Escape');
+    await expectAccessible(page);
     await context.close();
   });
 
@@ -136,14 +146,15 @@ describe.skipIf(!chromiumAvailable)('back-office in Chromium', () => {
     await page.goto('/sign-in');
     await signIn(page, ADMIN);
     await page.waitForURL(/\/dashboard$/);
-    await page.goto('/admin');
-    // The session disappears server-side (expiry, revocation): the cookie no longer works.
+    await page.getByRole('link', { name: 'Administration', exact: true }).click();
+    await page.waitForURL(/\/admin$/);
+    // The session disappears server-side (expiry, revocation): the next API call answers 401.
     await context.clearCookies();
-    await page.getByRole('link', { name: 'Tableau de bord' }).first().click();
-    await page.reload();
-    await page.waitForURL(/\/sign-in\?returnUrl=/);
+    await page.getByRole('link', { name: 'Utilisateurs' }).click();
+    await page.waitForURL(/\/sign-in\?returnUrl=%2Fadmin%2Fusers/);
+    await eventually(() => page.getByText('Votre session a expiré').isVisible()).toBe(true);
     await signIn(page, ADMIN);
-    await page.waitForURL(/\/dashboard$/);
+    await page.waitForURL(/\/admin\/users$/);
     await context.close();
   });
 

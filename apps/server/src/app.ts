@@ -40,10 +40,10 @@ export interface BuildAppOptions {
   /** Where log lines go instead of stdout (tests that read the logs). */
   logStream?: DestinationStream;
   /**
-   * Runs once the app is ready (system roles synced), with its context: main seeds an empty
-   * database here (seed/first-start.ts), the seed CLI seeds on demand. Tests leave it unset.
+   * Receives the app's context once built: main and the seed CLI seed with it after `ready()`
+   * (system roles are synced then), outside onReady and its plugin timeout. Tests leave it unset.
    */
-  afterReady?: (context: AppContext) => Promise<void>;
+  onContext?: (context: AppContext) => void;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -93,9 +93,10 @@ export async function buildApp(config: AppConfig, options: BuildAppOptions = {})
   registerIdentity(app, context);
   registerEntitiesModule(app, context);
   await registerBackoffice(app, config);
-  // Last onReady hook: runs after every module's own (identity syncs the system roles in one).
-  const { afterReady } = options;
-  if (afterReady) app.addHook('onReady', () => afterReady(context));
+  // Every module has registered its messages: install the queues and start the workers here rather
+  // than in onReady, whose 10 s plugin timeout a first pg-boss install on a busy database can exceed.
+  await context.bus.start();
+  options.onContext?.(context);
   if (!options.database) app.addHook('onClose', () => database.close());
   return app;
 }

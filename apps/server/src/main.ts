@@ -1,4 +1,4 @@
-import { buildApp } from './app.js';
+import { buildApp, type AppContext } from './app.js';
 import { ConfigError, loadConfig } from './platform/config/index.js';
 import { firstStartBanner, seedOnFirstStart, type FirstStartReport } from './seed/first-start.js';
 
@@ -12,12 +12,8 @@ const FORCED_EXIT_CODE = 130;
  */
 async function main(): Promise<void> {
   const config = loadConfig();
-  let firstStart: FirstStartReport | null = null;
-  const app = await buildApp(config, {
-    afterReady: async (context) => {
-      firstStart = await seedOnFirstStart(context);
-    },
-  });
+  let context: AppContext | undefined;
+  const app = await buildApp(config, { onContext: (built) => (context = built) });
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) process.exit(FORCED_EXIT_CODE);
@@ -35,8 +31,10 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
 
   const database = config.databaseUrl ? 'PostgreSQL' : `embedded PGlite in ${config.dataDir}`;
+  await app.ready();
+  // Before listening: the first request already finds the network and the demo accounts.
+  const firstStart = await seedOnFirstStart(context!);
   if (config.role === 'worker') {
-    await app.ready();
     printFirstStart(firstStart, config.publicUrl);
     console.log(`\nMaillage worker started (database: ${database}).`);
     return;

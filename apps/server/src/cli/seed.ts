@@ -1,4 +1,4 @@
-import { buildApp } from '../app.js';
+import { buildApp, type AppContext } from '../app.js';
 import { ConfigError, loadConfig } from '../platform/config/index.js';
 import { generateDemoPassword } from '../seed/demo-password.js';
 import { runSeed, type SeedRun, type SeedScale } from '../seed/seed-steps.js';
@@ -17,22 +17,21 @@ async function main(): Promise<void> {
   // A web-role app: the seed needs the modules' context, not the job workers.
   const config = loadConfig({ LOG_LEVEL: 'warn', ...process.env }, ['--role=web']);
   const demoPassword = config.nodeEnv === 'production' ? null : (config.demoPassword ?? generateDemoPassword());
-  let run: SeedRun | undefined;
-  const app = await buildApp(config, {
-    afterReady: async (context) => {
-      run = await runSeed(context, { scale, demoPassword });
-    },
-  });
+  let context: AppContext | undefined;
+  const app = await buildApp(config, { onContext: (built) => (context = built) });
+  let run: SeedRun;
   try {
+    // Ready first: the identity module syncs the system roles the demo grants refer to.
     await app.ready();
+    run = await runSeed(context!, { scale, demoPassword });
   } finally {
     await app.close();
   }
-  for (const step of run!.steps) console.log(`${step.name}: ${step.summary}`);
-  if (run!.createdLogins.length > 0) {
-    console.log(`Demo accounts created: ${run!.createdLogins.join(', ')}`);
+  for (const step of run.steps) console.log(`${step.name}: ${step.summary}`);
+  if (run.createdLogins.length > 0) {
+    console.log(`Demo accounts created: ${run.createdLogins.join(', ')}`);
     console.log(config.demoPassword ? 'Password: the value of MAILLAGE_DEMO_PASSWORD' : `Password (generated, shown only now): ${demoPassword}`);
-  } else if (run!.demoSkipped) {
+  } else if (run.demoSkipped) {
     console.log('Demo data skipped (never in production).');
   }
 }

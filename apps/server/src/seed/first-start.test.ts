@@ -12,14 +12,9 @@ async function startApp(env: Record<string, string> = {}, seed = true) {
   let context: AppContext | undefined;
   let report: FirstStartReport | null = null;
   const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: '/tmp/maillage-test-unused', ...env }, []);
-  const app = await buildApp(config, {
-    database: testDatabase.database,
-    afterReady: async (ctx) => {
-      context = ctx;
-      if (seed) report = await seedOnFirstStart(ctx);
-    },
-  });
+  const app = await buildApp(config, { database: testDatabase.database, onContext: (built) => (context = built) });
   await app.ready();
+  if (seed) report = await seedOnFirstStart(context!);
   return { app, testDatabase, context: context!, report: report as FirstStartReport | null };
 }
 
@@ -68,28 +63,32 @@ describe('first start', () => {
 });
 
 describe('first start in production, then npm run seed', () => {
-  it('seeds the network but never demo accounts in production; the seed steps complete it later', async () => {
-    const started = await startApp({}, false);
-    try {
-      const production = { ...started.context, config: { ...started.context.config, nodeEnv: 'production' as const } };
-      const report = await seedOnFirstStart(production);
-      expect(report?.demo).toBeNull();
-      expect(report?.run.steps.map((step) => step.name)).toEqual(['network']);
-      expect(await count(started.testDatabase, `SELECT count(*)::int AS n FROM entities WHERE kind = 'national'`)).toBe(1);
-      expect(await count(started.testDatabase, `SELECT count(*)::int AS n FROM users`)).toBe(0);
-      expect(await seedOnFirstStart(started.context)).toBeNull();
+  let started: Awaited<ReturnType<typeof startApp>>;
+  // Built in beforeAll: an app on a fresh PGlite takes a while to migrate (the hook timeout is longer).
+  beforeAll(async () => {
+    started = await startApp({}, false);
+  });
+  afterAll(async () => {
+    await started.app.close();
+    await started.testDatabase.drop();
+  });
 
-      // What `npm run seed` does outside production: only the missing parts are created.
-      const run = await runSeed(started.context, { scale: 'small', demoPassword: 'Demo-Password-2026' });
-      expect(run.steps).toEqual([
-        { name: 'network', summary: '0 entities created (125 in the network)' },
-        { name: 'demo accounts', summary: '3 accounts created' },
-      ]);
-      await signIn(started.app, 'admin@maillage.test', 'Demo-Password-2026');
-      expect((await runSeed(started.context, { scale: 'small', demoPassword: 'another' })).createdLogins).toEqual([]);
-    } finally {
-      await started.app.close();
-      await started.testDatabase.drop();
-    }
+  it('seeds the network but never demo accounts in production; the seed steps complete it later', async () => {
+    const production = { ...started.context, config: { ...started.context.config, nodeEnv: 'production' as const } };
+    const report = await seedOnFirstStart(production);
+    expect(report?.demo).toBeNull();
+    expect(report?.run.steps.map((step) => step.name)).toEqual(['network']);
+    expect(await count(started.testDatabase, `SELECT count(*)::int AS n FROM entities WHERE kind = 'national'`)).toBe(1);
+    expect(await count(started.testDatabase, `SELECT count(*)::int AS n FROM users`)).toBe(0);
+    expect(await seedOnFirstStart(started.context)).toBeNull();
+
+    // What `npm run seed` does outside production: only the missing parts are created.
+    const run = await runSeed(started.context, { scale: 'small', demoPassword: 'Demo-Password-2026' });
+    expect(run.steps).toEqual([
+      { name: 'network', summary: '0 entities created (125 in the network)' },
+      { name: 'demo accounts', summary: '3 accounts created' },
+    ]);
+    await signIn(started.app, 'admin@maillage.test', 'Demo-Password-2026');
+    expect((await runSeed(started.context, { scale: 'small', demoPassword: 'another' })).createdLogins).toEqual([]);
   });
 });

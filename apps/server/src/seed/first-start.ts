@@ -39,6 +39,8 @@ async function seedFreshDatabase(context: AppContext): Promise<FirstStartReport>
   const configured = context.config.demoPassword;
   const password = production ? null : (configured ?? generateDemoPassword());
   const run = await runSeed(context, { scale: 'small', demoPassword: password });
+  // The seed wrote as the owner: a snapshot taken while the app was getting ready would lack the network.
+  context.entityTree.invalidate();
   const logins = DEMO_ACCOUNTS.filter((account) => run.createdLogins.includes(account.email)).map((account) => ({
     email: account.email,
     description: account.displayName,

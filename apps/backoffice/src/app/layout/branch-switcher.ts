@@ -22,13 +22,12 @@ const ALL = '*';
         [value]="text()"
         (input)="query.set($any($event.target).value); editing.set(true)"
         (focus)="$any($event.target).select()"
-        (blur)="editing.set(false)"
         [matAutocomplete]="auto"
         autocomplete="off"
         spellcheck="false"
         data-testid="branch-switcher"
       />
-      <mat-autocomplete #auto="matAutocomplete" (optionSelected)="choose($event)" [displayWith]="displayName" panelWidth="360px" class="branch-panel">
+      <mat-autocomplete #auto="matAutocomplete" (optionSelected)="choose($event)" (closed)="editing.set(false)" [displayWith]="displayName" panelWidth="360px" class="branch-panel">
         @if (scope.entities().length > 1 || allowAll()) {
           @if (allowAll() && matchesAll()) {
             <mat-option [value]="all">{{ scope.allLabel() }}</mat-option>
@@ -65,6 +64,10 @@ export class BranchSwitcher {
   protected readonly scope = inject(BranchScope);
   protected readonly all = ALL;
   protected readonly query = signal('');
+  /**
+   * True while the user types a search. Reset when the panel closes, not on blur: a click on an
+   * option blurs the input first, and re-filtering then would move the option under the pointer.
+   */
   protected readonly editing = signal(false);
   protected readonly text = computed(() => (this.editing() ? this.query() : this.scope.label()));
   protected readonly allowAll = computed(() => this.scope.canSeeWholeNetwork() || this.scope.entities().filter((e) => e.depth === 0).length > 1);

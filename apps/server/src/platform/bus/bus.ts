@@ -153,6 +153,21 @@ export class MessageBus {
     });
     boss.on('error', (error) => logger.error({ err: error }, 'message bus error'));
     boss.on('warning', (warning) => logger.warn({ warning: warning.message }, 'message bus warning'));
+    try {
+      await this.#install(boss);
+    } catch (error) {
+      // Leave no timers behind: a failed boot must let the process exit.
+      await boss.stop({ graceful: false, close: false }).catch(() => {});
+      this.#boss = null;
+      this.#state = 'stopped';
+      throw error;
+    }
+    this.#state = 'started';
+    logger.info({ queues: this.#registrations.size, workers }, 'message bus started');
+  }
+
+  async #install(boss: PgBoss): Promise<void> {
+    const { database } = this.#options;
     await boss.start();
     await grantSendPrivileges(database);
     for (const { message } of this.#registrations.values()) {
@@ -166,14 +181,12 @@ export class MessageBus {
       });
     }
     this.#boss = boss;
-    if (workers) {
+    if (this.runsWorkers) {
       await this.#syncSchedules(boss);
       for (const registration of this.#registrations.values()) {
         if (registration.handler) await this.#work(boss, registration);
       }
     }
-    this.#state = 'started';
-    logger.info({ queues: this.#registrations.size, workers }, 'message bus started');
   }
 
   /** Stops fetching, lets running jobs finish within the stop timeout, then detaches from the pool. */

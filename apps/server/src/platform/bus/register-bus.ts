@@ -9,13 +9,12 @@ import { JobsAdminService } from './jobs.service.js';
 import { purgeProcessedMessages, PURGE_PROCESSED_MESSAGES } from './processed-messages.purge.js';
 
 /**
- * The app's bus: modules register messages and handlers on it while the app is built; it starts
- * when the app is ready and stops on preClose (before the pool closes, onClose hooks run last
- * registered first), letting running jobs finish.
+ * The app's bus: modules register messages and handlers on it while the app is built, then buildApp
+ * starts it. It stops on preClose (before the pool closes: onClose hooks run last registered
+ * first), letting running jobs finish.
  */
 export function createBus(app: FastifyInstance, config: AppConfig, database: Database): MessageBus {
   const bus = new MessageBus({ database, role: config.role, logger: app.log });
-  app.addHook('onReady', () => bus.start());
   app.addHook('preClose', () => bus.stop());
   return bus;
 }

@@ -475,7 +475,7 @@ export interface paths {
             /** @description JSON Merge Patch: send only what changes. The kind cannot change. */
             requestBody: {
                 content: {
-                    "application/json": {
+                    "application/merge-patch+json": {
                         description?: string;
                         /** @description Variant name → value served (boolean, string, number or object). Boolean flags always have on: true and off: false. */
                         variants?: {
@@ -834,6 +834,15 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Unauthorized */
                 401: {
                     headers: {
@@ -1120,6 +1129,15 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Unauthorized */
                 401: {
                     headers: {
@@ -1192,6 +1210,15 @@ export interface paths {
                         "application/json": {
                             recoveryCodes: string[];
                         };
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description Unauthorized */
@@ -1340,6 +1367,15 @@ export interface paths {
                                 createdAt: string;
                             };
                         };
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description Unauthorized */
@@ -1649,7 +1685,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change a custom role (system roles are immutable); requires If-Match */
+        /** Change a custom role (JSON Merge Patch; requires If-Match); system roles are immutable */
         patch: {
             parameters: {
                 query?: never;
@@ -1661,7 +1697,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": {
+                    "application/merge-patch+json": {
                         name?: string;
                         description?: string;
                         permissions?: string[];
@@ -1730,6 +1766,15 @@ export interface paths {
                 };
                 /** @description Precondition Failed */
                 412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unsupported Media Type */
+                415: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1905,6 +1950,15 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Unauthorized */
                 401: {
                     headers: {
@@ -2041,7 +2095,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Rename, deactivate or reactivate a user, or change their home entity; requires If-Match */
+        /** Rename, deactivate or reactivate a user, or change their home entity (JSON Merge Patch; requires If-Match) */
         patch: {
             parameters: {
                 query?: never;
@@ -2053,7 +2107,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": {
+                    "application/merge-patch+json": {
                         displayName?: string;
                         status?: "active" | "deactivated";
                         /** Format: uuid */
@@ -2130,6 +2184,15 @@ export interface paths {
                 };
                 /** @description Precondition Failed */
                 412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unsupported Media Type */
+                415: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2792,7 +2855,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": {
+                    "application/merge-patch+json": {
                         name?: string;
                         legalIdentity?: {
                             siren?: string | null;
@@ -3023,6 +3086,16 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        EntityTreeNode: {
+            /** Format: uuid */
+            id: string;
+            /** @description national office, région, département union, professional federation or other body */
+            kind: "national" | "region" | "departement" | "federation" | "other";
+            code: string;
+            name: string;
+            parentId: string | null;
+            children: components["schemas"]["EntityTreeNode"][];
+        };
         QueueSummary: {
             queue: string;
             /** @description Where exhausted jobs go; null for a dead-letter queue itself. */
@@ -3177,15 +3250,6 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
-        };
-        EntityTreeNode: {
-            /** Format: uuid */
-            id: string;
-            kind: string;
-            code: string;
-            name: string;
-            parentId: string | null;
-            children: components["schemas"]["EntityTreeNode"][];
         };
     };
     responses: never;
