@@ -23,5 +23,5 @@ export class Dashboard {
   protected readonly session = inject(Session);
   protected readonly scope = inject(BranchScope);
   protected readonly grants = computed(() => this.session.me()?.grants ?? []);
-  protected readonly firstName = computed(() => (this.session.user()?.displayName ?? '').split(' ')[0]);
+  protected readonly displayName = computed(() => this.session.user()?.displayName ?? '');
 }
