@@ -23,7 +23,7 @@ type Token = ItemOf<'/api/v1/personal-access-tokens'>;
   styles: `
     .frame { overflow-x: auto; border: 1px solid var(--mat-sys-outline-variant); border-radius: 12px; }
     table { width: 100%; }
-    .secret { background: var(--mat-sys-tertiary-container); color: var(--mat-sys-on-tertiary-container); padding: 12px 16px; border-radius: 8px; margin-bottom: 16px; }
+    .secret { background: var(--mat-sys-secondary-container); color: var(--mat-sys-on-secondary-container); padding: 12px 16px; border-radius: 8px; margin-bottom: 16px; }
     code { word-break: break-all; user-select: all; }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,

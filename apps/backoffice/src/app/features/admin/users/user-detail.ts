@@ -24,7 +24,7 @@ type User = ResponseOf<'/api/v1/users/{id}'>;
     dt { color: var(--mat-sys-on-surface-variant); }
     dd { margin: 0; }
     .actions { display: flex; flex-wrap: wrap; gap: 8px; margin-bottom: 24px; }
-    .secret { background: var(--mat-sys-tertiary-container); color: var(--mat-sys-on-tertiary-container); padding: 12px 16px; border-radius: 8px; margin-bottom: 16px; }
+    .secret { background: var(--mat-sys-secondary-container); color: var(--mat-sys-on-secondary-container); padding: 12px 16px; border-radius: 8px; margin-bottom: 16px; }
     code { font-size: 1.1em; user-select: all; }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,

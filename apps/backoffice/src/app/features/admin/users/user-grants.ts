@@ -1,6 +1,6 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
-import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormControl, FormGroup, type FormGroupDirective, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatOption, MatSelect } from '@angular/material/select';
@@ -83,7 +83,7 @@ export class UserGrants {
     }
   }
 
-  protected async grant(): Promise<void> {
+  protected async grant(directive: FormGroupDirective): Promise<void> {
     if (this.form.invalid) {
       this.form.markAllAsTouched();
       return;
@@ -93,7 +93,8 @@ export class UserGrants {
     try {
       await this.api.unwrap(this.api.client.POST('/api/v1/users/{id}/grants', { params: { path: { id: this.userId() } }, body: this.form.getRawValue() }));
       this.toaster.success($localize`:@@grants.granted:Rôle accordé.`);
-      this.form.reset();
+      // resetForm also clears the submitted flag, so the emptied fields do not show as errors.
+      directive.resetForm();
       await this.load(this.userId());
     } catch (error) {
       if (!(error instanceof ApiProblem)) throw error;
