@@ -80,7 +80,7 @@ export async function signIn(app: App, email: string, password: string = TEST_PA
     cookie,
     csrfToken: body.csrfToken,
     userId: body.user.id,
-    headers: (method = 'GET') =>
+    headers: (method = 'GET'): Record<string, string> =>
       ['GET', 'HEAD', 'OPTIONS'].includes(method.toUpperCase()) ? { cookie } : { cookie, 'x-csrf-token': body.csrfToken },
   };
 }

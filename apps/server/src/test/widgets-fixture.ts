@@ -47,7 +47,7 @@ const WidgetSchema = Type.Object(
   {
     id: Type.String({ format: 'uuid' }),
     name: Type.String(),
-    status: Type.Union(WIDGET_STATUSES.map((s) => Type.Literal(s))),
+    status: Type.String({ enum: [...WIDGET_STATUSES] }),
     amount: Type.Integer(),
     note: Type.Union([Type.String(), Type.Null()]),
     createdAt: Type.String({ format: 'date-time' }),

@@ -26,6 +26,10 @@ export interface CredentialResolver {
 }
 
 declare module 'fastify' {
+  interface FastifyRequest {
+    /** The session's CSRF token when the caller authenticated by cookie (so /auth/me can return it after a reload). */
+    sessionCsrfToken: string | null;
+  }
   interface FastifyContextConfig {
     /** false exempts a cookie-authenticated unsafe route from the CSRF check (login only). */
     csrf?: boolean;
@@ -41,6 +45,7 @@ const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 export function registerAuth(app: FastifyInstance, config: Pick<AppConfig, 'publicUrl' | 'sessionTtlMinutes'>, resolver: CredentialResolver): void {
   void app.register(fastifyCookie);
   app.decorateRequest('principal', null);
+  app.decorateRequest('sessionCsrfToken', null);
   app.addHook('onRequest', async (request, reply) => {
     const authorization = request.headers.authorization;
     if (authorization !== undefined) {
@@ -65,6 +70,7 @@ export function registerAuth(app: FastifyInstance, config: Pick<AppConfig, 'publ
       }
     }
     request.principal = session.principal;
+    request.sessionCsrfToken = session.csrfToken;
   });
 }
 

@@ -21,7 +21,7 @@ describe('feature flags API', () => {
       await createUser(t, { email: 'manager69@flags.test', roleCode: 'manager', entityId: network.ids['69']! }),
       await createUser(t, { email: 'viewer75@flags.test', roleCode: 'viewer', entityId: network.ids['75']! }),
     ];
-    [admin, manager69, viewer75] = await Promise.all(users.map((user) => signIn(t.app, user.email)));
+    [admin, manager69, viewer75] = (await Promise.all(users.map((user) => signIn(t.app, user.email)))) as [SignedIn, SignedIn, SignedIn];
   });
   afterAll(() => t?.close());
 

@@ -49,7 +49,7 @@ describe('HTTP conventions: problem+json, preconditions, merge patch, deprecatio
         );
       },
     });
-    [widgetId] = await insertWidgets(t.testDatabase.database, [{ name: 'Première', amount: 10, note: 'à garder' }]);
+    [widgetId] = (await insertWidgets(t.testDatabase.database, [{ name: 'Première', amount: 10, note: 'à garder' }])) as [string];
   });
   afterAll(() => t.close());
 

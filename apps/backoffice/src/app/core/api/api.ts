@@ -1,4 +1,4 @@
-import { Injectable, effect, signal } from '@angular/core';
+import { Injectable, signal } from '@angular/core';
 import createClient, { type Middleware } from 'openapi-fetch';
 import { Subject } from 'rxjs';
 import { ApiProblem, networkProblem, toApiProblem } from './api-problem';
@@ -9,7 +9,6 @@ export function mergePatchHeaders(etag: string | null): Record<string, string> {
   return { 'content-type': 'application/merge-patch+json', 'if-match': etag ?? '*' };
 }
 
-const CSRF_STORAGE_KEY = 'maillage.csrf';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** Calls whose 401 is an expected answer, not a lost session. */
 const AUTH_PROBES = ['/api/v1/auth/login', '/api/v1/auth/me'];
@@ -28,23 +27,13 @@ interface FetchResult<D> {
  */
 @Injectable({ providedIn: 'root' })
 export class Api {
-  /**
-   * The session's CSRF token, echoed as X-CSRF-Token on writes. GET /auth/me does not hand it back
-   * (yet), so a copy lives in sessionStorage: per tab, gone when the tab closes, and no worse than
-   * memory against XSS (script on the page could send requests anyway). When /auth/me returns it,
-   * Session takes it from there and this copy can go.
-   */
-  readonly csrfToken = signal<string | null>(sessionStorage.getItem(CSRF_STORAGE_KEY));
+  /** The session's CSRF token, echoed as X-CSRF-Token on writes; kept in memory, restored from /auth/me after a reload. */
+  readonly csrfToken = signal<string | null>(null);
   readonly sessionLost = new Subject<void>();
   readonly client = createClient<paths>({ baseUrl: globalThis.location?.origin ?? '', credentials: 'same-origin' });
 
   constructor() {
     this.client.use(this.middleware());
-    effect(() => {
-      const token = this.csrfToken();
-      if (token) sessionStorage.setItem(CSRF_STORAGE_KEY, token);
-      else sessionStorage.removeItem(CSRF_STORAGE_KEY);
-    });
   }
 
   /** Awaits an openapi-fetch call and returns its data, or throws an ApiProblem. */

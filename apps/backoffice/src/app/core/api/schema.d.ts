@@ -666,7 +666,7 @@ export interface paths {
         };
         /**
          * List audit events
-         * @description Newest first. Events of the entities where the caller holds audit.read; network-wide events (logins…) only with audit.read on the national office.
+         * @description Newest first. Events of the entities where the caller holds audit.read; network-wide events (logins…) only with audit.read on the national office. `Accept: text/csv` exports the filtered list (the export is itself audited).
          */
         get: {
             parameters: {
@@ -708,7 +708,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description OK */
+                /** @description A page of audit events, or the whole filtered list as CSV. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -721,6 +721,7 @@ export interface paths {
                             /** @description Total number of matching items (exact or estimated, as requested). */
                             count?: number;
                         };
+                        "text/csv": string;
                     };
                 };
                 /** @description Bad Request */
@@ -1002,6 +1003,8 @@ export interface paths {
                                 kind: string;
                                 name: string;
                             }[];
+                            /** @description For cookie sessions: the value unsafe requests send in X-CSRF-Token */
+                            csrfToken?: string;
                         };
                     };
                 };

@@ -61,8 +61,7 @@ export class Session {
 
   private async loadMe(): Promise<void> {
     const me = await this.api.unwrap(this.api.client.GET('/api/v1/auth/me'));
-    const token = (me as { csrfToken?: string }).csrfToken;
-    if (token) this.api.csrfToken.set(token);
+    if (me.csrfToken) this.api.csrfToken.set(me.csrfToken);
     this.me.set(me);
     this.state.set('signed-in');
   }

@@ -1,4 +1,5 @@
 import { createReadStream, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { Readable } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -6,7 +7,8 @@ import { describeRowProblem } from './import-record.js';
 import { openImportFile, type ImportRow } from './read-import-file.js';
 
 // The reference export of a branch office (Windows-1252, `;`, CRLF, Excel quoting): read-only.
-const FIXTURE = '/work/shared/fixtures/import/adherents-export-excel.csv';
+// The reference inputs live in shared/ beside the repository (the same layout in CI).
+const FIXTURE = fileURLToPath(new URL('../../../../../../../shared/fixtures/import/adherents-export-excel.csv', import.meta.url));
 
 async function importAll(source: AsyncIterable<Uint8Array>) {
   const file = await openImportFile(source);

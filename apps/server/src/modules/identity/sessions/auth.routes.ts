@@ -58,7 +58,8 @@ export function registerAuthRoutes(parent: FastifyInstance, context: IdentityCon
     async (request) => {
       const principal = requirePrincipal(request);
       const me = await describeMe(context, principal);
-      return { user: toUserDto(me.user), via: principal.via, permissions: me.permissions, grants: me.grants.map(toGrantDto), entities: me.entities };
+      const csrf = request.sessionCsrfToken ? { csrfToken: request.sessionCsrfToken } : {};
+      return { user: toUserDto(me.user), via: principal.via, permissions: me.permissions, grants: me.grants.map(toGrantDto), entities: me.entities, ...csrf };
     },
   );
 

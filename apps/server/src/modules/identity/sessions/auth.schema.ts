@@ -39,6 +39,7 @@ export const MeResponse = Type.Object({
   permissions: Type.Array(Type.String()),
   grants: Type.Array(GrantSchema),
   entities: Type.Array(EntitySummarySchema, { description: 'Entities the caller may act on, for the branch switcher' }),
+  csrfToken: Type.Optional(Type.String({ description: 'For cookie sessions: the value unsafe requests send in X-CSRF-Token' })),
 });
 
 export const ChangePasswordBody = Type.Object(

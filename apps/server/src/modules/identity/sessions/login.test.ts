@@ -43,6 +43,8 @@ describe('sign-in, sessions and CSRF', () => {
     expect(body.grants).toEqual([expect.objectContaining({ role: expect.objectContaining({ code: 'manager' }), entity: expect.objectContaining({ code: '69' }) })]);
     expect(body.permissions).toContain('entities.read');
     expect(body.permissions).not.toContain('identity.users.read');
+    // After a page reload the back-office gets the CSRF token back from /auth/me.
+    expect(body.csrfToken).toBe(session.csrfToken);
 
     const admin = await signIn(t.app, 'admin@example.test');
     const adminMe = (await t.app.inject({ url: '/api/v1/auth/me', headers: admin.headers() })).json();
