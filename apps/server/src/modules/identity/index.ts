@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../app.js';
 import { registerAuth } from '../../platform/auth/index.js';
+import { registerEncryptedColumn } from '../../platform/crypto/index.js';
 import { AccessCache } from './access/access-cache.js';
 import { createCredentialResolver } from './access/credential-resolver.js';
 import type { IdentityContext } from './context/identity-context.js';
@@ -12,6 +13,9 @@ import { registerRoleRoutes } from './roles/roles.routes.js';
 import { registerTokenRoutes } from './tokens/tokens.routes.js';
 import { registerUserRoutes } from './users/users.routes.js';
 import { LoginRateLimiter } from './sessions/login-rate-limiter.js';
+
+// TOTP secrets are FieldCipher ciphertexts: `npm run keys:rotate` re-encrypts them under a new key.
+registerEncryptedColumn({ table: 'users', idColumn: 'id', column: 'totp_secret' });
 
 /**
  * Identity and access: resolves the caller of every request (session cookie or personal access

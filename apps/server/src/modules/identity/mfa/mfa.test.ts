@@ -1,5 +1,8 @@
+import { randomBytes } from 'node:crypto';
 import { generate } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../../platform/config/index.js';
+import { FieldCipher, listEncryptedColumns, rotateEncryptionKeys } from '../../../platform/crypto/index.js';
 import { withOwnerClient } from '../../../platform/db/index.js';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
 import { createSmallNetwork, type NetworkFixture } from '../../../test/factories/entities.js';
@@ -84,5 +87,18 @@ describe('TOTP second factor', () => {
     await enrol(user.email);
     for (let attempt = 1; attempt <= 4; attempt += 1) expect((await login(user.email, '123456')).json().code).toBe('invalid_mfa_code');
     expect((await login(user.email, '123456')).json().code).toBe('account_locked');
+  });
+
+  it('keeps TOTP secrets readable after a key rotation, re-encrypted under the new key', async () => {
+    const user = await createUser(t, { email: 'rotated@example.test', roleCode: 'viewer', entityId: network.ids['75']! });
+    const { secret } = await enrol(user.email);
+    const current = loadConfig({ NODE_ENV: 'test' }, []);
+    const rotated = new FieldCipher([{ id: 'next', key: randomBytes(32) }, ...current.encryptionKeys], current.blindIndexKey);
+    const totpColumn = listEncryptedColumns().filter((column) => column.table === 'users' && column.column === 'totp_secret');
+    expect(totpColumn).toHaveLength(1);
+    await rotateEncryptionKeys(t.testDatabase.database, rotated, { columns: totpColumn });
+    const { rows } = await withOwnerClient(t.testDatabase.database, (client) => client.query<{ totp_secret: string }>('SELECT totp_secret FROM users WHERE id = $1', [user.id]));
+    expect(rows[0]!.totp_secret.startsWith('next:')).toBe(true);
+    expect(rotated.decrypt(rows[0]!.totp_secret)).toBe(secret);
   });
 });
