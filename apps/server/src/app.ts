@@ -14,6 +14,7 @@ import { FieldCipher } from './platform/crypto/index.js';
 import { EntityTreeCache } from './platform/tenancy/entity-tree.js';
 import { registerIdentity } from './modules/identity/index.js';
 import { registerEntitiesModule } from './modules/entities/index.js';
+import { registerOrganizations } from './modules/crm/index.js';
 import { createBus, registerBus, type MessageBus } from './platform/bus/index.js';
 import { FeatureFlags, registerFeatureFlags } from './platform/flags/index.js';
 import { registerAudit } from './platform/audit/index.js';
@@ -92,6 +93,7 @@ export async function buildApp(config: AppConfig, options: BuildAppOptions = {})
   registerAudit(app, context);
   registerIdentity(app, context);
   registerEntitiesModule(app, context);
+  registerOrganizations(app, context);
   await registerBackoffice(app, config);
   // Every module has registered its messages: install the queues and start the workers here rather
   // than in onReady, whose 10 s plugin timeout a first pg-boss install on a busy database can exceed.

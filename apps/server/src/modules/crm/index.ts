@@ -1,9 +1,15 @@
 /**
  * CRM module — public surface for other modules. For now the pure domain rules (issue 4):
  * identifiers, activity classification, geography, contact details and the member-file import.
- * Routes, services and tables come with the CRM API.
+ * Companies (organisations) are the first slice of the CRM API.
  */
 export type { RuleResult, RuleViolation } from './rule-result.js';
+
+// Companies (ADR 0007): routes, permissions, and what other modules may read.
+export { registerOrganizations } from './organizations/register.js';
+export { ORGANIZATION_PERMISSIONS } from './organizations/permissions.js';
+export type { Organization, OrganizationLink } from './organizations/organizations.schema.js';
+export { LINK_STATUSES, type LinkStatus } from './organizations/organizations.tables.js';
 
 export { parseSiren, formatSiren, generateSiren, type Siren } from './identifiers/siren.js';
 export { parseSiret, formatSiret, sirenOfSiret, LA_POSTE_SIREN, type Siret } from './identifiers/siret.js';

@@ -76,8 +76,11 @@ export class AuditEvents {
     { key: 'filter[occurredAt][lte]', label: $localize`:@@audit.filterTo:Jusqu'au`, type: 'date' },
   ];
 
-  protected readonly fetchPage: PageFetcher<AuditEvent> = (query) =>
-    this.api.unwrap(this.api.client.GET(PATH, { params: { query: toApiDates(query) as QueryOf<typeof PATH> } }));
+  protected readonly fetchPage: PageFetcher<AuditEvent> = async (query) => {
+    const page = await this.api.unwrap(this.api.client.GET(PATH, { params: { query: toApiDates(query) as QueryOf<typeof PATH> } }));
+    // The collection also answers text/csv (exports); the table asks for JSON.
+    return page as Exclude<typeof page, string>;
+  };
 
   protected open(event: AuditEvent): void {
     this.dialog.open(AuditDiffDialog, { data: event, width: '720px', maxWidth: '95vw' });

@@ -1,0 +1,43 @@
+import { withTransaction, type Database, type DbScope } from '../../../platform/db/index.js';
+import type { CollectionQuery } from '../../../platform/http/collection.js';
+import type { CollectionPage } from '../../../platform/http/collection-sql.js';
+import { NotFoundError } from '../../../platform/http/errors.js';
+import { findLinksOf } from './organization-links.repository.js';
+import { fetchOrganizationPage, findOrganizationById } from './organizations.repository.js';
+import type { Organization } from './organizations.schema.js';
+import { searchOrganizations as searchRows } from './organizations-search.repository.js';
+import type { SearchHit } from './organizations.schema.js';
+import type { LinkStatus } from './organizations.tables.js';
+
+// Public identity: every reader sees every company. Links: RLS shows the scope's own only.
+
+export async function getOrganization(database: Database, scope: DbScope, id: string): Promise<Organization> {
+  return withTransaction(
+    database,
+    scope,
+    async (tx) => {
+      const organization = await findOrganizationById(tx, id);
+      if (!organization) throw new NotFoundError('Organization');
+      const links = await findLinksOf(tx, [id]);
+      return { ...organization, links: links.get(id) ?? [] };
+    },
+    { readOnly: true },
+  );
+}
+
+export async function listOrganizations(database: Database, scope: DbScope, query: CollectionQuery, status?: LinkStatus): Promise<CollectionPage<Organization>> {
+  return withTransaction(
+    database,
+    scope,
+    async (tx) => {
+      const page = await fetchOrganizationPage(tx, query, status);
+      const links = await findLinksOf(tx, page.items.map((item) => item.id));
+      return { ...page, items: page.items.map((item) => ({ ...item, links: links.get(item.id) ?? [] })) };
+    },
+    { readOnly: true },
+  );
+}
+
+export async function searchOrganizations(database: Database, scope: DbScope, q: string, limit: number): Promise<SearchHit[]> {
+  return withTransaction(database, scope, (tx) => searchRows(tx, q, limit), { readOnly: true });
+}

@@ -1,0 +1,169 @@
+import { sql } from 'drizzle-orm';
+import type { Tx } from '../../../platform/db/index.js';
+import type { CollectionQuery } from '../../../platform/http/collection.js';
+import { fetchPage, type CollectionPage } from '../../../platform/http/collection-sql.js';
+import type { OrganizationFields } from './organization-fields.js';
+import { organizationCollection } from './organizations.collection.js';
+import type { OrganizationIdentity } from './organizations.schema.js';
+import { organizations, type LinkStatus } from './organizations.tables.js';
+
+// `organizations` has no tenant policy (public identity, ADR 0007): these queries see every company.
+
+const COLUMNS = `id, siren, name, legal_name, naf_code, naf_version, legal_form, headcount_band, street, postal_code,
+  commune_insee, commune_name, departement_code, website, phone, version, created_at, updated_at`;
+
+interface OrganizationRow {
+  id: string;
+  siren: string;
+  name: string;
+  legal_name: string | null;
+  naf_code: string | null;
+  naf_version: string | null;
+  legal_form: string | null;
+  headcount_band: string | null;
+  street: string | null;
+  postal_code: string | null;
+  commune_insee: string | null;
+  commune_name: string | null;
+  departement_code: string | null;
+  website: string | null;
+  phone: string | null;
+  version: number;
+  created_at: Date;
+  updated_at: Date;
+}
+
+function toIdentity(row: OrganizationRow): OrganizationIdentity {
+  return {
+    id: row.id,
+    siren: row.siren,
+    name: row.name,
+    legalName: row.legal_name,
+    nafCode: row.naf_code,
+    nafVersion: row.naf_version,
+    legalForm: row.legal_form,
+    headcountBand: row.headcount_band,
+    address: {
+      street: row.street,
+      postalCode: row.postal_code,
+      communeInsee: row.commune_insee,
+      communeName: row.commune_name,
+      departementCode: row.departement_code,
+    },
+    website: row.website,
+    phone: row.phone,
+    version: row.version,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+  };
+}
+
+const FIELD_VALUES = (fields: OrganizationFields) => [
+  fields.name,
+  fields.legalName,
+  fields.nafCode,
+  fields.nafVersion,
+  fields.legalForm,
+  fields.headcountBand,
+  fields.street,
+  fields.postalCode,
+  fields.communeInsee,
+  fields.communeName,
+  fields.departementCode,
+  fields.website,
+  fields.phone,
+];
+
+export async function findOrganizationById(tx: Tx, id: string, options: { forUpdate?: boolean } = {}): Promise<OrganizationIdentity | null> {
+  const { rows } = await tx.client.query<OrganizationRow>(`SELECT ${COLUMNS} FROM organizations WHERE id = $1${options.forUpdate ? ' FOR UPDATE' : ''}`, [id]);
+  return rows[0] ? toIdentity(rows[0]) : null;
+}
+
+export async function findOrganizationIdBySiren(tx: Tx, siren: string): Promise<string | null> {
+  const { rows } = await tx.client.query<{ id: string }>('SELECT id FROM organizations WHERE siren = $1', [siren]);
+  return rows[0]?.id ?? null;
+}
+
+/** Inserts unless the SIREN exists (a concurrent creation included): null then. */
+export async function insertOrganization(tx: Tx, id: string, siren: string, fields: OrganizationFields): Promise<OrganizationIdentity | null> {
+  const { rows } = await tx.client.query<OrganizationRow>(
+    `INSERT INTO organizations (id, siren, name, legal_name, naf_code, naf_version, legal_form, headcount_band, street, postal_code,
+       commune_insee, commune_name, departement_code, website, phone)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+     ON CONFLICT (siren) DO NOTHING RETURNING ${COLUMNS}`,
+    [id, siren, ...FIELD_VALUES(fields)],
+  );
+  return rows[0] ? toIdentity(rows[0]) : null;
+}
+
+/** Writes the identity and bumps the version if it is still the expected one (null: no row updated). */
+export async function updateOrganizationFields(tx: Tx, id: string, expectedVersion: number, fields: OrganizationFields): Promise<OrganizationIdentity | null> {
+  const { rows } = await tx.client.query<OrganizationRow>(
+    `UPDATE organizations SET name = $3, legal_name = $4, naf_code = $5, naf_version = $6, legal_form = $7, headcount_band = $8,
+       street = $9, postal_code = $10, commune_insee = $11, commune_name = $12, departement_code = $13, website = $14, phone = $15,
+       version = version + 1, updated_at = now()
+     WHERE id = $1 AND version = $2 RETURNING ${COLUMNS}`,
+    [id, expectedVersion, ...FIELD_VALUES(fields)],
+  );
+  return rows[0] ? toIdentity(rows[0]) : null;
+}
+
+/**
+ * One page of the network-wide list. `status` keeps the companies that one of the caller's links
+ * holds with that status: the EXISTS runs under RLS, so other branches' links never count.
+ */
+export async function fetchOrganizationPage(tx: Tx, query: CollectionQuery, status?: LinkStatus): Promise<CollectionPage<OrganizationIdentity>> {
+  const where = status
+    ? sql`exists (select 1 from organization_links l where l.organization_id = ${organizations.id} and l.status = ${status})`
+    : undefined;
+  const page = await fetchPage<typeof organizations.$inferSelect>(tx, organizationCollection, query, {
+    table: organizations,
+    // Every column but the tsvector `search`.
+    columns: {
+      id: organizations.id,
+      siren: organizations.siren,
+      name: organizations.name,
+      legalName: organizations.legalName,
+      nafCode: organizations.nafCode,
+      nafVersion: organizations.nafVersion,
+      legalForm: organizations.legalForm,
+      headcountBand: organizations.headcountBand,
+      street: organizations.street,
+      postalCode: organizations.postalCode,
+      communeInsee: organizations.communeInsee,
+      communeName: organizations.communeName,
+      departementCode: organizations.departementCode,
+      website: organizations.website,
+      phone: organizations.phone,
+      version: organizations.version,
+      createdAt: organizations.createdAt,
+      updatedAt: organizations.updatedAt,
+    },
+    ...(where ? { where } : {}),
+  });
+  return {
+    ...page,
+    items: page.items.map((row) =>
+      toIdentity({
+        id: row.id,
+        siren: row.siren,
+        name: row.name,
+        legal_name: row.legalName,
+        naf_code: row.nafCode,
+        naf_version: row.nafVersion,
+        legal_form: row.legalForm,
+        headcount_band: row.headcountBand,
+        street: row.street,
+        postal_code: row.postalCode,
+        commune_insee: row.communeInsee,
+        commune_name: row.communeName,
+        departement_code: row.departementCode,
+        website: row.website,
+        phone: row.phone,
+        version: row.version,
+        created_at: row.createdAt,
+        updated_at: row.updatedAt,
+      }),
+    ),
+  };
+}
