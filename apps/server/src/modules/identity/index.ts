@@ -13,6 +13,7 @@ import { registerRoleRoutes } from './roles/roles.routes.js';
 import { registerTokenRoutes } from './tokens/tokens.routes.js';
 import { registerUserRoutes } from './users/users.routes.js';
 import { LoginRateLimiter } from './sessions/login-rate-limiter.js';
+import { registerSessionJobs } from './sessions/sessions.jobs.js';
 
 // TOTP secrets are FieldCipher ciphertexts: `npm run keys:rotate` re-encrypts them under a new key.
 registerEncryptedColumn({ table: 'users', idColumn: 'id', column: 'totp_secret' });
@@ -41,6 +42,7 @@ export function registerIdentity(app: FastifyInstance, appContext: AppContext): 
   registerRoleRoutes(app, context);
   registerUserRoutes(app, context);
   registerGrantRoutes(app, context);
+  registerSessionJobs(appContext.bus, database);
   return context;
 }
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { withOwnerClient } from '../../../platform/db/index.js';
+import { withOwnerClient, withTransaction } from '../../../platform/db/index.js';
+import { deleteExpiredSessions } from './sessions.repository.js';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
 import { createObservedApp, type ObservedApp } from '../../../test/observed-app.js';
 import { createSmallNetwork, type NetworkFixture } from '../../../test/factories/entities.js';
@@ -155,6 +156,17 @@ describe('sign-in, sessions and CSRF', () => {
     expect((await t.app.inject({ url: '/api/v1/auth/me', headers: first.headers() })).statusCode).toBe(401);
     expect((await t.app.inject({ url: '/api/v1/auth/me', headers: second.headers() })).statusCode).toBe(200);
     await signIn(t.app, user.email, 'a brand new passphrase');
+  });
+
+  it('purges expired sessions (the hourly job) and keeps live ones', async () => {
+    const stale = await signIn(t.app, 'manager.69@example.test');
+    const live = await signIn(t.app, 'manager.69@example.test');
+    await withOwnerClient(t.testDatabase.database, (client) =>
+      client.query(`UPDATE sessions SET expires_at = now() - interval '1 minute' WHERE csrf_token = $1`, [stale.csrfToken]),
+    );
+    expect(await withTransaction(t.testDatabase.database, { kind: 'system' }, deleteExpiredSessions)).toBeGreaterThanOrEqual(1);
+    expect((await t.app.inject({ url: '/api/v1/auth/me', headers: stale.headers() })).statusCode).toBe(401);
+    expect((await t.app.inject({ url: '/api/v1/auth/me', headers: live.headers() })).statusCode).toBe(200);
   });
 
   it('records sign-ins and failures in the audit trail', async () => {
