@@ -42,8 +42,15 @@ export async function runDeployChecks(root = REPO_ROOT) {
   return results;
 }
 
+/** Checks manifests rendered elsewhere (the forge runs the real `helm template` and passes its output here). */
+export async function checkRenderedFile(path) {
+  const manifests = parseManifests([{ template: path, text: readFileSync(path, 'utf8') }]);
+  return { [`manifests in ${path}`]: await checkManifests(manifests) };
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const results = await runDeployChecks();
+  const manifestsFile = process.argv.find((arg) => arg.startsWith('--manifests='))?.slice('--manifests='.length);
+  const results = manifestsFile ? await checkRenderedFile(manifestsFile) : await runDeployChecks();
   let failed = 0;
   for (const [section, problems] of Object.entries(results)) {
     console.log(`${problems.length === 0 ? 'ok  ' : 'FAIL'} ${section}`);

@@ -12,6 +12,10 @@ import { parse, renderChart } from './deploy-check/helm-template.mjs';
 // @ts-expect-error -- idem
 import { checkManifests, parseManifests } from './deploy-check/kubernetes.mjs';
 
+interface RenderedManifest {
+  manifest: { kind: string; metadata: { name: string }; spec: { replicas: number; template: { spec: { containers: { image: string; args: string[] }[] } } } };
+}
+
 const dockerfile = readFileSync(join(REPO_ROOT, 'Dockerfile'), 'utf8');
 const compose = readFileSync(join(REPO_ROOT, 'deploy/compose.yaml'), 'utf8');
 const composeSchema = join(REPO_ROOT, 'deploy/schemas/compose-spec.json');
@@ -66,7 +70,7 @@ describe('Compose rules', () => {
 describe('Helm chart rendering and Kubernetes rules', () => {
   it('renders the templates with the given values', () => {
     const manifests = parseManifests(renderChart(chart, { values: { image: { tag: '9.9.9' }, web: { replicas: 4, autoscaling: { enabled: false } } }, releaseName: 'acme' }));
-    const web = manifests.map((entry: { manifest: Record<string, never> }) => entry.manifest).find((m: { metadata: { name: string } }) => m.metadata.name === 'acme-web' && (m as { kind: string }).kind === 'Deployment');
+    const web = (manifests as RenderedManifest[]).map((entry) => entry.manifest).find((m) => m.kind === 'Deployment' && m.metadata.name === 'acme-web')!;
     expect(web.spec.replicas).toBe(4);
     expect(web.spec.template.spec.containers[0].image).toMatch(/:9\.9\.9$/);
     expect(web.spec.template.spec.containers[0].args).toEqual(['--role=web']);

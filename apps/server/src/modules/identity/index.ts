@@ -49,3 +49,4 @@ export function registerIdentity(app: FastifyInstance, appContext: AppContext): 
 export { syncSystemRoles, SYSTEM_ROLES } from './roles/system-roles.js';
 export type { IdentityContext } from './context/identity-context.js';
 export { seedDemoAccounts, DEMO_ACCOUNTS } from './demo/demo-accounts.js';
+export { createNationalAdministrator } from './users/first-administrator.js';

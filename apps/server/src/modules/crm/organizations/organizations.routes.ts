@@ -5,7 +5,7 @@ import { auditActorFrom } from '../../../platform/audit/index.js';
 import { dbScopeFor, requirePermission, requirePrincipal } from '../../../platform/auth/index.js';
 import { sendCsv, wantsCsv, type CsvColumn } from '../../../platform/http/collection-csv.js';
 import { requireMergePatch } from '../../../platform/http/merge-patch.js';
-import { isNotModified, requiredIfMatchVersion, setEtag } from '../../../platform/http/preconditions.js';
+import { requiredIfMatchVersion, setEtag } from '../../../platform/http/preconditions.js';
 import { collectionResponse, COMMON_PROBLEMS, problemResponses, toEnvelope } from '../../../platform/http/responses.js';
 import { createLink, updateLinkOf } from './organization-links.service.js';
 import { organizationCollection } from './organizations.collection.js';
@@ -99,14 +99,14 @@ export async function organizationRoutes(instance: FastifyInstance, deps: Organi
         tags: TAGS,
         summary: 'Read a company: its public identity, with the links of your entities only',
         params: OrganizationIdParamsSchema,
-        response: { 200: OrganizationSchema, 304: Type.Null({ description: 'Not modified' }), ...problemResponses(...COMMON_PROBLEMS, 404) },
+        response: { 200: OrganizationSchema, ...problemResponses(...COMMON_PROBLEMS, 404) },
       },
     },
     async (request, reply) => {
       const organization = await getOrganization(database, dbScopeFor(request, ORGANIZATION_PERMISSIONS.read), request.params.id);
-      // The ETag versions the identity (what If-Match protects); links carry their own versions.
+      // The ETag versions the identity (what If-Match on PATCH protects). No 304: the body also holds
+      // the caller's links, which change without bumping that version.
       setEtag(reply, organization.version);
-      if (isNotModified(request, organization.version)) return reply.code(304).send(null);
       return organization;
     },
   );

@@ -1,7 +1,8 @@
 import type { AppConfig } from '../../../platform/config/index.js';
-import { newId, withOwnerClient, type Database } from '../../../platform/db/index.js';
+import { withOwnerClient, type Database } from '../../../platform/db/index.js';
 import { syncSystemRoles } from '../roles/system-roles.js';
 import { hashPassword } from '../users/passwords.js';
+import { provisionAccount } from '../users/provision-account.js';
 
 interface DemoAccount {
   email: string;
@@ -34,24 +35,7 @@ export async function seedDemoAccounts(
   const created: string[] = [];
   await withOwnerClient(context.database, async (client) => {
     for (const account of DEMO_ACCOUNTS) {
-      const entity = await client.query<{ id: string }>(
-        account.entityCode === null ? `SELECT id FROM entities WHERE kind = 'national' AND parent_id IS NULL LIMIT 1` : `SELECT id FROM entities WHERE code = $1`,
-        account.entityCode === null ? [] : [account.entityCode],
-      );
-      const entityId = entity.rows[0]?.id;
-      if (!entityId) throw new Error(`Demo account ${account.email}: no entity ${account.entityCode ?? '(national root)'}; seed the network first.`);
-      const inserted = await client.query<{ id: string }>(
-        `INSERT INTO users (id, email, display_name, password_hash, home_entity_id) VALUES ($1, $2, $3, $4, $5)
-         ON CONFLICT (email) DO NOTHING RETURNING id`,
-        [newId(), account.email, account.displayName, passwordHash, entityId],
-      );
-      if (inserted.rows[0]) created.push(account.email);
-      await client.query(
-        `INSERT INTO grants (id, user_id, role_id, entity_id)
-         SELECT $1, u.id, r.id, $2 FROM users u, roles r WHERE u.email = $3 AND r.code = $4
-         ON CONFLICT (user_id, role_id, entity_id) DO NOTHING`,
-        [newId(), entityId, account.email, account.roleCode],
-      );
+      if (await provisionAccount(client, { ...account, passwordHash })) created.push(account.email);
     }
   });
   return { created };

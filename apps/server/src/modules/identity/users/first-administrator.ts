@@ -1,0 +1,23 @@
+import { withOwnerClient, type Database } from '../../../platform/db/index.js';
+import { syncSystemRoles } from '../roles/system-roles.js';
+import { assertPasswordPolicy, hashPassword, temporaryPassword } from './passwords.js';
+import { provisionAccount } from './provision-account.js';
+
+/**
+ * The way into a production instance (where no demo account exists): a national administrator
+ * with a one-time temporary password they must change at first sign-in.
+ */
+export async function createNationalAdministrator(
+  database: Database,
+  input: { email: string; displayName: string },
+): Promise<{ created: boolean; temporaryPassword: string | null }> {
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(input.email)) throw new Error(`"${input.email}" is not an email address.`);
+  await syncSystemRoles(database);
+  const password = temporaryPassword();
+  assertPasswordPolicy(password);
+  const passwordHash = await hashPassword(password);
+  const created = await withOwnerClient(database, (client) =>
+    provisionAccount(client, { ...input, passwordHash, roleCode: 'national_admin', entityCode: null, mustChangePassword: true }),
+  );
+  return { created, temporaryPassword: created ? password : null };
+}
