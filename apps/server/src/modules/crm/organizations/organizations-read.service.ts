@@ -4,10 +4,8 @@ import type { CollectionPage } from '../../../platform/http/collection-sql.js';
 import { NotFoundError } from '../../../platform/http/errors.js';
 import { findLinksOf } from './organization-links.repository.js';
 import { fetchOrganizationPage, findOrganizationById } from './organizations.repository.js';
-import type { Organization } from './organizations.schema.js';
+import type { Organization, SearchHit } from './organizations.schema.js';
 import { searchOrganizations as searchRows } from './organizations-search.repository.js';
-import type { SearchHit } from './organizations.schema.js';
-import type { LinkStatus } from './organizations.tables.js';
 
 // Public identity: every reader sees every company. Links: RLS shows the scope's own only.
 
@@ -25,12 +23,12 @@ export async function getOrganization(database: Database, scope: DbScope, id: st
   );
 }
 
-export async function listOrganizations(database: Database, scope: DbScope, query: CollectionQuery, status?: LinkStatus): Promise<CollectionPage<Organization>> {
+export async function listOrganizations(database: Database, scope: DbScope, query: CollectionQuery): Promise<CollectionPage<Organization>> {
   return withTransaction(
     database,
     scope,
     async (tx) => {
-      const page = await fetchOrganizationPage(tx, query, status);
+      const page = await fetchOrganizationPage(tx, query);
       const links = await findLinksOf(tx, page.items.map((item) => item.id));
       return { ...page, items: page.items.map((item) => ({ ...item, links: links.get(item.id) ?? [] })) };
     },

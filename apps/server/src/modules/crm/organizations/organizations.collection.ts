@@ -1,7 +1,5 @@
-import { Type } from 'typebox';
 import { defineCollection } from '../../../platform/http/collection.js';
-import { LinkStatusSchema } from './organizations.schema.js';
-import { organizations } from './organizations.tables.js';
+import { LINK_STATUSES, organizationLinks, organizations } from './organizations.tables.js';
 
 /** Filters, sort and paging of `GET /api/v1/organizations` (the shared collection conventions). */
 export const organizationCollection = defineCollection({
@@ -13,14 +11,16 @@ export const organizationCollection = defineCollection({
     siren: { column: organizations.siren, type: 'string', filter: ['eq'], description: 'SIREN' },
     name: { column: organizations.name, type: 'string', filter: ['contains'], sort: true, description: 'Name' },
     createdAt: { column: organizations.createdAt, type: 'date-time', filter: ['gte', 'lte'], sort: true, description: 'Creation' },
+    // Declared here so that it is validated, documented and bound into cursors like the others; the
+    // repository turns it into an EXISTS over the caller's own links (see fetchOrganizationPage).
+    status: {
+      column: organizationLinks.status,
+      type: 'enum',
+      values: LINK_STATUSES,
+      filter: ['eq'],
+      description: "Status of the company for YOUR entities (other branches' statuses never count)",
+    },
   },
   defaultSort: 'name',
   defaultLimit: 50,
-  extraParameters: {
-    'filter[status]': Type.Optional(
-      Type.Union(LinkStatusSchema.anyOf, {
-        description: 'Only companies one of YOUR entities (or their subtree) holds with this status; other branches\' statuses never count.',
-      }),
-    ),
-  },
 });

@@ -109,14 +109,17 @@ export async function updateOrganizationFields(tx: Tx, id: string, expectedVersi
 }
 
 /**
- * One page of the network-wide list. `status` keeps the companies that one of the caller's links
+ * One page of the network-wide list. `filter[status]` keeps the companies that one of the caller's links
  * holds with that status: the EXISTS runs under RLS, so other branches' links never count.
  */
-export async function fetchOrganizationPage(tx: Tx, query: CollectionQuery, status?: LinkStatus): Promise<CollectionPage<OrganizationIdentity>> {
+export async function fetchOrganizationPage(tx: Tx, query: CollectionQuery): Promise<CollectionPage<OrganizationIdentity>> {
+  const status = query.filters.find((filter) => filter.field === 'status')?.value as LinkStatus | undefined;
   const where = status
     ? sql`exists (select 1 from organization_links l where l.organization_id = ${organizations.id} and l.status = ${status})`
     : undefined;
-  const page = await fetchPage<typeof organizations.$inferSelect>(tx, organizationCollection, query, {
+  // The fingerprint (cursor binding) keeps the status filter; only its SQL is written here.
+  const identityQuery = { ...query, filters: query.filters.filter((filter) => filter.field !== 'status') };
+  const page = await fetchPage<typeof organizations.$inferSelect>(tx, organizationCollection, identityQuery, {
     table: organizations,
     // Every column but the tsvector `search`.
     columns: {

@@ -30,6 +30,13 @@ describe('organizations API', () => {
     await withOwnerClient(database, async (client) => {
       ids.R04 = newId();
       ids['974'] = newId();
+      ids.R01 = newId();
+      ids['971'] = newId();
+      await client.query(`INSERT INTO entities (id, kind, code, name, parent_id) VALUES ($1, 'region', 'R01', 'Guadeloupe', $2)`, [ids.R01, ids.FR]);
+      await client.query(`INSERT INTO entities (id, kind, code, name, parent_id) VALUES ($1, 'departement', '971', 'Union territoriale de la Guadeloupe', $2)`, [
+        ids['971'],
+        ids.R01,
+      ]);
       await client.query(`INSERT INTO entities (id, kind, code, name, parent_id) VALUES ($1, 'region', 'R04', 'La Réunion', $2)`, [ids.R04, ids.FR]);
       await client.query(`INSERT INTO entities (id, kind, code, name, parent_id) VALUES ($1, 'departement', '974', 'Union territoriale de La Réunion', $2)`, [
         ids['974'],
@@ -127,6 +134,15 @@ describe('organizations API', () => {
     expect(reunion.phone).toBe('+262262210000');
   });
 
+  it('attaches Saint-Barthélemy (977) to Guadeloupe (971), and leaves Saint-Pierre-et-Miquelon (975) unattached', async () => {
+    const stBarth = await create(national, { siren: generateSiren(17), name: 'Voilerie de Gustavia', address: { postalCode: '97133' } });
+    expect(stBarth.address.departementCode).toBe('977');
+    expect(stBarth.links).toMatchObject([{ entityId: ids['971'], attachedBy: 'derived' }]);
+    const spm = await create(national, { siren: generateSiren(18), name: 'Pêcherie de Miquelon', address: { postalCode: '97500', communeName: 'Saint-Pierre' } });
+    expect(spm.address.departementCode).toBe('975');
+    expect(spm.links).toEqual([]);
+  });
+
   it('attaches a company registered by another branch to its own union, which the registering branch then does not see', async () => {
     const created = await create(paris, { siren: generateSiren(13), name: 'Garage des Brotteaux', address: { postalCode: '69006' } });
     expect(created.links).toEqual([]);
@@ -218,8 +234,8 @@ describe('organizations API', () => {
       if (!body.nextCursor) break;
       url = `/api/v1/organizations?sort=-createdAt&limit=2&cursor=${body.nextCursor}`;
     }
-    expect(seen).toHaveLength(6);
-    expect(new Set(seen).size).toBe(6);
+    expect(seen).toHaveLength(8);
+    expect(new Set(seen).size).toBe(8);
   });
 
   it('finds a company without accents, with a typo, by city and by SIREN prefix, best first', async () => {

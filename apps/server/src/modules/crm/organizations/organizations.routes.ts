@@ -24,7 +24,6 @@ import {
   SearchResultSchema,
   type Organization,
 } from './organizations.schema.js';
-import type { LinkStatus } from './organizations.tables.js';
 import { ORGANIZATION_PERMISSIONS } from './permissions.js';
 
 const TAGS = ['crm'];
@@ -72,8 +71,7 @@ export async function organizationRoutes(instance: FastifyInstance, deps: Organi
     async (request, reply) => {
       const scope = dbScopeFor(request, ORGANIZATION_PERMISSIONS.read);
       const query = organizationCollection.parse(request.query);
-      const status = (request.query as { 'filter[status]'?: LinkStatus })['filter[status]'];
-      const fetch = (batch: typeof query) => listOrganizations(database, scope, batch, status);
+      const fetch = (batch: typeof query) => listOrganizations(database, scope, batch);
       if (wantsCsv(request)) {
         return sendCsv(reply, {
           query,
