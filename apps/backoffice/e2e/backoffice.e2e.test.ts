@@ -51,6 +51,15 @@ describe.skipIf(!chromiumAvailable)('back-office in Chromium', { timeout: 180_00
     await page.getByRole('button', { name: 'Se connecter' }).click();
   }
 
+  /** A new browser context signed in as the account, on its dashboard. */
+  async function signedInPage(email: string): Promise<{ context: BrowserContext; page: Page }> {
+    const opened = await newPage();
+    await opened.page.goto('/sign-in');
+    await signIn(opened.page, email);
+    await opened.page.waitForURL(/\/dashboard$/);
+    return opened;
+  }
+
   it('signs in with the keyboard only and lands where the user was going', async () => {
     const { context, page } = await newPage();
     await page.goto('/admin');
@@ -83,10 +92,7 @@ describe.skipIf(!chromiumAvailable)('back-office in Chromium', { timeout: 180_00
   });
 
   it('shows national staff the whole network in the branch switcher', async () => {
-    const { context, page } = await newPage();
-    await page.goto('/sign-in');
-    await signIn(page, ADMIN);
-    await page.waitForURL(/\/dashboard$/);
+    const { context, page } = await signedInPage(ADMIN);
     const switcher = page.getByRole('combobox', { name: 'Entité de travail' });
     await eventually(() => switcher.inputValue()).toBe('Tout le réseau');
     await expectAccessible(page);
@@ -129,10 +135,7 @@ describe.skipIf(!chromiumAvailable)('back-office in Chromium', { timeout: 180_00
   });
 
   it('shows an honest empty state for modules not built yet', async () => {
-    const { context, page } = await newPage();
-    await page.goto('/sign-in');
-    await signIn(page, ADMIN);
-    await page.waitForURL(/\/dashboard$/);
+    const { context, page } = await signedInPage(ADMIN);
     await page.getByRole('link', { name: 'CRM' }).click();
     await page.waitForURL(/\/crm$/);
     await eventually(() => page.getByRole('heading', { name: 'Bientôt disponible' }).isVisible()).toBe(true);
@@ -142,10 +145,7 @@ describe.skipIf(!chromiumAvailable)('back-office in Chromium', { timeout: 180_00
   });
 
   it('sends the user back to sign-in when the session ends, then back to the page', async () => {
-    const { context, page } = await newPage();
-    await page.goto('/sign-in');
-    await signIn(page, ADMIN);
-    await page.waitForURL(/\/dashboard$/);
+    const { context, page } = await signedInPage(ADMIN);
     await page.getByRole('link', { name: 'Administration', exact: true }).click();
     await page.waitForURL(/\/admin$/);
     // The session disappears server-side (expiry, revocation): the next API call answers 401.
@@ -159,10 +159,7 @@ describe.skipIf(!chromiumAvailable)('back-office in Chromium', { timeout: 180_00
   });
 
   it('signs out from the account menu', async () => {
-    const { context, page } = await newPage();
-    await page.goto('/sign-in');
-    await signIn(page, ADMIN);
-    await page.waitForURL(/\/dashboard$/);
+    const { context, page } = await signedInPage(ADMIN);
     await page.getByRole('button', { name: 'Mon compte' }).click();
     await page.getByRole('menuitem', { name: 'Se déconnecter' }).click();
     await page.waitForURL(/\/sign-in$/);
@@ -172,10 +169,7 @@ describe.skipIf(!chromiumAvailable)('back-office in Chromium', { timeout: 180_00
   });
 
   it('lets the national admin create a user, grant a role and find both in the audit trail', async () => {
-    const { context, page } = await newPage();
-    await page.goto('/sign-in');
-    await signIn(page, ADMIN);
-    await page.waitForURL(/\/dashboard$/);
+    const { context, page } = await signedInPage(ADMIN);
 
     await page.getByRole('link', { name: 'Administration', exact: true }).click();
     await page.waitForURL(/\/admin$/);
@@ -234,10 +228,7 @@ describe.skipIf(!chromiumAvailable)('back-office in Chromium', { timeout: 180_00
   });
 
   it('edits an entity: server field errors land on the field, then the change is saved', async () => {
-    const { context, page } = await newPage();
-    await page.goto('/sign-in');
-    await signIn(page, ADMIN);
-    await page.waitForURL(/\/dashboard$/);
+    const { context, page } = await signedInPage(ADMIN);
     await page.goto('/admin/entities');
     await page.getByLabel('Filtrer').fill('rhône');
     await page.getByRole('button', { name: /Union territoriale du Rhône/ }).click();
@@ -269,10 +260,7 @@ describe.skipIf(!chromiumAvailable)('back-office in Chromium', { timeout: 180_00
   });
 
   it('shows the job queues to the national admin', async () => {
-    const { context, page } = await newPage();
-    await page.goto('/sign-in');
-    await signIn(page, ADMIN);
-    await page.waitForURL(/\/dashboard$/);
+    const { context, page } = await signedInPage(ADMIN);
     await page.goto('/admin/jobs');
     await eventually(() => page.getByRole('heading', { name: 'Files d\'attente' }).isVisible()).toBe(true);
     await eventually(() => page.getByRole('heading', { name: 'Échecs' }).isVisible()).toBe(true);
@@ -282,10 +270,7 @@ describe.skipIf(!chromiumAvailable)('back-office in Chromium', { timeout: 180_00
   });
 
   it('shows roles, feature flags and personal access tokens; a token is shown once and can be revoked', async () => {
-    const { context, page } = await newPage();
-    await page.goto('/sign-in');
-    await signIn(page, ADMIN);
-    await page.waitForURL(/\/dashboard$/);
+    const { context, page } = await signedInPage(ADMIN);
 
     await page.goto('/admin/roles');
     await eventually(() => page.getByText('Gestionnaire', { exact: true }).first().isVisible()).toBe(true);
