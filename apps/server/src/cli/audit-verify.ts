@@ -1,7 +1,8 @@
 // The chain module only: the CLI needs neither HTTP nor the modules.
 import { sealAuditEvents, verifyAuditChain } from '../platform/audit/audit-chain.js';
-import { ConfigError, loadConfig } from '../platform/config/index.js';
+import { loadConfig } from '../platform/config/index.js';
 import { openDatabase } from '../platform/db/index.js';
+import { runCli } from './run-cli.js';
 
 /**
  * `npm run audit:verify`: seals pending audit events, then recomputes the whole hash chain.
@@ -26,10 +27,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error instanceof ConfigError ? error.message : error);
-    process.exit(1);
-  },
-);
+runCli(main);

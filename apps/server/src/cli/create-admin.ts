@@ -2,6 +2,7 @@ import { buildApp, type AppContext } from '../app.js';
 import { ConfigError, loadConfig } from '../platform/config/index.js';
 import { seedNetwork } from '../modules/entities/index.js';
 import { createNationalAdministrator } from '../modules/identity/index.js';
+import { runCli } from './run-cli.js';
 
 /**
  * `npm run admin:create -- --email=… --name="…"`: the first national administrator of an instance
@@ -30,10 +31,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error instanceof ConfigError || error instanceof Error ? error.message : error);
-    process.exit(1);
-  },
-);
+runCli(main);

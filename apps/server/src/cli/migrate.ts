@@ -1,5 +1,6 @@
-import { ConfigError, loadConfig } from '../platform/config/index.js';
+import { loadConfig } from '../platform/config/index.js';
 import { openDatabase, runMigrations, type Database } from '../platform/db/index.js';
+import { runCli } from './run-cli.js';
 
 /**
  * `npm run db:migrate`: applies pending migrations and exits. The server also migrates at boot;
@@ -27,10 +28,4 @@ async function appliedCount(pool: Database['pool']): Promise<number> {
   return rows[0]?.n ?? 0;
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error instanceof ConfigError ? error.message : error);
-    process.exit(1);
-  },
-);
+runCli(main);

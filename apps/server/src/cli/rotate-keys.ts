@@ -1,7 +1,8 @@
 import { recordAudit, SYSTEM_ACTOR } from '../platform/audit/index.js';
-import { ConfigError, loadConfig } from '../platform/config/index.js';
+import { loadConfig } from '../platform/config/index.js';
 import { FieldCipher, listEncryptedColumns, rotateEncryptionKeys } from '../platform/crypto/index.js';
 import { openDatabase, withTransaction } from '../platform/db/index.js';
+import { runCli } from './run-cli.js';
 
 /**
  * `npm run keys:rotate`: after putting a new key first in ENCRYPTION_KEYS (old keys kept after it),
@@ -36,10 +37,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error instanceof ConfigError ? error.message : error);
-    process.exit(1);
-  },
-);
+runCli(main);

@@ -2,6 +2,7 @@ import { buildApp, type AppContext } from '../app.js';
 import { ConfigError, loadConfig } from '../platform/config/index.js';
 import { generateDemoPassword } from '../seed/demo-password.js';
 import { runSeed, type SeedRun, type SeedScale } from '../seed/seed-steps.js';
+import { runCli } from './run-cli.js';
 
 /**
  * `npm run seed [-- --scale=small|full]`: runs every seed step on the configured database. Steps are
@@ -42,10 +43,4 @@ function parseScale(args: string[]): SeedScale {
   return value;
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error instanceof ConfigError ? error.message : error);
-    process.exit(1);
-  },
-);
+runCli(main);

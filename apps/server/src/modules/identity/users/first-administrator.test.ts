@@ -20,6 +20,8 @@ describe('first national administrator (npm run admin:create)', () => {
     expect(me.user.mustChangePassword).toBe(true);
     expect(me.grants).toEqual([expect.objectContaining({ role: expect.objectContaining({ code: 'national_admin' }) })]);
     expect(me.entities.length).toBe(7);
+    const audit = (await t.app.inject({ url: '/api/v1/audit-events?filter[action]=identity.user.created', headers: session.headers() })).json();
+    expect(audit.items).toEqual([expect.objectContaining({ resourceId: me.user.id, actorUserId: null })]);
 
     const again = await createNationalAdministrator(t.testDatabase.database, { email: 'dsi@example.org', displayName: 'DSI' });
     expect(again).toEqual({ created: false, temporaryPassword: null });

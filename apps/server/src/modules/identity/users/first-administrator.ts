@@ -1,4 +1,5 @@
-import { withOwnerClient, type Database } from '../../../platform/db/index.js';
+import { recordAudit, SYSTEM_ACTOR } from '../../../platform/audit/index.js';
+import { withOwnerClient, withTransaction, type Database } from '../../../platform/db/index.js';
 import { syncSystemRoles } from '../roles/system-roles.js';
 import { assertPasswordPolicy, hashPassword, temporaryPassword } from './passwords.js';
 import { provisionAccount } from './provision-account.js';
@@ -19,5 +20,16 @@ export async function createNationalAdministrator(
   const created = await withOwnerClient(database, (client) =>
     provisionAccount(client, { ...input, passwordHash, roleCode: 'national_admin', entityCode: null, mustChangePassword: true }),
   );
-  return { created, temporaryPassword: created ? password : null };
+  if (!created) return { created: false, temporaryPassword: null };
+  await withTransaction(database, { kind: 'system' }, (tx) =>
+    recordAudit(tx, {
+      action: 'identity.user.created',
+      resourceType: 'user',
+      resourceId: created.userId,
+      entityId: created.entityId,
+      after: { email: input.email.trim().toLowerCase(), role: 'national_admin', source: 'admin:create' },
+      actor: SYSTEM_ACTOR,
+    }),
+  );
+  return { created: true, temporaryPassword: password };
 }

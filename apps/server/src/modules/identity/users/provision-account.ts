@@ -14,9 +14,9 @@ export interface AccountToProvision {
 /**
  * Creates an account homed at an entity with one role there, as the owner (seeds and the
  * first-administrator command run before anyone can sign in). Idempotent: an existing account
- * keeps its password; the grant is added if missing. Returns whether the account was created.
+ * keeps its password; the grant is added if missing. Returns the new account, or null when it existed.
  */
-export async function provisionAccount(client: pg.PoolClient, account: AccountToProvision): Promise<boolean> {
+export async function provisionAccount(client: pg.PoolClient, account: AccountToProvision): Promise<{ userId: string; entityId: string } | null> {
   const entity = await client.query<{ id: string }>(
     account.entityCode === null ? `SELECT id FROM entities WHERE kind = 'national' AND parent_id IS NULL LIMIT 1` : `SELECT id FROM entities WHERE code = $1`,
     account.entityCode === null ? [] : [account.entityCode],
@@ -34,5 +34,6 @@ export async function provisionAccount(client: pg.PoolClient, account: AccountTo
      ON CONFLICT (user_id, role_id, entity_id) DO NOTHING`,
     [newId(), entityId, account.email.trim().toLowerCase(), account.roleCode],
   );
-  return inserted.rows.length > 0;
+  const userId = inserted.rows[0]?.id;
+  return userId ? { userId, entityId } : null;
 }
