@@ -1,7 +1,7 @@
 import { execSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable, launchBrowser, screenshot, seriousViolations } from './harness/browser.js';
 import { DEMO_PASSWORD, startServer, type RunningServer } from './harness/server.js';
@@ -49,6 +49,22 @@ describe.skipIf(!chromiumAvailable)('back-office in Chromium', { timeout: 180_00
     await page.getByLabel('Adresse e-mail').fill(email);
     await page.getByLabel('Mot de passe').fill(password);
     await page.getByRole('button', { name: 'Se connecter' }).click();
+  }
+
+  /** Picks an option of a Material select, reopening it while its options are still loading. */
+  async function choose(page: Page, combobox: Locator, option: string, exact = false): Promise<void> {
+    const target = page.getByRole('option', { name: option, exact });
+    for (let attempt = 0; attempt < 20; attempt += 1) {
+      await combobox.click();
+      try {
+        await target.waitFor({ state: 'visible', timeout: 1_500 });
+        await target.click();
+        return;
+      } catch {
+        await page.keyboard.press('Escape');
+      }
+    }
+    throw new Error(`The option "${option}" never appeared`);
   }
 
   /** A new browser context signed in as the account, on its dashboard. */
@@ -187,8 +203,7 @@ describe.skipIf(!chromiumAvailable)('back-office in Chromium', { timeout: 180_00
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('Nom').fill('Camille Martin');
     await dialog.getByLabel('Adresse e-mail').fill('camille.martin@maillage.test');
-    await dialog.getByRole('combobox', { name: 'Rattachement' }).click();
-    await page.getByRole('option', { name: 'Union territoriale du Rhône' }).click();
+    await choose(page, dialog.getByRole('combobox', { name: 'Rattachement' }), 'Union territoriale du Rhône');
     await expectAccessible(page);
     await dialog.getByRole('button', { name: 'Créer le compte' }).click();
     await page.waitForURL(/\/admin\/users\/[0-9a-f-]{36}$/);
@@ -196,10 +211,8 @@ describe.skipIf(!chromiumAvailable)('back-office in Chromium', { timeout: 180_00
     expect((await page.getByTestId('temporary-password').textContent())?.trim().length).toBeGreaterThan(8);
 
     // Grant her the manager role on the Rhône.
-    await page.getByRole('combobox', { name: 'Rôle' }).click();
-    await page.getByRole('option', { name: 'Gestionnaire', exact: true }).click();
-    await page.getByRole('combobox', { name: 'Entité', exact: true }).click();
-    await page.getByRole('option', { name: 'Union territoriale du Rhône' }).click();
+    await choose(page, page.getByRole('combobox', { name: 'Rôle' }), 'Gestionnaire', true);
+    await choose(page, page.getByRole('combobox', { name: 'Entité', exact: true }), 'Union territoriale du Rhône');
     await page.getByRole('button', { name: 'Accorder' }).click();
     await eventually(() => page.getByRole('cell', { name: 'Gestionnaire' }).count()).toBe(1);
     await expectAccessible(page);
