@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import type { Database } from './database.js';
+import { TransactionOpening, type Opening } from './transaction-opening.js';
 
 /** The role application queries run as, so that row-level security applies (the owner bypasses it). */
 export const APP_ROLE = 'maillage_app';
@@ -25,46 +26,70 @@ export interface Tx {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
- * One round trip opens the transaction, switches to the application role and sets the scope:
- * the values are inlined (a simple-protocol multi-statement), which is safe because every
- * value is checked to be a UUID first.
+ * The statements that open a transaction, switch to the application role and set the scope, for
+ * the simple protocol (PGlite, the credential lookup). The values are inlined, which is safe
+ * because every value is checked to be a UUID first.
  */
-export function scopePreamble(scope: DbScope, readOnly: boolean): string {
+export function scopeStatements(scope: DbScope, readOnly: boolean): string[] {
   const begin = readOnly ? 'BEGIN READ ONLY' : 'BEGIN';
   if (scope.kind === 'system') {
-    return `${begin}; SET LOCAL ROLE ${APP_ROLE}; SET LOCAL app.scope_system = 'on'`;
+    return [begin, `SET LOCAL ROLE ${APP_ROLE}`, `SET LOCAL app.scope_system = 'on'`];
   }
   const ids = [...scope.entityRoots, ...(scope.userId ? [scope.userId] : [])];
   for (const id of ids) {
     if (!UUID.test(id)) throw new Error(`Refusing a scope with a malformed id: ${id}`);
   }
-  return [
-    begin,
-    `SET LOCAL ROLE ${APP_ROLE}`,
-    `SET LOCAL app.scope_roots = '${scope.entityRoots.join(',')}'`,
-    `SET LOCAL app.user_id = '${scope.userId ?? ''}'`,
-  ].join('; ');
+  return [begin, `SET LOCAL ROLE ${APP_ROLE}`, `SET LOCAL app.scope_roots = '${scope.entityRoots.join(',')}'`, `SET LOCAL app.user_id = '${scope.userId ?? ''}'`];
 }
 
+/** The same statements as one simple-protocol string. */
+export function scopePreamble(scope: DbScope, readOnly: boolean): string {
+  return scopeStatements(scope, readOnly).join('; ');
+}
+
+/** The opening as named statements with parameters: `SET LOCAL x` is `set_config(x, …, true)`. */
+function openingOf(scope: DbScope, readOnly: boolean): Opening {
+  const simple = scopePreamble(scope, readOnly);
+  const begin = readOnly ? { name: 'maillage_begin_read_only', text: 'BEGIN READ ONLY', values: [] } : { name: 'maillage_begin', text: 'BEGIN', values: [] };
+  // Turning read-only on is allowed at any point of a transaction (only the reverse is not).
+  const readOnlyConfig = readOnly ? `, set_config('transaction_read_only', 'on', true)` : '';
+  const suffix = readOnly ? '_read_only' : '';
+  if (scope.kind === 'system') {
+    const text = `SELECT set_config('role', $1, true), set_config('app.scope_system', 'on', true)${readOnlyConfig}`;
+    return { readOnly, simple, begin, scope: { name: `maillage_scope_system${suffix}`, text, values: [APP_ROLE] } };
+  }
+  const text = `SELECT set_config('role', $1, true), set_config('app.scope_roots', $2, true), set_config('app.user_id', $3, true)${readOnlyConfig}`;
+  const values = [APP_ROLE, scope.entityRoots.join(','), scope.userId ?? ''];
+  return { readOnly, simple, begin, scope: { name: `maillage_scope_entities${suffix}`, text, values } };
+}
+
+/**
+ * Runs `work` in a transaction under the scope. The opening travels with the work's first query
+ * (see `TransactionOpening`): on PostgreSQL a one-query read is one round trip, a write adds its
+ * COMMIT.
+ */
 export async function withTransaction<T>(
   database: Database,
   scope: DbScope,
   work: (tx: Tx) => Promise<T>,
   options: { readOnly?: boolean } = {},
 ): Promise<T> {
+  const readOnly = options.readOnly ?? false;
+  // Built (and the ids checked) before a connection is taken.
+  const opening = openingOf(scope, readOnly);
   const client = await database.pool.connect();
+  const transaction = new TransactionOpening(client, database.kind, opening);
   const callbacks: Array<() => void> = [];
   let released = false;
   try {
-    await client.query(scopePreamble(scope, options.readOnly ?? false));
-    const tx: Tx = { client, db: drizzle(client), scope, afterCommit: (cb) => callbacks.push(cb) };
+    const tx: Tx = { client: transaction.client, db: drizzle(transaction.client), scope, afterCommit: (cb) => callbacks.push(cb) };
     const result = await work(tx);
-    await client.query('COMMIT');
+    if (transaction.isOpen) await client.query('COMMIT');
     for (const callback of callbacks) callback();
     return result;
   } catch (error) {
     try {
-      await client.query('ROLLBACK');
+      if (transaction.isOpen) await client.query('ROLLBACK');
     } catch (rollbackError) {
       // The connection is broken: do not return it to the pool.
       client.release(rollbackError as Error);

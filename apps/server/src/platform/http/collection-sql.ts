@@ -14,34 +14,44 @@ export function filterSql(collection: Collection, query: CollectionQuery): SQL |
   return and(...query.filters.map((filter) => conditionSql(fieldOf(collection, filter.field), filter)));
 }
 
-/** ORDER BY: the sort keys, then the id so that ties have a stable order. */
+/**
+ * The sort keys, then the id so that ties have a stable order. The id follows the direction of the
+ * last sort key: with one direction throughout, the keyset condition is a row comparison that
+ * PostgreSQL turns into an index range (see keysetSql).
+ */
+function keysOf(collection: Collection, query: CollectionQuery): Array<{ column: AnyColumn | SQL; descending: boolean }> {
+  const keys = query.sort.map((key) => ({ column: fieldOf(collection, key.field).column as AnyColumn | SQL, descending: key.descending }));
+  return [...keys, { column: collection.id as AnyColumn | SQL, descending: keys.at(-1)?.descending ?? false }];
+}
+
+/** ORDER BY of keysOf. */
 export function orderBySql(collection: Collection, query: CollectionQuery): SQL[] {
-  return [
-    ...query.sort.map((key) => {
-      const column = fieldOf(collection, key.field).column;
-      return key.descending ? sql`${column} desc` : sql`${column} asc`;
-    }),
-    sql`${collection.id} asc`,
-  ];
+  return keysOf(collection, query).map(({ column, descending }) => (descending ? sql`${column} desc` : sql`${column} asc`));
 }
 
 /**
- * Rows strictly after the cursor position, in the order of orderBySql: the expanded form
- * `(a > x) OR (a = x AND b < y) OR (a = x AND b = y AND id > z)` handles mixed directions.
+ * Rows strictly after the cursor position, in the order of orderBySql. One direction throughout:
+ * `(a, b, id) > (x, y, z)` (an index range scan, whatever the page depth). Mixed directions: the
+ * expanded form `a >= x AND ((a > x) OR (a = x AND b < y) OR (a = x AND b = y AND id > z))`.
  */
 export function keysetSql(collection: Collection, query: CollectionQuery): SQL | undefined {
   if (!query.after) return undefined;
-  const keys = [
-    ...query.sort.map((key) => ({ column: fieldOf(collection, key.field).column, descending: key.descending })),
-    { column: collection.id as AnyColumn | SQL, descending: false },
-  ];
+  const keys = keysOf(collection, query);
   const values = query.after;
+  if (keys.every((key) => key.descending === keys[0]!.descending)) {
+    const columns = sql.join(keys.map((key) => key.column), sql`, `);
+    const position = sql.join(keys.map((_, index) => sql`${values[index]}`), sql`, `);
+    return keys[0]!.descending ? sql`(${columns}) < (${position})` : sql`(${columns}) > (${position})`;
+  }
   const branches = keys.map((key, index) => {
     const equalities = keys.slice(0, index).map((previous, i) => sql`${previous.column} = ${values[i]}`);
     const step = key.descending ? sql`${key.column} < ${values[index]}` : sql`${key.column} > ${values[index]}`;
     return and(...equalities, step)!;
   });
-  return or(...branches);
+  // Redundant, but it bounds an index scan on the first key where the OR alone cannot.
+  const first = keys[0]!;
+  const bound = first.descending ? sql`${first.column} <= ${values[0]}` : sql`${first.column} >= ${values[0]}`;
+  return and(bound, or(...branches));
 }
 
 /**

@@ -2,6 +2,7 @@ import type { Database } from '../../../platform/db/index.js';
 import { withTransaction } from '../../../platform/db/index.js';
 import { resolvePermissionRoots, type GrantedPermissions } from '../../../platform/auth/index.js';
 import type { EntityTree, EntityTreeCache } from '../../../platform/tenancy/entity-tree.js';
+import { CredentialCache, type CachedSession, type CachedToken } from './credential-cache.js';
 
 export interface ResolvedAccess {
   roots: ReadonlyMap<string, readonly string[]>;
@@ -15,16 +16,19 @@ interface Entry {
 }
 
 /**
- * Each user's grants resolved to per-permission roots, kept in memory so that an authenticated
- * request usually costs no database round trip beyond the credential lookup.
+ * Each user's grants resolved to per-permission roots, and recent credential lookups, kept in
+ * memory so that an authenticated request usually costs no database round trip at all.
  *
- * Changes made through this process (grants, roles, users) invalidate at once. Other processes
- * (several web instances) keep their entry until it expires: a revoked grant may stay usable
- * there for up to `ttlMs` (30 s). Deactivation is not affected: the credential lookup checks the
- * user's status on every request.
+ * Changes made through this process (grants, roles, users, logout, revocation) invalidate at once.
+ * Other processes (several web instances) keep their entries until they expire: a revoked grant
+ * may stay usable there for up to `ttlMs` (30 s), a revoked token, ended session or deactivated
+ * user for up to `CREDENTIAL_CACHE_TTL_MS` (10 s).
  */
 export class AccessCache {
   private readonly entries = new Map<string, Entry>();
+  /** Credential lookups by digest; evicted with the user's access (logout, revocation, deactivation). */
+  readonly sessions = new CredentialCache<CachedSession>();
+  readonly tokens = new CredentialCache<CachedToken>();
 
   constructor(
     private readonly database: Database,
@@ -51,8 +55,11 @@ export class AccessCache {
     return access;
   }
 
+  /** After a change to the user's grants, status, sessions or tokens. */
   invalidateUser(userId: string): void {
     this.entries.delete(userId);
+    this.sessions.evictUser(userId);
+    this.tokens.evictUser(userId);
   }
 
   /** After a role's permissions change: every holder is affected. */

@@ -63,6 +63,7 @@ export async function revokeOwnToken(context: IdentityContext, principal: Princi
   await withTransaction(context.database, { kind: 'system' }, async (tx) => {
     const revoked = await revokeToken(tx, principal.userId, id);
     if (!revoked) throw new NotFoundError('Personal access token');
+    tx.afterCommit(() => context.access.invalidateUser(principal.userId));
     const owner = await findUserById(tx, principal.userId);
     await recordAudit(tx, {
       action: 'identity.token.revoked',

@@ -1,8 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { withOwnerClient } from '../../../platform/db/index.js';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
 import { createSmallNetwork, type NetworkFixture } from '../../../test/factories/entities.js';
 import { createUser, signIn, type SignedIn } from '../../../test/auth.js';
+import { CREDENTIAL_CACHE_TTL_MS } from '../access/credential-cache.js';
 
 describe('personal access tokens', () => {
   let t: TestApp;
@@ -119,7 +120,29 @@ describe('personal access tokens', () => {
     const owner = await createUser(t, { email: 'integration@example.test', roleCode: 'manager', entityId: network.ids['69']! });
     const { token } = await mint(await signIn(t.app, owner.email), ['entities.read']);
     expect((await t.app.inject({ url: '/api/v1/auth/me', headers: bearer(token) })).statusCode).toBe(200);
-    await withOwnerClient(t.testDatabase.database, (client) => client.query(`UPDATE users SET status = 'deactivated' WHERE id = $1`, [owner.id]));
+    const { etag } = (await t.app.inject({ url: `/api/v1/users/${owner.id}`, headers: admin.headers('GET') })).headers;
+    const deactivation = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/users/${owner.id}`,
+      headers: { ...admin.headers('PATCH'), 'content-type': 'application/merge-patch+json', 'if-match': String(etag) },
+      payload: { status: 'deactivated' },
+    });
+    expect(deactivation.statusCode).toBe(200);
+    // The credential lookup was cached by the first request: deactivation evicts it at once.
     expect((await t.app.inject({ url: '/api/v1/auth/me', headers: bearer(token) })).statusCode).toBe(401);
+  });
+
+  it('notices a revocation made by another process once the cached lookup expires', async () => {
+    const { token, personalAccessToken } = await mint(admin, ['entities.read']);
+    expect((await t.app.inject({ url: '/api/v1/auth/me', headers: bearer(token) })).statusCode).toBe(200);
+    // Another instance revokes it: this process trusts its cached lookup for at most the TTL.
+    await withOwnerClient(t.testDatabase.database, (client) => client.query(`UPDATE personal_access_tokens SET revoked_at = now() WHERE id = $1`, [personalAccessToken.id]));
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(Date.now() + CREDENTIAL_CACHE_TTL_MS + 1);
+      expect((await t.app.inject({ url: '/api/v1/auth/me', headers: bearer(token) })).statusCode).toBe(401);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -1,0 +1,201 @@
+import pg from 'pg';
+import type { DatabaseKind } from './database.js';
+
+type QueryArguments = Parameters<pg.PoolClient['query']>;
+
+/** The parts of node-postgres's connection and query objects a custom submittable drives. */
+interface WireConnection {
+  stream: { cork?: () => void; uncork?: () => void };
+  parse(message: { text: string; name: string; types: unknown[] }): void;
+  bind(message: { portal: string; statement: string; values: unknown[] }): void;
+  execute(message: { portal: string }): void;
+  close(message: { type: 'S'; name: string }): void;
+}
+
+/** A statement of the opening, prepared once per connection under its name. */
+export interface OpeningStatement {
+  name: string;
+  text: string;
+  values: string[];
+}
+
+/** How a transaction opens: named statements on the wire, or one simple-protocol string. */
+export interface Opening {
+  readOnly: boolean;
+  begin: OpeningStatement;
+  /** Role and scope (and read-only mode) through set_config(…, true): they last until the transaction ends. */
+  scope: OpeningStatement;
+  simple: string;
+}
+
+/**
+ * Which opening statements each connection holds. `uncertain`: a batch failed, so whether its
+ * Parse happened is unknown; the next use closes the name first (closing a missing one is no error).
+ */
+const preparedByConnection = new WeakMap<WireConnection, Map<string, 'prepared' | 'uncertain'>>();
+
+interface QueryHandlers {
+  queryMode?: string;
+  submit(connection: WireConnection): Error | null | undefined;
+  handleRowDescription(message: unknown): void;
+  handleDataRow(message: unknown): void;
+  handleCommandComplete(message: unknown, connection: WireConnection): void;
+  handleEmptyQuery(connection: WireConnection): void;
+  handleError(error: Error, connection: WireConnection): void;
+  handleReadyForQuery(connection: WireConnection): void;
+  handlePortalSuspended(connection: WireConnection): void;
+  handleCopyInResponse(connection: WireConnection): void;
+  handleCopyData(message: unknown, connection: WireConnection): void;
+}
+
+/**
+ * The transaction's opening statements (BEGIN, then role and scope through set_config) written
+ * ahead of its first query, in the same extended-protocol batch with a single Sync: one round
+ * trip where there were two, and named statements so PostgreSQL parses them once per connection.
+ * PostgreSQL runs them in order; if one fails, the server skips to the Sync and the query's
+ * promise rejects with that error. Their rows and CommandComplete messages are swallowed here;
+ * every other message belongs to the query.
+ */
+class PreambledQuery {
+  private pendingPreambleCommands: number;
+  private statementsOf: Map<string, 'prepared' | 'uncertain'> = new Map();
+
+  constructor(
+    private readonly preamble: readonly OpeningStatement[],
+    private readonly query: QueryHandlers,
+  ) {
+    this.pendingPreambleCommands = preamble.length;
+  }
+
+  submit(connection: WireConnection): Error | null | undefined {
+    let statements = preparedByConnection.get(connection);
+    if (!statements) preparedByConnection.set(connection, (statements = new Map()));
+    this.statementsOf = statements;
+    connection.stream.cork?.();
+    try {
+      for (const { name, text, values } of this.preamble) {
+        const state = statements.get(name);
+        if (state !== 'prepared') {
+          if (state === 'uncertain') connection.close({ type: 'S', name });
+          connection.parse({ text, name, types: [] });
+        }
+        connection.bind({ portal: '', statement: name, values });
+        connection.execute({ portal: '' });
+      }
+      // Extended protocol for the query too, so that one Sync closes the whole batch.
+      this.query.queryMode = 'extended';
+      return this.query.submit(connection);
+    } finally {
+      connection.stream.uncork?.();
+    }
+  }
+
+  handleCommandComplete(message: unknown, connection: WireConnection): void {
+    if (this.pendingPreambleCommands > 0) {
+      this.pendingPreambleCommands -= 1;
+      return;
+    }
+    this.query.handleCommandComplete(message, connection);
+  }
+
+  handleDataRow(message: unknown): void {
+    // The opening's set_config() answers a row: not the query's.
+    if (this.pendingPreambleCommands > 0) return;
+    this.query.handleDataRow(message);
+  }
+
+  handleError(error: Error, connection: WireConnection): void {
+    for (const { name } of this.preamble) this.statementsOf.set(name, 'uncertain');
+    this.query.handleError(error, connection);
+  }
+
+  handleReadyForQuery(connection: WireConnection): void {
+    for (const { name } of this.preamble) this.statementsOf.set(name, 'prepared');
+    this.query.handleReadyForQuery(connection);
+  }
+
+  handleRowDescription(message: unknown): void {
+    this.query.handleRowDescription(message);
+  }
+  handleEmptyQuery(connection: WireConnection): void {
+    this.query.handleEmptyQuery(connection);
+  }
+  handlePortalSuspended(connection: WireConnection): void {
+    this.query.handlePortalSuspended(connection);
+  }
+  handleCopyInResponse(connection: WireConnection): void {
+    this.query.handleCopyInResponse(connection);
+  }
+  handleCopyData(message: unknown, connection: WireConnection): void {
+    this.query.handleCopyData(message, connection);
+  }
+}
+
+function isSubmittable(value: unknown): boolean {
+  return typeof (value as { submit?: unknown } | null)?.submit === 'function';
+}
+
+/**
+ * Wraps a pool client so that the transaction opens with its first query instead of in a round
+ * trip of its own. A transaction that never queries never opens (nothing to commit).
+ *
+ * On PostgreSQL the opening travels with the query (`PreambledQuery`):
+ * - a read-only transaction needs no BEGIN at all: each query carries the scope statement and
+ *   runs, with it, in the implicit transaction PostgreSQL opens until the batch's Sync. Under READ
+ *   COMMITTED every statement takes its own snapshot anyway, so reads see what they would have
+ *   seen inside BEGIN … COMMIT, and a one-query read is one round trip, like a bare query;
+ * - a writing transaction sends BEGIN and the scope with its first query, then commits.
+ * PGlite's adapter has no wire protocol to drive: there the opening is queued before the first
+ * query, which costs nothing in-process. Cursors and callback-style calls get that queued opening
+ * too (a read-only transaction switches to BEGIN … COMMIT from there on).
+ */
+export class TransactionOpening {
+  private mode: 'none' | 'per-query' | 'begun' = 'none';
+  readonly client: pg.PoolClient;
+
+  constructor(
+    private readonly raw: pg.PoolClient,
+    private readonly kind: DatabaseKind,
+    private readonly opening: Opening,
+  ) {
+    const query = (...args: QueryArguments) => this.query(args);
+    this.client = new Proxy(raw, {
+      get(target, property) {
+        if (property === 'query') return query;
+        const value: unknown = Reflect.get(target, property, target);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+  }
+
+  /** Whether BEGIN was sent: only then is there a transaction to commit or roll back. */
+  get isOpen(): boolean {
+    return this.mode === 'begun';
+  }
+
+  private query(args: QueryArguments): unknown {
+    const query = this.raw.query.bind(this.raw) as (...rest: unknown[]) => unknown;
+    if (this.mode === 'begun') return query(...args);
+    const [config, values, callback] = args as unknown[];
+    const plainPromiseCall = !isSubmittable(config) && typeof values !== 'function' && typeof callback !== 'function';
+    if (this.kind === 'postgres' && plainPromiseCall) {
+      const perQuery = this.opening.readOnly;
+      if (!perQuery) this.mode = 'begun';
+      else this.mode = 'per-query';
+      const statements = perQuery ? [this.opening.scope] : [this.opening.begin, this.opening.scope];
+      return new Promise((resolve, reject) => {
+        const inner = new pg.Query(config as pg.QueryConfig, values as unknown[] | undefined, (error, result) => (error ? reject(error) : resolve(result)));
+        query(new PreambledQuery(statements, inner as unknown as QueryHandlers));
+      });
+    }
+    this.mode = 'begun';
+    const opening = this.raw.query(this.opening.simple);
+    if (!plainPromiseCall) {
+      // The query reports its own outcome; an opening failure also aborts the transaction it runs in.
+      opening.catch(() => undefined);
+      return query(...args);
+    }
+    // Queued in order: if the opening fails, its error (the first to settle) is the one reported.
+    return Promise.all([opening, query(...args)]).then(([, result]) => result);
+  }
+}

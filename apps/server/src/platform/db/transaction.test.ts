@@ -1,0 +1,126 @@
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../../test/test-database.js';
+import { newId } from './ids.js';
+import { runMigrations } from './migrate.js';
+import { withTransaction, type DbScope } from './transaction.js';
+
+/** Counts what node-postgres writes: each Sync or simple Query ends one round trip. */
+function countRoundTrips(): { stop(): number } {
+  const prototype = (pg as unknown as { Connection: { prototype: Record<'sync' | 'query', (...args: unknown[]) => unknown> } }).Connection.prototype;
+  const { sync, query } = prototype;
+  let count = 0;
+  prototype.sync = function (this: unknown, ...args: unknown[]) {
+    count += 1;
+    return sync.apply(this, args);
+  };
+  prototype.query = function (this: unknown, ...args: unknown[]) {
+    count += 1;
+    return query.apply(this, args);
+  };
+  return {
+    stop() {
+      prototype.sync = sync;
+      prototype.query = query;
+      return count;
+    },
+  };
+}
+
+describe('withTransaction: the transaction opens with its first query', () => {
+  let t: TestDatabase;
+  const userId = newId();
+  const root = newId();
+  const scope: DbScope = { kind: 'entities', entityRoots: [root], userId };
+
+  beforeAll(async () => {
+    t = await createTestDatabase();
+    await runMigrations(t.database);
+  });
+  afterAll(() => t.drop());
+
+  it('runs the first query as the application role with the scope set', async () => {
+    const row = await withTransaction(t.database, scope, async (tx) => {
+      const { rows } = await tx.client.query<{ role: string; roots: string; user: string; readOnly: string }>(
+        `SELECT current_user AS role, current_setting('app.scope_roots') AS roots, current_setting('app.user_id') AS "user",
+                current_setting('transaction_read_only') AS "readOnly" WHERE $1::int = 1`,
+        [1],
+      );
+      return rows[0];
+    }, { readOnly: true });
+    expect(row).toEqual({ role: 'maillage_app', roots: root, user: userId, readOnly: 'on' });
+  });
+
+  it('keeps queries issued together in order, inside the same transaction', async () => {
+    const [first, second] = await withTransaction(t.database, scope, (tx) =>
+      Promise.all([
+        tx.client.query<{ id: string }>('SELECT txid_current()::text AS id'),
+        tx.client.query<{ id: string; role: string }>('SELECT txid_current()::text AS id, current_user AS role'),
+      ]),
+    );
+    expect(second.rows[0]).toEqual({ id: first.rows[0]!.id, role: 'maillage_app' });
+  });
+
+  it('reports the first query’s error and leaves the connection usable', async () => {
+    await expect(withTransaction(t.database, scope, (tx) => tx.client.query('SELECT * FROM no_such_table'))).rejects.toThrow(/no_such_table/);
+    const role = await withTransaction(t.database, scope, async (tx) => (await tx.client.query<{ role: string }>('SELECT current_user AS role')).rows[0]?.role);
+    expect(role).toBe('maillage_app');
+  });
+
+  it('rolls back writes when the work fails after its queries', async () => {
+    const name = `probe_${Date.now()}`;
+    await expect(
+      withTransaction(t.database, { kind: 'system' }, async (tx) => {
+        await tx.client.query(`CREATE TEMP TABLE ${name} (id int)`);
+        throw new Error('work failed');
+      }),
+    ).rejects.toThrow('work failed');
+    const exists = await withTransaction(t.database, { kind: 'system' }, async (tx) => (await tx.client.query(`SELECT to_regclass($1) AS found`, [name])).rows[0]);
+    expect(exists).toEqual({ found: null });
+  });
+
+  it('recovers the prepared opening after failures on the same connections', async () => {
+    // More failing transactions than pooled connections, each followed by a working one.
+    for (let attempt = 0; attempt < 8; attempt += 1) {
+      await expect(withTransaction(t.database, scope, (tx) => tx.client.query('SELECT 1/0'))).rejects.toThrow(/division by zero/);
+      const roots = await withTransaction(t.database, scope, async (tx) => (await tx.client.query<{ roots: string }>(`SELECT current_setting('app.scope_roots') AS roots`)).rows[0]?.roots);
+      expect(roots).toBe(root);
+    }
+  });
+
+  it('opens nothing when the work never queries', async () => {
+    await expect(withTransaction(t.database, scope, async () => 'nothing to do')).resolves.toBe('nothing to do');
+  });
+
+  it('gives every query of a read-only transaction the scope, and refuses writes in it', async () => {
+    const seen = await withTransaction(
+      t.database,
+      scope,
+      async (tx) => {
+        const first = await tx.client.query<{ roots: string }>(`SELECT current_setting('app.scope_roots') AS roots`);
+        const second = await tx.client.query<{ role: string }>('SELECT current_user AS role WHERE $1::int = 1', [1]);
+        return [first.rows[0]?.roots, second.rows[0]?.role];
+      },
+      { readOnly: true },
+    );
+    expect(seen).toEqual([root, 'maillage_app']);
+    await expect(
+      withTransaction(t.database, scope, (tx) => tx.client.query(`CREATE TEMP TABLE read_only_probe (id int)`), { readOnly: true }),
+    ).rejects.toThrow(/read-only transaction/);
+  });
+
+  it.runIf(process.env.DATABASE_URL)('costs one round trip for a one-query read on PostgreSQL, like a bare query', async () => {
+    // Warm the pool so that connecting is not counted.
+    await withTransaction(t.database, scope, (tx) => tx.client.query('SELECT 1'), { readOnly: true });
+    const counter = countRoundTrips();
+    await withTransaction(t.database, scope, (tx) => tx.client.query('SELECT $1::int AS one', [1]), { readOnly: true });
+    expect(counter.stop()).toBe(1);
+  });
+
+  it.runIf(process.env.DATABASE_URL)('costs two round trips for a one-query write: BEGIN, scope and query together, then COMMIT', async () => {
+    await withTransaction(t.database, scope, (tx) => tx.client.query('SELECT 1'));
+    const counter = countRoundTrips();
+    await withTransaction(t.database, scope, (tx) => tx.client.query('SELECT $1::int AS one', [1]));
+    expect(counter.stop()).toBe(2);
+  });
+});
