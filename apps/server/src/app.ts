@@ -14,7 +14,8 @@ import { FieldCipher } from './platform/crypto/index.js';
 import { EntityTreeCache } from './platform/tenancy/entity-tree.js';
 import { registerIdentity } from './modules/identity/index.js';
 import { registerEntitiesModule } from './modules/entities/index.js';
-import { registerOrganizations } from './modules/crm/index.js';
+import { registerDeduplication, registerExports, registerImports, registerInteractions, registerOrganizations, registerPersons, registerSegments } from './modules/crm/index.js';
+import { registerMembership } from './modules/membership/index.js';
 import { createBus, registerBus, type MessageBus } from './platform/bus/index.js';
 import { FeatureFlags, registerFeatureFlags } from './platform/flags/index.js';
 import { registerAudit } from './platform/audit/index.js';
@@ -94,6 +95,13 @@ export async function buildApp(config: AppConfig, options: BuildAppOptions = {})
   registerIdentity(app, context);
   registerEntitiesModule(app, context);
   registerOrganizations(app, context);
+  registerPersons(app, context);
+  registerImports(app, context);
+  registerExports(app, context);
+  registerSegments(app, context);
+  registerInteractions(app, context);
+  registerDeduplication(app, context);
+  registerMembership(app, context);
   await registerBackoffice(app, config);
   // Every module has registered its messages: install the queues and start the workers here rather
   // than in onReady, whose 10 s plugin timeout a first pg-boss install on a busy database can exceed.

@@ -35,11 +35,13 @@ describe('first start', () => {
   });
 
   it('seeds the network and the demo accounts, with a generated readable password', async () => {
-    expect(report?.run.steps.map((step) => step.name)).toEqual(['network', 'demo accounts']);
+    expect(report?.run.steps.map((step) => step.name)).toEqual(['network', 'demo accounts', 'CRM demo']);
     expect(report?.demo?.generated).toBe(true);
     expect(report?.demo?.password).toMatch(/^[a-z2-9]{4}(-[a-z2-9]{4}){3}$/);
     expect(report?.demo?.logins.map((login) => login.email)).toEqual(['admin@maillage.test', 'manager.69@maillage.test', 'manager.75@maillage.test']);
     expect(await count(testDatabase, `SELECT count(*)::int AS n FROM entities`)).toBe(125);
+    // The small CRM demo data set: a first start shows a populated CRM.
+    expect(await count(testDatabase, `SELECT count(*)::int AS n FROM organizations`)).toBe(2_000);
   });
 
   it('lets the demo accounts sign in: the Rhône manager reads the network but cannot change Paris', async () => {
@@ -87,6 +89,7 @@ describe('first start in production, then npm run seed', () => {
     expect(run.steps).toEqual([
       { name: 'network', summary: '0 entities created (125 in the network)' },
       { name: 'demo accounts', summary: '3 accounts created' },
+      { name: 'CRM demo', summary: expect.stringMatching(/^2000 companies, \d+ contacts, \d+ interactions created$/) },
     ]);
     await signIn(started.app, 'admin@maillage.test', 'Demo-Password-2026');
     expect((await runSeed(started.context, { scale: 'small', demoPassword: 'another' })).createdLogins).toEqual([]);

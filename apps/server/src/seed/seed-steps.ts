@@ -1,4 +1,5 @@
 import type { AppContext } from '../app.js';
+import { seedCrmDemo } from '../modules/crm/index.js';
 import { seedNetwork } from '../modules/entities/index.js';
 import { seedDemoAccounts } from '../modules/identity/index.js';
 
@@ -9,6 +10,10 @@ export interface SeedOptions {
   scale: SeedScale;
   /** Password of every demo account; demo steps are skipped when null. */
   demoPassword: string | null;
+  /** Seed of the demo data generators: the same seed gives the same data. Default 1. */
+  seed?: number;
+  /** Progress of long steps (the CLI prints it; `full` takes minutes). */
+  log?: (message: string) => void;
 }
 
 export interface SeedStep {
@@ -50,7 +55,28 @@ export const SEED_STEPS: readonly SeedStep[] = [
       return { summary: `${created.length} accounts created`, createdLogins: created };
     },
   },
-  // Next: CRM demo organisations and persons (uses options.scale), memberships and dues, events…
+  {
+    name: 'CRM demo',
+    kind: 'demo',
+    run: async (context, options) => {
+      let reported = 0;
+      const result = await seedCrmDemo(context.database, {
+        scale: options.scale,
+        ...(options.seed === undefined ? {} : { seed: options.seed }),
+        onProgress: (done, total) => {
+          // A line per tenth: silent for `small`, a heartbeat for `full`.
+          if (total >= 10_000 && done >= reported + total / 10) {
+            reported = done;
+            options.log?.(`CRM demo: ${done.toLocaleString('en-US')} / ${total.toLocaleString('en-US')} companies`);
+          }
+        },
+      });
+      if (result.alreadyPresent) return { summary: `already present (${result.companiesExpected} companies for this scale and seed)` };
+      const { companies, contacts, interactions } = result.created;
+      return { summary: `${companies} companies, ${contacts} contacts, ${interactions} interactions created` };
+    },
+  },
+  // Next: memberships and dues, events…
 ];
 
 export interface SeedRun {

@@ -10,6 +10,57 @@ export { registerOrganizations } from './organizations/register.js';
 export { ORGANIZATION_PERMISSIONS } from './organizations/permissions.js';
 export type { Organization, OrganizationLink } from './organizations/organizations.schema.js';
 export { LINK_STATUSES, type LinkStatus } from './organizations/organizations.tables.js';
+// A company's public identity read inside the caller's transaction (membership snapshots it on invoices).
+export { findOrganizationById } from './organizations/organizations.repository.js';
+export type { OrganizationIdentity } from './organizations/organizations.schema.js';
+
+// Contact persons (ADR 0007: owned by one entity): routes, permissions, and the GDPR helpers other
+// modules use (opt-outs for exports and campaigns, the right-of-access file, erasure).
+export { registerPersons } from './persons/register.js';
+export { PERSON_PERMISSIONS } from './persons/permissions.js';
+export type { Person, Affiliation, Consent, ConsentState, OrganizationContact } from './persons/persons.schema.js';
+export {
+  AFFILIATION_ROLES,
+  CONSENT_CHANNELS,
+  LEGAL_BASES,
+  type AffiliationRole,
+  type ConsentChannel,
+  type LegalBasis,
+} from './persons/persons.tables.js';
+export { hasConsent, optedOutPersonIds, notOptedOutSql } from './persons/consents.service.js';
+export { exportPerson, type PersonExport } from './persons/person-export.js';
+export { erasePersonInTx, ANONYMOUS_NAME, type ErasureReason } from './persons/person-erasure.js';
+export { runPersonRetention, type RetentionResult } from './persons/person-retention.js';
+export { SWEEP_PERSON_RETENTION } from './persons/persons.jobs.js';
+
+// Imports (CSV/XLSX upload, dry run, background run) and exports (CSV/XLSX, streamed).
+export { registerImports } from './import/register.js';
+export { IMPORT_PERMISSIONS } from './import/permissions.js';
+export { registerExports } from './export/register.js';
+export { EXPORT_PERMISSIONS } from './export/permissions.js';
+
+// Segments: saved filters of the company and contact lists, with live counts and members.
+export { registerSegments } from './segments/register.js';
+export { SEGMENT_PERMISSIONS } from './segments/permissions.js';
+export { getSegment } from './segments/segments.service.js';
+export { segmentCollectionQuery } from './segments/segment-members.service.js';
+export type { Segment } from './segments/segments.schema.js';
+export { SEGMENT_TARGETS, type SegmentTarget } from './segments/segments.tables.js';
+
+// Interactions and timelines. Other modules add timeline entries (membership changes, event
+// attendances) with recordInteraction inside their own transaction.
+export { registerInteractions } from './interactions/register.js';
+export { INTERACTION_PERMISSIONS } from './interactions/permissions.js';
+export { recordInteraction, type RecordInteractionInput } from './interactions/record-interaction.js';
+export { INTERACTION_KINDS, type InteractionKind } from './interactions/interactions.tables.js';
+export type { Interaction } from './interactions/interactions.schema.js';
+
+// Deduplication and merge of companies and contacts.
+export { registerDeduplication } from './deduplication/register.js';
+export { MERGE_PERMISSIONS } from './deduplication/permissions.js';
+
+// Demo data at national scale (`npm run seed -- --scale=small|full --seed=N`).
+export { seedCrmDemo, CRM_DEMO_SCALES, DEFAULT_DEMO_SEED, type CrmDemoResult } from './demo/seed-crm-demo.js';
 
 export { parseSiren, formatSiren, generateSiren, type Siren } from './identifiers/siren.js';
 export { parseSiret, formatSiret, sirenOfSiret, LA_POSTE_SIREN, type Siret } from './identifiers/siret.js';
@@ -43,3 +94,6 @@ export { validateImportRow } from './import/validate-row.js';
 export { describeRowProblem, type ImportRecord, type RowProblem, type RowValidation } from './import/import-record.js';
 export { InFileDeduplicator, contactKey, type DuplicateInfo } from './import/in-file-deduplication.js';
 export { openImportFile, type ImportFile, type ImportFileOptions, type ImportRow } from './import/read-import-file.js';
+
+// Other modules move what they hold about a company when duplicates are merged (membership: invoices).
+export { registerOrganizationMergeStep, type OrganizationMergeStep } from './deduplication/organization-merge-steps.js';

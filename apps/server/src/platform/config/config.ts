@@ -31,6 +31,8 @@ export interface AppConfig {
   metricsToken: string | undefined;
   publicUrl: string;
   backofficeDir: string | undefined;
+  /** Days between flagging an inactive prospect for retention and anonymising it (GDPR storage limitation). */
+  personRetentionNoticeDays: number;
 }
 
 // Development defaults keep a fresh clone working; production refuses them (see assertProductionSafe).
@@ -64,6 +66,7 @@ export function loadConfig(env: Env = process.env, argv: string[] = process.argv
     metricsToken: readSetting(env, 'METRICS_TOKEN'),
     publicUrl: readSetting(env, 'PUBLIC_URL') ?? `http://localhost:${port}`,
     backofficeDir: readSetting(env, 'BACKOFFICE_DIR'),
+    personRetentionNoticeDays: readInteger(env, 'PERSON_RETENTION_NOTICE_DAYS', 30, 0, 3650),
   };
   if (sessionSecret.length < 32) throw new ConfigError('SESSION_SECRET', 'must be at least 32 characters long');
   if (config.metricsToken !== undefined && config.metricsToken.length < 16) {

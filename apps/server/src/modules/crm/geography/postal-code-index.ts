@@ -73,14 +73,19 @@ export function postalCodeIndex(): Map<string, CommuneCandidate[]> {
   // Paris, Lyon and Marseille are located by arrondissement (as in La Poste's base), not as a whole.
   const dividedCities = new Set(cog.flatMap((commune) => (commune.type === 'arrondissement-municipal' && commune.commune ? [commune.commune] : [])));
   const formerNames = new Map<string, string[]>();
+  // La Poste still files some communes nouvelles under a former commune's code (69640 "Porte des
+  // Pierres Dorées" under 69159, Pouilly-le-Monial's): SIRENE uses the current commune's code.
+  const currentCodeOfFormer = new Map<string, string>();
   for (const commune of cog) {
     if ((commune.type === 'commune-deleguee' || commune.type === 'commune-associee') && commune.chefLieu) {
       formerNames.set(commune.chefLieu, [...(formerNames.get(commune.chefLieu) ?? []), commune.nom]);
+      if (!current.has(commune.code)) currentCodeOfFormer.set(commune.code, commune.chefLieu);
     }
   }
 
   const byKey = new Map<string, { commune: Commune; aliases: Set<string> }>();
-  const add = (postalCode: string, inseeCode: string, name: string, alias?: string): void => {
+  const add = (postalCode: string, filedCode: string, name: string, alias?: string): void => {
+    const inseeCode = currentCodeOfFormer.get(filedCode) ?? filedCode;
     const key = `${postalCode}|${inseeCode}`;
     let entry = byKey.get(key);
     if (!entry) {

@@ -26,6 +26,14 @@ describe('findCommunesByPostalCode', () => {
 });
 
 describe('resolveCommune', () => {
+  it('resolves communes nouvelles La Poste still files under a former commune code, to the current code', () => {
+    expect(resolveCommune('69640', 'Porte des Pierres Dorées')).toMatchObject({ ok: true, value: { inseeCode: '69114', departementCode: '69' } });
+    expect(resolveCommune('12320', 'Conques-en-Rouergue')).toMatchObject({ ok: true, value: { inseeCode: '12218' } });
+    expect(resolveCommune('49270', "Orée d'Anjou")).toMatchObject({ ok: true, value: { inseeCode: '49126' } });
+    // The former commune's name still leads there.
+    expect(resolveCommune('69640', 'Pouilly-le-Monial')).toMatchObject({ ok: true, value: { inseeCode: '69114' } });
+  });
+
   it('chooses among communes sharing a postal code, whatever the case, accents and hyphens', () => {
     expect(resolveCommune('45410', 'ARTENAY')).toMatchObject({ ok: true, value: { inseeCode: '45008', matchedBy: 'exact' } });
     expect(resolveCommune('45410', 'bucy le roi')).toMatchObject({ ok: true, value: { inseeCode: '45058' } });

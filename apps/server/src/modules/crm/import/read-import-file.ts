@@ -1,10 +1,12 @@
 import type { RuleViolation } from '../rule-result.js';
 import { mapColumns, type ColumnMapping, type ColumnOverrides } from './column-mapping.js';
-import { readCsv, type CsvReadOptions } from './csv/read-csv.js';
+import { readCsv, type CsvReader, type CsvReadOptions } from './csv/read-csv.js';
 import type { TextEncoding } from './csv/decode-bytes.js';
+import { sniffFileFormat, type SpreadsheetFormat } from './file-format.js';
 import { InFileDeduplicator, type DuplicateInfo } from './in-file-deduplication.js';
 import type { RowValidation } from './import-record.js';
 import { validateImportRow } from './validate-row.js';
+import { readXlsx } from './xlsx/read-xlsx.js';
 
 export interface ImportFileOptions extends CsvReadOptions {
   readonly columns?: ColumnOverrides;
@@ -14,7 +16,11 @@ export interface ImportFileOptions extends CsvReadOptions {
 export type ImportRow = RowValidation & { readonly row: number; readonly line: number; readonly duplicate?: DuplicateInfo };
 
 export interface ImportFile {
+  /** Told apart by content (an XLSX file is a ZIP archive), never by the file name. */
+  readonly format: SpreadsheetFormat;
+  /** CSV only. */
   readonly encoding: TextEncoding | undefined;
+  /** CSV only. */
   readonly separator: string | undefined;
   readonly headers: readonly string[];
   readonly mapping: ColumnMapping;
@@ -31,10 +37,12 @@ export interface ImportFile {
  * rows, numbered as in a spreadsheet (header = row 1).
  */
 export async function openImportFile(source: AsyncIterable<Uint8Array>, options: ImportFileOptions = {}): Promise<ImportFile> {
-  const reader = readCsv(source, options);
+  const { format, bytes } = await sniffFileFormat(source);
+  const reader: CsvReader =
+    format === 'xlsx' ? { encoding: undefined, separator: undefined, [Symbol.asyncIterator]: () => readXlsx(bytes) } : readCsv(bytes, options);
   const iterator = reader[Symbol.asyncIterator]();
   const first = await iterator.next();
-  // readCsv throws on an empty file, so the first record is the header.
+  // Both readers throw on an empty file, so the first record is the header.
   const headers = first.done ? [] : first.value.fields;
   const { mapping, ignoredHeaders, problems } = mapColumns(headers, options.columns);
   const deduplicator = new InFileDeduplicator();
@@ -49,6 +57,7 @@ export async function openImportFile(source: AsyncIterable<Uint8Array>, options:
   }
 
   return {
+    format,
     get encoding() {
       return reader.encoding;
     },

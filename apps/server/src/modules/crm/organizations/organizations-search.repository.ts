@@ -1,11 +1,19 @@
 import type { Tx } from '../../../platform/db/index.js';
+import { foldText } from '../text/fold-text.js';
 import type { SearchHit } from './organizations.schema.js';
 
 /**
- * Below the default 0.6, one wrong letter in a short word ("boulengerie") still matches; lower
- * would let unrelated names in. Set per transaction so other queries keep the default.
+ * Matches the ranking considers. A common word alone ("boulangerie", "lyon") matches thousands of
+ * companies; ranking them all cost hundreds of milliseconds at national scale, for hits that all
+ * contain the word. Past this cap the best hits are chosen among the first matches the index
+ * gives; a second word ("boulangerie lyon") narrows the matches below the cap and the ranking is
+ * then exact.
  */
-const WORD_SIMILARITY_THRESHOLD = '0.5';
+const MAX_CANDIDATES = 500;
+/** Corrections tried for a word that occurs in no company or commune name. */
+const CORRECTIONS_PER_WORD = 3;
+/** pg_trgm's default similarity threshold: "martn" → martin (0.44), not mairie. */
+const MIN_CORRECTION_SIMILARITY = 0.3;
 
 interface HitRow {
   id: string;
@@ -18,32 +26,56 @@ interface HitRow {
   score: number;
 }
 
+const COLUMNS = 'o.id, o.siren, o.name, o.commune_name, o.postal_code, o.departement_code, o.naf_code';
+
 /**
- * One search box over the public identity. Digits (spaces allowed) are a SIREN prefix; text is
- * matched two ways, both accent-insensitive: French full text on name, legal name and commune
- * ("boulangerie lyon"), and trigram word similarity on the name for typos. Every branch of the OR
- * has its own index (migrations 0011/0012), so PostgreSQL can combine them in a bitmap scan.
+ * One search box over the public identity. Digits (spaces allowed) are a SIREN prefix. Text is
+ * searched in two stages, in one statement:
+ * 1. each word of the query is checked against the lexicon of words used in names and communes
+ *    (`organization_words`, migrations 0017–0018); a word found nowhere is replaced by its closest
+ *    spellings there (trigram distance, GiST nearest neighbours: "boulengerie" → boulangerie,
+ *    "martn" → marty, martin, martel);
+ * 2. French full text, accents folded, over name, legal name and commune with those alternatives
+ *    ("boulangerie lyon" must match both words), candidates capped, then ranked by
+ *    full-text rank plus the word similarity of the query to the name (the exact spelling first).
+ * Both stages use indexes (lexicon trigram GiST, `organizations_search_idx`) whatever the table size.
  */
 export async function searchOrganizations(tx: Tx, q: string, limit: number): Promise<SearchHit[]> {
   const digits = q.replace(/[\s.]/g, '');
   if (/^\d{3,9}$/.test(digits)) {
     const { rows } = await tx.client.query<HitRow>(
-      `SELECT id, siren, name, commune_name, postal_code, departement_code, naf_code, 1::float8 AS score
-       FROM organizations WHERE siren LIKE $1 ORDER BY siren LIMIT $2`,
+      `SELECT ${COLUMNS}, 1::float8 AS score FROM organizations o WHERE o.siren LIKE $1 ORDER BY o.siren LIMIT $2`,
       [`${digits}%`, limit],
     );
     return rows.map(toHit);
   }
-  await tx.client.query(`SELECT set_config('pg_trgm.word_similarity_threshold', $1, true)`, [WORD_SIMILARITY_THRESHOLD]);
+  // Folded to [a-z0-9 ]: the words are safe inside to_tsquery syntax below.
+  const words = foldText(q).split(' ').filter((word) => word !== '');
+  if (words.length === 0) return [];
   const { rows } = await tx.client.query<HitRow>(
-    `WITH input AS (SELECT immutable_unaccent(lower($1)) AS folded, plainto_tsquery('french', immutable_unaccent($1)) AS query)
+    `WITH words AS (SELECT word, position FROM unnest($1::text[]) WITH ORDINALITY AS w(word, position)),
+     alternatives AS (
+       SELECT position, word AS alternative FROM words
+       UNION
+       SELECT words.position, close.word FROM words CROSS JOIN LATERAL (
+         SELECT l.word FROM organization_words l
+         WHERE length(words.word) >= 3 AND NOT EXISTS (SELECT 1 FROM organization_words known WHERE known.word = words.word)
+         ORDER BY l.word <-> words.word
+         LIMIT $4
+       ) close
+       WHERE similarity(close.word, words.word) >= $6
+     ),
+     per_word AS (SELECT position, string_agg(alternative, ' | ' ORDER BY alternative) AS any_of FROM alternatives GROUP BY position),
+     input AS (
+       SELECT to_tsquery('french', string_agg('(' || any_of || ')', ' & ' ORDER BY position)) AS query FROM per_word
+     ),
+     candidates AS (SELECT ${COLUMNS}, o.search FROM organizations o WHERE o.search @@ (SELECT query FROM input) LIMIT $3)
      SELECT o.id, o.siren, o.name, o.commune_name, o.postal_code, o.departement_code, o.naf_code,
-       (ts_rank(o.search, input.query) + word_similarity(input.folded, immutable_unaccent(lower(o.name))))::float8 AS score
-     FROM organizations o, input
-     WHERE o.search @@ input.query OR input.folded <% immutable_unaccent(lower(o.name))
+       (ts_rank(o.search, (SELECT query FROM input)) + word_similarity($2, immutable_unaccent(lower(o.name))))::float8 AS score
+     FROM candidates o
      ORDER BY score DESC, o.name, o.id
-     LIMIT $2`,
-    [q.trim(), limit],
+     LIMIT $5`,
+    [words, words.join(' '), MAX_CANDIDATES, CORRECTIONS_PER_WORD, limit, MIN_CORRECTION_SIMILARITY],
   );
   return rows.map(toHit);
 }

@@ -1,0 +1,147 @@
+import { Readable } from 'node:stream';
+import { recordAudit, SYSTEM_ACTOR } from '../../../platform/audit/index.js';
+import { withTransaction, type Database, type DbScope } from '../../../platform/db/index.js';
+import type { EntityTree } from '../../../platform/tenancy/entity-tree.js';
+import { foldText } from '../text/fold-text.js';
+import type { AffiliationRole } from '../persons/persons.tables.js';
+import type { ColumnMapping } from './column-mapping.js';
+import { findImportFileContent, findImportJob, recordBatchProgress, setImportJobStatus, type BatchProgress, type ImportJobRow } from './import-jobs.repository.js';
+import { writeBatch, type BatchRow } from './import-batch-writer.js';
+import { openImportFile, type ImportRow } from './read-import-file.js';
+
+export const DEFAULT_BATCH_SIZE = 500;
+
+export interface ImportRunDeps {
+  database: Database;
+  entityTree: { current(): Promise<EntityTree> };
+}
+
+/** Another run of the same job committed first: this one stops without writing. */
+class ConcurrentRunError extends Error {
+  constructor() {
+    super('Another run of this import advanced it first');
+    this.name = 'ConcurrentRunError';
+  }
+}
+
+const jobScope = (job: ImportJobRow): DbScope => ({ kind: 'entities', entityRoots: [job.entity_id], userId: job.created_by });
+
+/**
+ * Runs (or resumes) an import: the stored file is read again from the top (the in-file
+ * deduplication needs every row), rows up to `last_committed_row` are skipped, and the rest is
+ * written in batches. Each batch and the advance of the resume point commit together, so a crash
+ * leaves whole batches only. A failure marks the job `failed` with a French reason and is rethrown
+ * (the bus retries; staff can also rerun it).
+ */
+export async function runImportJob(deps: ImportRunDeps, jobId: string, options: { batchSize?: number } = {}): Promise<void> {
+  // The job's own entity scopes everything below; reading its header needs the system scope once.
+  const header = await withTransaction(deps.database, { kind: 'system' }, (tx) => findImportJob(tx, jobId), { readOnly: true });
+  if (!header || header.status === 'completed' || header.status === 'dry_run_done') return;
+  const scope = jobScope(header);
+  const { job, content } = await withTransaction(deps.database, scope, async (tx) => {
+    await setImportJobStatus(tx, jobId, 'running');
+    return { job: (await findImportJob(tx, jobId))!, content: (await findImportFileContent(tx, jobId))! };
+  });
+  let batchStart = job.last_committed_row + 1;
+  try {
+    const file = await openImportFile(Readable.from([content]), { columns: job.column_overrides });
+    // The dry run refused such a mapping; a stored job that no longer maps is a bug, not an empty file.
+    if (file.problems.length > 0) throw new Error(`Import ${jobId}: the stored column choices no longer map the file`);
+    const context: RunContext = { tree: await deps.entityTree.current(), job, role: affiliationRole(file.mapping), targets: new Map() };
+    const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+    let expectedRow = job.last_committed_row;
+    let batch: ImportRow[] = [];
+    for await (const row of file.rows) {
+      if (row.row <= job.last_committed_row) continue;
+      if (batch.length === 0) batchStart = row.row;
+      batch.push(row);
+      if (batch.length >= batchSize) {
+        expectedRow = await commitBatch(deps.database, context, batch, expectedRow);
+        batch = [];
+      }
+    }
+    if (batch.length > 0) await commitBatch(deps.database, context, batch, expectedRow);
+    await withTransaction(deps.database, scope, async (tx) => {
+      await setImportJobStatus(tx, jobId, 'completed', { lastError: null });
+      const done = (await findImportJob(tx, jobId))!;
+      await recordAudit(tx, {
+        action: 'crm.import.completed',
+        resourceType: 'import_job',
+        resourceId: jobId,
+        entityId: job.entity_id,
+        after: { created: done.rows_created, updated: done.rows_updated, unchanged: done.rows_unchanged, rejected: done.rows_rejected },
+        actor: { ...SYSTEM_ACTOR, userId: job.created_by },
+      });
+    });
+  } catch (error) {
+    if (error instanceof ConcurrentRunError) return;
+    const reason = `L'import s'est interrompu au lot commençant à la ligne ${batchStart} : les lignes précédentes sont enregistrées, relancez l'import pour reprendre à cette ligne.`;
+    await withTransaction(deps.database, scope, (tx) => setImportJobStatus(tx, jobId, 'failed', { lastError: reason }));
+    throw error;
+  }
+}
+
+interface RunContext {
+  tree: EntityTree;
+  job: ImportJobRow;
+  role: AffiliationRole;
+  /** Target entity by union code, computed once per run (the tree lookup walks every node). */
+  targets: Map<string, Target>;
+}
+
+interface Target {
+  entityId: string;
+  /** The union of the row's commune (a network rule), rather than the importing entity by default. */
+  derived: boolean;
+}
+
+/** One batch, one transaction: the rows' writes and the job's counters and resume point. Returns the new resume point. */
+async function commitBatch(database: Database, context: RunContext, batch: readonly ImportRow[], expectedRow: number): Promise<number> {
+  const lastRow = batch[batch.length - 1]!.row;
+  await withTransaction(database, jobScope(context.job), async (tx) => {
+    const current = await findImportJob(tx, context.job.id, { forUpdate: true });
+    if (current?.last_committed_row !== expectedRow) throw new ConcurrentRunError();
+    const progress: BatchProgress = { rowsDone: batch.length, created: 0, updated: 0, unchanged: 0, lastRow };
+    const valid = batch.flatMap((row) => (row.ok ? [toBatchRow(context, row)] : []));
+    if (valid.length > 0) for (const outcome of await writeBatch(tx, valid, context.role)) progress[outcome]++;
+    await recordBatchProgress(tx, context.job.id, progress);
+  });
+  return lastRow;
+}
+
+function toBatchRow(context: RunContext, row: ImportRow & { ok: true }): BatchRow {
+  const { record, duplicate } = row;
+  const target = targetEntity(context, record.unionDepartementCode);
+  return {
+    company: record.company,
+    contact: record.contact,
+    entityId: target.entityId,
+    attachedBy: target.derived ? 'derived' : 'manual',
+    linkStatus: record.membership.joinedOn ? 'member' : 'prospect',
+    // A company or person repeated further down the file keeps the values of its first row.
+    updateCompany: duplicate?.companyFirstRow == null,
+    updatePerson: duplicate?.contactFirstRow == null,
+  };
+}
+
+/**
+ * Where a row's company, contact and affiliation belong: the departmental union of its commune when
+ * that union lies within the importing entity (a national or regional import spreads members over
+ * their unions), otherwise the importing entity itself.
+ */
+function targetEntity(context: RunContext, unionDepartementCode: string): Target {
+  let target = context.targets.get(unionDepartementCode);
+  if (target === undefined) {
+    const union = context.tree.byCode(unionDepartementCode);
+    const importing = context.job.entity_id;
+    const derived = union?.kind === 'departement' && context.tree.isWithin(union.id, importing);
+    target = { entityId: derived ? union.id : importing, derived };
+    context.targets.set(unionDepartementCode, target);
+  }
+  return target;
+}
+
+/** A member file names the company's head ("Nom du dirigeant"); other files name a main contact. */
+function affiliationRole(mapping: ColumnMapping): AffiliationRole {
+  return mapping.lastName && foldText(mapping.lastName.header).includes('dirigeant') ? 'dirigeant' : 'contact_principal';
+}

@@ -1,0 +1,175 @@
+import { and, sql, type SQL } from 'drizzle-orm';
+import type { Tx } from '../../../platform/db/index.js';
+import type { CollectionQuery } from '../../../platform/http/collection.js';
+import { fetchPage, type CollectionPage } from '../../../platform/http/collection-sql.js';
+import type { Civility } from '../contacts/civility.js';
+import { FOLDED_FULL_NAME, personCollection } from './persons.collection.js';
+import { persons, type LegalBasis } from './persons.tables.js';
+
+// Every query runs under the caller's RLS scope: rows of other branches are simply absent.
+
+/** A person as stored: sensitive fields are still ciphertexts. */
+export interface PersonRecord {
+  id: string;
+  entityId: string;
+  civility: Civility | null;
+  firstName: string | null;
+  lastName: string;
+  jobTitle: string | null;
+  phone: string | null;
+  personalPhoneEncrypted: string | null;
+  sensitiveNoteEncrypted: string | null;
+  legalBasis: LegalBasis;
+  lastInteractionAt: Date | null;
+  retentionFlaggedAt: Date | null;
+  anonymizedAt: Date | null;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export type StoredPersonFields = Pick<
+  PersonRecord,
+  'civility' | 'firstName' | 'lastName' | 'jobTitle' | 'phone' | 'personalPhoneEncrypted' | 'sensitiveNoteEncrypted' | 'legalBasis'
+>;
+
+export const PERSON_COLUMNS = `id, entity_id AS "entityId", civility, first_name AS "firstName", last_name AS "lastName",
+  job_title AS "jobTitle", phone, personal_phone_encrypted AS "personalPhoneEncrypted",
+  sensitive_note_encrypted AS "sensitiveNoteEncrypted", legal_basis AS "legalBasis", last_interaction_at AS "lastInteractionAt",
+  retention_flagged_at AS "retentionFlaggedAt", anonymized_at AS "anonymizedAt", version, created_at AS "createdAt", updated_at AS "updatedAt"`;
+
+const values = (fields: StoredPersonFields) => [
+  fields.civility,
+  fields.firstName,
+  fields.lastName,
+  fields.jobTitle,
+  fields.phone,
+  fields.personalPhoneEncrypted,
+  fields.sensitiveNoteEncrypted,
+  fields.legalBasis,
+];
+
+export async function insertPerson(tx: Tx, id: string, entityId: string, fields: StoredPersonFields): Promise<PersonRecord> {
+  const { rows } = await tx.client.query<PersonRecord>(
+    `INSERT INTO persons (id, entity_id, civility, first_name, last_name, job_title, phone, personal_phone_encrypted,
+       sensitive_note_encrypted, legal_basis)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING ${PERSON_COLUMNS}`,
+    [id, entityId, ...values(fields)],
+  );
+  return rows[0]!;
+}
+
+export async function findPersonById(tx: Tx, id: string, options: { forUpdate?: boolean } = {}): Promise<PersonRecord | null> {
+  const { rows } = await tx.client.query<PersonRecord>(`SELECT ${PERSON_COLUMNS} FROM persons WHERE id = $1${options.forUpdate ? ' FOR UPDATE' : ''}`, [
+    id,
+  ]);
+  return rows[0] ?? null;
+}
+
+/** Writes the fields and bumps the version if it is still the expected one (null: no row updated). */
+export async function updatePersonFields(tx: Tx, id: string, expectedVersion: number, fields: StoredPersonFields): Promise<PersonRecord | null> {
+  const { rows } = await tx.client.query<PersonRecord>(
+    `UPDATE persons SET civility = $3, first_name = $4, last_name = $5, job_title = $6, phone = $7, personal_phone_encrypted = $8,
+       sensitive_note_encrypted = $9, legal_basis = $10, version = version + 1, updated_at = now()
+     WHERE id = $1 AND version = $2 RETURNING ${PERSON_COLUMNS}`,
+    [id, expectedVersion, ...values(fields)],
+  );
+  return rows[0] ?? null;
+}
+
+export async function deletePersonRow(tx: Tx, id: string): Promise<boolean> {
+  const { rowCount } = await tx.client.query('DELETE FROM persons WHERE id = $1', [id]);
+  return (rowCount ?? 0) > 0;
+}
+
+/** Addresses of each person, primary first. */
+export async function findEmailsOf(tx: Tx, personIds: readonly string[]): Promise<Map<string, string[]>> {
+  const emails = new Map<string, string[]>();
+  if (personIds.length === 0) return emails;
+  const { rows } = await tx.client.query<{ person_id: string; email: string }>(
+    `SELECT person_id, email FROM person_emails WHERE person_id = ANY($1::uuid[]) ORDER BY person_id, is_primary DESC, email`,
+    [personIds],
+  );
+  for (const row of rows) emails.set(row.person_id, [...(emails.get(row.person_id) ?? []), row.email]);
+  return emails;
+}
+
+/** The first of these addresses already held by another person of the entity. */
+export async function findEmailHolder(
+  tx: Tx,
+  entityId: string,
+  emails: readonly string[],
+  exceptPersonId: string | null,
+): Promise<{ email: string; personId: string } | null> {
+  if (emails.length === 0) return null;
+  const { rows } = await tx.client.query<{ email: string; person_id: string }>(
+    `SELECT email, person_id FROM person_emails WHERE entity_id = $1 AND email = ANY($2::text[]) AND person_id IS DISTINCT FROM $3 LIMIT 1`,
+    [entityId, emails, exceptPersonId],
+  );
+  return rows[0] ? { email: rows[0].email, personId: rows[0].person_id } : null;
+}
+
+/** Replaces a person's addresses (the first becomes primary). */
+export async function replaceEmails(tx: Tx, personId: string, entityId: string, emails: readonly string[], newIds: () => string): Promise<void> {
+  await tx.client.query('DELETE FROM person_emails WHERE person_id = $1', [personId]);
+  for (const [index, email] of emails.entries()) {
+    await tx.client.query('INSERT INTO person_emails (id, entity_id, person_id, email, is_primary) VALUES ($1, $2, $3, $4, $5)', [
+      newIds(),
+      entityId,
+      personId,
+      email,
+      index === 0,
+    ]);
+  }
+}
+
+/**
+ * One page of the caller's contacts. `name` is matched word by word on the folded full name (trigram index),
+ * `email` and `organizationId` through EXISTS on addresses and affiliations; RLS scopes all three.
+ */
+export async function fetchPersonPage(tx: Tx, query: CollectionQuery): Promise<CollectionPage<PersonRecord>> {
+  const valueOf = (field: string) => query.filters.find((filter) => filter.field === field)?.value as string | undefined;
+  const conditions: SQL[] = [];
+  const name = valueOf('name');
+  // Each word on its own, so that "hélène dupont" finds "Dupont Hélène" (the trigram index serves every LIKE).
+  for (const word of (name ?? '').split(/\s+/).filter(Boolean).slice(0, 5)) {
+    conditions.push(sql`${FOLDED_FULL_NAME} like '%' || immutable_unaccent(lower(${escapeLike(word)})) || '%'`);
+  }
+  const email = valueOf('email');
+  if (email !== undefined) {
+    conditions.push(sql`exists (select 1 from person_emails e where e.person_id = ${persons.id} and e.email = ${email.trim().toLowerCase()})`);
+  }
+  const organizationId = valueOf('organizationId');
+  if (organizationId !== undefined) {
+    conditions.push(sql`exists (select 1 from affiliations a where a.person_id = ${persons.id} and a.organization_id = ${organizationId})`);
+  }
+  const custom = new Set(['name', 'email', 'organizationId']);
+  const plainQuery = { ...query, filters: query.filters.filter((filter) => !custom.has(filter.field)) };
+  const where = and(...conditions);
+  return fetchPage<PersonRecord>(tx, personCollection, plainQuery, {
+    table: persons,
+    columns: {
+      id: persons.id,
+      entityId: persons.entityId,
+      civility: persons.civility,
+      firstName: persons.firstName,
+      lastName: persons.lastName,
+      jobTitle: persons.jobTitle,
+      phone: persons.phone,
+      personalPhoneEncrypted: persons.personalPhoneEncrypted,
+      sensitiveNoteEncrypted: persons.sensitiveNoteEncrypted,
+      legalBasis: persons.legalBasis,
+      lastInteractionAt: persons.lastInteractionAt,
+      retentionFlaggedAt: persons.retentionFlaggedAt,
+      anonymizedAt: persons.anonymizedAt,
+      version: persons.version,
+      createdAt: persons.createdAt,
+      updatedAt: persons.updatedAt,
+    },
+    ...(where ? { where } : {}),
+  });
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (character) => `\\${character}`);
+}

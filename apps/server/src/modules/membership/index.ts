@@ -1,0 +1,38 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../../app.js';
+import { registerPermissions } from '../../platform/auth/index.js';
+import { registerOrganizationMergeStep } from '../crm/index.js';
+import { fecRoutes } from './accounting/fec.routes.js';
+import { invoiceRoutes } from './invoicing/invoices.routes.js';
+import { invoicePdfRoutes } from './invoicing/pdf/invoice-pdf.routes.js';
+import { paymentRoutes } from './payments/payments.routes.js';
+import { sepaRoutes } from './sepa/sepa.routes.js';
+import { SEPA_MANDATES_MERGE_STEP } from './sepa/sepa-mandates-merge-step.js';
+import { registerEncryptedColumn } from '../../platform/crypto/index.js';
+import { INVOICE_PERMISSION_DEFINITIONS } from './invoicing/permissions.js';
+import { INVOICES_MERGE_STEP } from './invoicing/invoices-merge-step.js';
+
+/**
+ * Membership module — the ERP part (issue 5). Today: invoices and credit notes with gap-free
+ * numbering per issuing entity and series (ADR 0013), payments, balances and overdue lists, and the
+ * FEC accounting export, SEPA direct debit (mandates with encrypted IBANs, pain.008 batches).
+ */
+// Debtor IBANs of SEPA mandates: re-encrypted by `keys:rotate`.
+registerEncryptedColumn({ table: 'sepa_mandates', idColumn: 'id', column: 'iban_encrypted' });
+
+export function registerMembership(app: FastifyInstance, context: Pick<AppContext, 'database' | 'cipher'>): void {
+  registerPermissions(INVOICE_PERMISSION_DEFINITIONS);
+  registerOrganizationMergeStep(INVOICES_MERGE_STEP);
+  registerOrganizationMergeStep(SEPA_MANDATES_MERGE_STEP);
+  void app.register(invoiceRoutes, { database: context.database });
+  void app.register(invoicePdfRoutes, { database: context.database });
+  void app.register(paymentRoutes, { database: context.database });
+  void app.register(fecRoutes, { database: context.database });
+  void app.register(sepaRoutes, { database: context.database, cipher: context.cipher });
+}
+
+export { INVOICE_PERMISSIONS } from './invoicing/permissions.js';
+export type { Invoice } from './invoicing/invoices.schema.js';
+export type { Payment } from './payments/payments.schema.js';
+export { INVOICE_STATUSES, type InvoiceStatus } from './invoicing/invoicing.tables.js';
+export { PAYMENT_METHODS, type PaymentMethod } from './payments/payments.tables.js';
