@@ -24,6 +24,9 @@ export interface AxeViolationSummary {
 
 /** Serious and critical axe violations on the current page (WCAG 2.1 A/AA rules). */
 export async function seriousViolations(page: Page): Promise<AxeViolationSummary[]> {
+  // A dialog or an error message still fading in has, for a moment, too little contrast: judge the
+  // page as it settles, not mid-animation.
+  await page.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished.catch(() => undefined))));
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   return results.violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')

@@ -1,5 +1,6 @@
 import type { Routes } from '@angular/router';
 import { requireNoSession, requireSession } from './core/auth/auth.guard';
+import { requireOwnPassword, requirePasswordChangeDue } from './core/auth/password-change.guard';
 import { comingSoonRoutes } from './features/coming-soon/coming-soon.routes';
 
 export const routes: Routes = [
@@ -10,8 +11,14 @@ export const routes: Routes = [
     loadComponent: () => import('./features/sign-in/sign-in').then((m) => m.SignIn),
   },
   {
+    path: 'change-password',
+    title: $localize`:@@password.forcedTitle:Choisissez votre mot de passe`,
+    canActivate: [requirePasswordChangeDue],
+    loadComponent: () => import('./features/account/forced-password-change').then((m) => m.ForcedPasswordChange),
+  },
+  {
     path: '',
-    canActivate: [requireSession],
+    canActivate: [requireSession, requireOwnPassword],
     loadComponent: () => import('./layout/shell').then((m) => m.Shell),
     children: [
       { path: '', pathMatch: 'full', redirectTo: 'dashboard' },
@@ -20,6 +27,18 @@ export const routes: Routes = [
         title: $localize`:@@title.dashboard:Tableau de bord`,
         data: { breadcrumb: $localize`:@@nav.dashboard:Tableau de bord` },
         loadComponent: () => import('./features/dashboard/dashboard').then((m) => m.Dashboard),
+      },
+      // Before the « bientôt disponible » modules: the first matching route wins.
+      {
+        path: 'crm',
+        data: { breadcrumb: $localize`:@@nav.crm:CRM` },
+        loadChildren: () => import('./features/crm/crm.routes').then((m) => m.crmRoutes),
+      },
+      {
+        path: 'account',
+        title: $localize`:@@account.title:Mon compte`,
+        data: { breadcrumb: $localize`:@@account.title:Mon compte` },
+        loadComponent: () => import('./features/account/account').then((m) => m.Account),
       },
       ...comingSoonRoutes,
       {

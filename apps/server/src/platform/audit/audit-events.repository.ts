@@ -15,11 +15,26 @@ export async function findAuditEventPage(tx: Tx, query: CollectionQuery): Promis
   return { ...page, items: page.items.map(toAuditEvent) };
 }
 
+/**
+ * Display names of the given users. The caller runs it in the system scope: an event visible to a
+ * branch auditor may have been made by national staff homed outside the branch, and who acted is
+ * the point of an audit trail. Only ids taken from events the reader may already see are asked for.
+ */
+export async function findActorNames(tx: Tx, userIds: readonly string[]): Promise<Map<string, string>> {
+  if (userIds.length === 0) return new Map();
+  const { rows } = await tx.client.query<{ id: string; displayName: string }>(
+    'SELECT id, display_name AS "displayName" FROM users WHERE id = ANY($1::uuid[])',
+    [userIds],
+  );
+  return new Map(rows.map((row) => [row.id, row.displayName]));
+}
+
 function toAuditEvent(row: Omit<typeof auditEvents.$inferSelect, 'chainHash'>): AuditEvent {
   return {
     id: row.id,
     occurredAt: row.occurredAt.toISOString(),
     actorUserId: row.actorUserId,
+    actorName: null,
     entityId: row.entityId,
     action: row.action,
     resourceType: row.resourceType,

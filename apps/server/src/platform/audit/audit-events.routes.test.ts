@@ -75,8 +75,11 @@ describe('GET /api/v1/audit-events', () => {
   });
 
   it('shows a branch only the events of its subtree, without network-wide ones', async () => {
-    const body = (await probes(branch)).json<{ items: Array<{ resourceId: string }> }>();
+    const body = (await probes(branch)).json<{ items: Array<{ resourceId: string; actorName: string | null }> }>();
     expect(body.items.map((item) => item.resourceId)).toEqual(['p4', 'p1']);
+    // Who acted is named even when that user is homed outside the branch (here: national staff).
+    const nationalName = (await t.app.inject({ url: '/api/v1/auth/me', headers: national.headers() })).json<{ user: { displayName: string } }>().user.displayName;
+    expect(body.items.map((item) => item.actorName)).toEqual([nationalName, nationalName]);
     const other = (await probes(branch, `&filter[entityId]=${network.ids['75']}`)).json<{ items: unknown[] }>();
     expect(other.items).toEqual([]);
   });
@@ -102,7 +105,7 @@ describe('GET /api/v1/audit-events', () => {
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toContain('text/csv');
     const lines = response.body.replace(/^\uFEFF/, '').trim().split('\r\n');
-    expect(lines[0]).toBe('id,occurredAt,action,resourceType,resourceId,entityId,actorUserId,requestId,ip,changes,chainPosition');
+    expect(lines[0]).toBe('id,occurredAt,action,resourceType,resourceId,entityId,actorUserId,actorName,requestId,ip,changes,chainPosition');
     expect(lines).toHaveLength(3);
     expect(response.body).not.toContain('FR76');
     const exported = (await t.app.inject({ url: '/api/v1/audit-events?filter[action]=audit.events.exported', headers: branch.headers() })).json<{

@@ -20,6 +20,7 @@ const CSV_COLUMNS: ReadonlyArray<CsvColumn<AuditEvent>> = [
   'resourceId',
   'entityId',
   'actorUserId',
+  'actorName',
   'requestId',
   'ip',
   'changes',

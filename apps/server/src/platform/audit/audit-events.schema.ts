@@ -6,6 +6,7 @@ export const AuditEventSchema = Type.Object(
     id: Uuid(),
     occurredAt: Timestamp(),
     actorUserId: Nullable(Uuid({ description: 'Null for anonymous or system actions' })),
+    actorName: Nullable(Type.String({ description: 'Display name of the acting user (even one homed outside your subtree); null for anonymous or system actions' })),
     entityId: Nullable(Uuid({ description: 'Null for network-wide events (visible to national auditors only)' })),
     action: Type.String({ description: '<module>.<resource>.<verb>, e.g. crm.organization.updated' }),
     resourceType: Type.String(),

@@ -1,7 +1,7 @@
 import { withTransaction, type Database, type DbScope } from '../db/index.js';
 import type { CollectionQuery } from '../http/collection.js';
 import type { CollectionPage } from '../http/collection-sql.js';
-import { findAuditEventPage } from './audit-events.repository.js';
+import { findActorNames, findAuditEventPage } from './audit-events.repository.js';
 import type { AuditEvent } from './audit-events.schema.js';
 
 /**
@@ -9,6 +9,9 @@ import type { AuditEvent } from './audit-events.schema.js';
  * when the scope includes the national office. The database policy decides (audit_events_read),
  * so every other read path of the table obeys the same rule.
  */
-export function listAuditEvents(database: Database, scope: DbScope, query: CollectionQuery): Promise<CollectionPage<AuditEvent>> {
-  return withTransaction(database, scope, (tx) => findAuditEventPage(tx, query), { readOnly: true });
+export async function listAuditEvents(database: Database, scope: DbScope, query: CollectionQuery): Promise<CollectionPage<AuditEvent>> {
+  const page = await withTransaction(database, scope, (tx) => findAuditEventPage(tx, query), { readOnly: true });
+  const actorIds = [...new Set(page.items.flatMap((event) => (event.actorUserId ? [event.actorUserId] : [])))];
+  const names = await withTransaction(database, { kind: 'system' }, (tx) => findActorNames(tx, actorIds), { readOnly: true });
+  return { ...page, items: page.items.map((event) => ({ ...event, actorName: event.actorUserId ? (names.get(event.actorUserId) ?? null) : null })) };
 }

@@ -12,26 +12,26 @@ export function flagProblems(flag: FlagFields, unknownEntities: ReadonlySet<stri
   const names = Object.keys(flag.variants);
   if (flag.kind === 'boolean') {
     if (names.length !== 2 || flag.variants.on !== true || flag.variants.off !== false) {
-      problems.push({ pointer: '/variants', message: 'A boolean flag has exactly the variants on (true) and off (false).' });
+      problems.push({ pointer: '/variants', message: 'Une fonctionnalité booléenne a exactement les variantes on (true) et off (false).' });
     }
   } else {
-    if (names.length === 0 || names.length > MAX_VARIANTS) problems.push({ pointer: '/variants', message: `Give 1 to ${MAX_VARIANTS} variants.` });
+    if (names.length === 0 || names.length > MAX_VARIANTS) problems.push({ pointer: '/variants', message: `Indiquez de 1 à ${MAX_VARIANTS} variantes.` });
     for (const name of names) {
       const value = flag.variants[name];
-      if (!/^[A-Za-z0-9_-]{1,64}$/.test(name)) problems.push({ pointer: `/variants/${name}`, message: 'Variant names use letters, digits, - and _.' });
+      if (!/^[A-Za-z0-9_-]{1,64}$/.test(name)) problems.push({ pointer: `/variants/${name}`, message: 'Un nom de variante ne contient que des lettres, des chiffres, « - » et « _ ».' });
       if (value === null || value === undefined || Array.isArray(value)) {
-        problems.push({ pointer: `/variants/${name}`, message: 'A variant value is a boolean, a string, a number or an object.' });
+        problems.push({ pointer: `/variants/${name}`, message: 'La valeur d\'une variante est un booléen, un texte, un nombre ou un objet.' });
       }
     }
   }
-  if (!names.includes(flag.defaultVariant)) problems.push({ pointer: '/defaultVariant', message: 'Must name one of the variants.' });
+  if (!names.includes(flag.defaultVariant)) problems.push({ pointer: '/defaultVariant', message: 'Choisissez l\'une des variantes.' });
   flag.rules.forEach((rule, index) => {
-    if (!names.includes(rule.variant)) problems.push({ pointer: `/rules/${index}/variant`, message: 'Must name one of the variants.' });
+    if (!names.includes(rule.variant)) problems.push({ pointer: `/rules/${index}/variant`, message: 'Choisissez l\'une des variantes.' });
     rule.entityIds?.forEach((id, position) => {
-      if (unknownEntities.has(id)) problems.push({ pointer: `/rules/${index}/entityIds/${position}`, message: 'No such entity.' });
+      if (unknownEntities.has(id)) problems.push({ pointer: `/rules/${index}/entityIds/${position}`, message: 'Entité inconnue.' });
     });
     if (rule.percentage !== undefined && Math.abs(Math.round(rule.percentage * 100) - rule.percentage * 100) > 1e-9) {
-      problems.push({ pointer: `/rules/${index}/percentage`, message: 'At most two decimals.' });
+      problems.push({ pointer: `/rules/${index}/percentage`, message: 'Deux décimales au plus.' });
     }
   });
   return problems;

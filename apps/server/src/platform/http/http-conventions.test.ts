@@ -96,7 +96,7 @@ describe('HTTP conventions: problem+json, preconditions, merge patch, deprecatio
 
   it('answers 400 with a pointer for an unknown query parameter', async () => {
     const body = expectProblem(await t.app.inject('/api/v1/test-widgets?colour=blue'), 400, 'bad_request');
-    expect(body.errors).toEqual([{ pointer: '/querystring/colour', message: 'This field is not allowed here.' }]);
+    expect(body.errors).toEqual([{ pointer: '/querystring/colour', message: "Ce champ n'est pas accepté ici." }]);
   });
 
   it('answers 422 listing every invalid body field with a JSON pointer', async () => {

@@ -1,5 +1,10 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, type FieldError } from './errors.js';
+import { validationFieldErrors } from './validation-messages.js';
+import { isDatabaseUnavailable } from './database-unavailable.js';
+
+/** Seconds a client should wait before retrying while the database is unreachable. */
+const RETRY_AFTER_SECONDS = 5;
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
@@ -28,6 +33,7 @@ export function registerProblemHandler(app: FastifyInstance): void {
       request.log.info({ code: problem.code, status: problem.status }, 'request refused');
     }
     if (error instanceof AppError) reply.headers(error.headers);
+    if (problem.code === 'database_unavailable') reply.header('retry-after', String(RETRY_AFTER_SECONDS));
     sendProblem(reply, problem);
   });
   app.setNotFoundHandler((request, reply) => {
@@ -44,7 +50,7 @@ function toProblem(error: FastifyError | AppError, request: FastifyRequest): Pro
     return build(request, error.code, error.status, error.title, error.message, error.errors);
   }
   if (error.validation) {
-    const errors = error.validation.map((item) => toFieldError(item, error.validationContext));
+    const errors = validationFieldErrors(error.validation, error.validationContext);
     return error.validationContext === 'body'
       ? build(request, 'validation_failed', 422, 'Validation failed', 'The request body contains invalid values.', errors)
       : build(request, 'bad_request', 400, 'Bad request', `The request ${error.validationContext ?? 'input'} is invalid.`, errors);
@@ -56,27 +62,11 @@ function toProblem(error: FastifyError | AppError, request: FastifyRequest): Pro
   if (status === 503) {
     return build(request, 'service_unavailable', 503, 'Service unavailable', 'The service is temporarily unavailable; try again shortly.');
   }
+  if (isDatabaseUnavailable(error)) {
+    return build(request, 'database_unavailable', 503, 'Service unavailable', 'The database cannot be reached at the moment; try again in a few seconds.');
+  }
   // 5xx: never show internals; the log line carries the cause and the request id links them.
   return build(request, 'internal_error', 500, 'Internal error', 'An unexpected error occurred. Quote the request id when reporting it.');
-}
-
-type AjvIssue = NonNullable<FastifyError['validation']>[number];
-
-function toFieldError(issue: AjvIssue, context: string | undefined): FieldError {
-  const params = issue.params as Record<string, unknown>;
-  const base = issue.instancePath ?? '';
-  const prefix = context && context !== 'body' ? `/${context}` : '';
-  if (issue.keyword === 'required') {
-    return { pointer: `${prefix}${base}/${escapePointer(String(params.missingProperty))}`, message: 'This field is required.' };
-  }
-  if (issue.keyword === 'additionalProperties') {
-    return { pointer: `${prefix}${base}/${escapePointer(String(params.additionalProperty))}`, message: 'This field is not allowed here.' };
-  }
-  return { pointer: `${prefix}${base}` || '/', message: issue.message ?? 'Invalid value.' };
-}
-
-function escapePointer(segment: string): string {
-  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
 function fastifyCode(error: FastifyError): string {

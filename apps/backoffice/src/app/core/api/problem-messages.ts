@@ -6,10 +6,10 @@ import type { ApiProblem } from './api-problem';
  */
 const MESSAGES: Record<string, string> = {
   invalid_credentials: $localize`:@@problem.invalidCredentials:Adresse e-mail ou mot de passe incorrect.`,
-  invalid_totp: $localize`:@@problem.invalidTotp:Code de vérification incorrect.`,
+  invalid_mfa_code: $localize`:@@problem.invalidTotp:Code de vérification incorrect.`,
   mfa_required: $localize`:@@problem.mfaRequired:Saisissez le code à 6 chiffres de votre application d'authentification.`,
   account_locked: $localize`:@@problem.accountLocked:Compte temporairement verrouillé après trop de tentatives.`,
-  account_disabled: $localize`:@@problem.accountDisabled:Ce compte est désactivé. Contactez votre administrateur.`,
+  account_deactivated: $localize`:@@problem.accountDisabled:Ce compte est désactivé. Contactez votre administrateur.`,
   rate_limited: $localize`:@@problem.rateLimited:Trop de requêtes. Patientez un instant avant de réessayer.`,
   unauthenticated: $localize`:@@problem.unauthenticated:Votre session a expiré. Reconnectez-vous.`,
   forbidden: $localize`:@@problem.forbidden:Vous n'avez pas les droits nécessaires pour cette action.`,

@@ -1824,6 +1824,8 @@ export interface paths {
                     status?: "active" | "deactivated";
                     /** @description Fragment of the email or display name */
                     search?: string;
+                    /** @description Only users homed in this entity or below it (the branch switcher); outside your scope it matches nobody */
+                    entityId?: string;
                 };
                 header?: never;
                 path?: never;
@@ -3818,6 +3820,6243 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/persons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the contacts of your entities (filter by name, email, company, entity) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Every word found in the last or first name, accents and case ignored contains this text (case-insensitive). */
+                    "filter[name][contains]"?: string;
+                    /** @description One of the addresses of the person equals */
+                    "filter[email]"?: string;
+                    /** @description Affiliated to this company equals */
+                    "filter[organizationId]"?: string;
+                    /** @description Entity the contact belongs to (exactly, not its subtree) equals */
+                    "filter[entityId]"?: string;
+                    /** @description Entity the contact belongs to (exactly, not its subtree): one of these comma-separated values (at most 100). */
+                    "filter[entityId][in]"?: string;
+                    /** @description Creation is at least (inclusive) */
+                    "filter[createdAt][gte]"?: string;
+                    /** @description Creation is at most (inclusive) */
+                    "filter[createdAt][lte]"?: string;
+                    /** @description Flagged by the retention job (any date: every contact in its notice period) is at least (inclusive) */
+                    "filter[retentionFlaggedAt][gte]"?: string;
+                    /** @description Flagged by the retention job (any date: every contact in its notice period) is at most (inclusive) */
+                    "filter[retentionFlaggedAt][lte]"?: string;
+                    /** @description Comma-separated sort keys, '-' for descending. Sortable: lastName, createdAt. Default: lastName. */
+                    sort?: string;
+                    /** @description Page size. */
+                    limit?: number;
+                    /** @description Opaque position returned as nextCursor by the previous page. */
+                    cursor?: string;
+                    /** @description exact: COUNT(*); estimated: planner estimate (cheap, approximate); none (default): no count. */
+                    count?: "exact" | "estimated" | "none";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Person"][];
+                            /** @description Pass as `cursor` to fetch the next page; null on the last page. */
+                            nextCursor: string | null;
+                            /** @description Total number of matching items (exact or estimated, as requested). */
+                            count?: number;
+                        };
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Create a contact in one of your entities
+         * @description Phones are normalised to E.164; the personal phone and the sensitive note are encrypted at rest. 409 `person_email_taken` (pointer `/emails/<i>`) when an address already belongs to another contact of the entity; 422 lists every invalid field with a French message (`/entityId` for an entity you do not manage).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Unique key (a UUID) making a retried POST safe: the first response is replayed for 24 hours. */
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description One of the entities you may write to; may be omitted when you write to one entity only
+                         */
+                        entityId?: string;
+                        lastName: string;
+                        civility?: string | null;
+                        firstName?: string | null;
+                        jobTitle?: string | null;
+                        phone?: string | null;
+                        personalPhone?: string | null;
+                        sensitiveNote?: string | null;
+                        /**
+                         * @description GDPR legal basis of the processing: consent, contract, legitimate_interest, legal_obligation
+                         * @enum {string}
+                         */
+                        legalBasis?: "consent" | "contract" | "legitimate_interest" | "legal_obligation";
+                        /** @description Addresses of the person, the first one primary */
+                        emails?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Person"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/persons/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read a contact (sensitive fields only with crm.persons.sensitive.read) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Person"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a contact and everything attached to it (If-Match required). To honour a GDPR erasure request, use /erasure instead */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description ETag read with GET (428 when missing, 412 when stale) */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Deleted */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Precondition Failed */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Precondition Required */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /**
+         * Change a contact (JSON Merge Patch, If-Match required; `emails` replaces the list)
+         * @description 409 `person_anonymized` once the contact was erased.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description ETag read with GET (428 when missing, 412 when stale) */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/merge-patch+json": {
+                        lastName?: string;
+                        civility?: string | null;
+                        firstName?: string | null;
+                        jobTitle?: string | null;
+                        phone?: string | null;
+                        personalPhone?: string | null;
+                        sensitiveNote?: string | null;
+                        /**
+                         * @description GDPR legal basis of the processing: consent, contract, legitimate_interest, legal_obligation
+                         * @enum {string}
+                         */
+                        legalBasis?: "consent" | "contract" | "legitimate_interest" | "legal_obligation";
+                        /** @description Addresses of the person, the first one primary */
+                        emails?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Person"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Precondition Failed */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unsupported Media Type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Precondition Required */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/persons/{id}/affiliations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A contact's companies, with role and dates (primary first) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["PersonAffiliation"][];
+                        };
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Affiliate a contact to a company (role, dates); `isPrimary` replaces the previous primary company
+         * @description 422 with `/organizationId` for an unknown company, `/endsOn` for an end before the start; 409 `person_anonymized` for an erased contact.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Unique key (a UUID) making a retried POST safe: the first response is replayed for 24 hours. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        organizationId: string;
+                        /**
+                         * @description dirigeant, drh, contact_principal, comptable, autre
+                         * @enum {string}
+                         */
+                        role: "dirigeant" | "drh" | "contact_principal" | "comptable" | "autre";
+                        startsOn?: string | null;
+                        endsOn?: string | null;
+                        /** @description The person's main company; unsets the previous primary one */
+                        isPrimary?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PersonAffiliation"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/persons/{id}/affiliations/{affiliationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove an affiliation */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    affiliationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Removed */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{id}/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A company's contacts known to your entities (current first, then by name; at most 500) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["OrganizationContact"][];
+                        };
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/persons/{id}/consents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A contact's consent per channel (latest decision) and the whole history, newest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PersonConsentState"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record a consent given or withdrawn on a channel, with its source and proof (appended to the history) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Unique key (a UUID) making a retried POST safe: the first response is replayed for 24 hours. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description newsletter, events, sms
+                         * @enum {string}
+                         */
+                        channel: "newsletter" | "events" | "sms";
+                        /**
+                         * @description granted or withdrawn
+                         * @enum {string}
+                         */
+                        status: "granted" | "withdrawn";
+                        /** @description Where the consent was given or withdrawn: form, phone call, unsubscribe link… */
+                        source: string;
+                        proof?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PersonConsent"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/persons/{id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Right of access: everything your entities hold on the contact, as JSON (audited) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Everything the entity holds on the person (GDPR art. 15), sensitive fields decrypted */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PersonExport"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/persons/{id}/erasure": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Right to erasure: anonymise the contact, keeping aggregates (idempotent, audited)
+         * @description See docs/runbooks/gdpr-requests.md for what is cleared and what is kept.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Unique key (a UUID) making a retried POST safe: the first response is replayed for 24 hours. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Person"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your entities' imports, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Status of the import equals */
+                    "filter[status]"?: "dry_run_done" | "queued" | "running" | "completed" | "failed";
+                    /** @description Status of the import: one of these comma-separated values (at most 100). */
+                    "filter[status][in]"?: string;
+                    /** @description Entity the import is for equals */
+                    "filter[entityId]"?: string;
+                    /** @description Entity the import is for: one of these comma-separated values (at most 100). */
+                    "filter[entityId][in]"?: string;
+                    /** @description Upload is at least (inclusive) */
+                    "filter[createdAt][gte]"?: string;
+                    /** @description Upload is at most (inclusive) */
+                    "filter[createdAt][lte]"?: string;
+                    /** @description Comma-separated sort keys, '-' for descending. Sortable: createdAt. Default: -createdAt. */
+                    sort?: string;
+                    /** @description Page size. */
+                    limit?: number;
+                    /** @description Opaque position returned as nextCursor by the previous page. */
+                    cursor?: string;
+                    /** @description exact: COUNT(*); estimated: planner estimate (cheap, approximate); none (default): no count. */
+                    count?: "exact" | "estimated" | "none";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description One page of the collection. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                entityId: string;
+                                fileName: string;
+                                fileFormat: "csv" | "xlsx";
+                                fileSize: number;
+                                /** @description dry_run_done (analysed, nothing written), queued, running, completed, failed (resumable with POST …/run) */
+                                status: "dry_run_done" | "queued" | "running" | "completed" | "failed";
+                                /** @description Field → file header used by this import */
+                                columns: {
+                                    [key: string]: string;
+                                };
+                                /** @description Column choices by field (companyName, siren, siret, nafCode, addressLine, postalCode, city, headcount, civility, lastName, firstName, email, phone, joinedOn, duesAmount): the file header, or null to ignore the column */
+                                columnOverrides: {
+                                    companyName?: string | null;
+                                    siren?: string | null;
+                                    siret?: string | null;
+                                    nafCode?: string | null;
+                                    addressLine?: string | null;
+                                    postalCode?: string | null;
+                                    city?: string | null;
+                                    headcount?: string | null;
+                                    civility?: string | null;
+                                    lastName?: string | null;
+                                    firstName?: string | null;
+                                    email?: string | null;
+                                    phone?: string | null;
+                                    joinedOn?: string | null;
+                                    duesAmount?: string | null;
+                                };
+                                rows: {
+                                    total: number;
+                                    valid: number;
+                                    rejected: number;
+                                    done: number;
+                                    created: number;
+                                    updated: number;
+                                    unchanged: number;
+                                };
+                                /** @description Share of the file processed by the run */
+                                percent: number;
+                                attempts: number;
+                                /** @description Why the last attempt stopped (French) */
+                                lastError: string | null;
+                                /** @description The row-by-row error report (CSV) */
+                                errorsUrl: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                startedAt: string | null;
+                                finishedAt: string | null;
+                            }[];
+                            /** @description Pass as `cursor` to fetch the next page; null on the last page. */
+                            nextCursor: string | null;
+                            /** @description Total number of matching items (exact or estimated, as requested). */
+                            count?: number;
+                        };
+                        "text/csv": string;
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Upload a CSV or XLSX file of companies and contacts: dry run, nothing is written to the CRM
+         * @description multipart/form-data with `file` (CSV in UTF-8 or Windows-1252, `;` or `,`; or XLSX, first sheet), optional `entityId` (the entity you import for; required when you hold the permission on several) and optional `columnOverrides` (JSON: field → file header, or null to ignore; completes the entity's saved mapping). Returns the job and the row-by-row report; run it with POST /api/v1/imports/{id}/run. 422 when the file is unreadable or a required column is missing.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Unique key (a UUID) making a retried POST safe: the first response is replayed for 24 hours. */
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            job: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                entityId: string;
+                                fileName: string;
+                                fileFormat: "csv" | "xlsx";
+                                fileSize: number;
+                                /** @description dry_run_done (analysed, nothing written), queued, running, completed, failed (resumable with POST …/run) */
+                                status: "dry_run_done" | "queued" | "running" | "completed" | "failed";
+                                /** @description Field → file header used by this import */
+                                columns: {
+                                    [key: string]: string;
+                                };
+                                /** @description Column choices by field (companyName, siren, siret, nafCode, addressLine, postalCode, city, headcount, civility, lastName, firstName, email, phone, joinedOn, duesAmount): the file header, or null to ignore the column */
+                                columnOverrides: {
+                                    companyName?: string | null;
+                                    siren?: string | null;
+                                    siret?: string | null;
+                                    nafCode?: string | null;
+                                    addressLine?: string | null;
+                                    postalCode?: string | null;
+                                    city?: string | null;
+                                    headcount?: string | null;
+                                    civility?: string | null;
+                                    lastName?: string | null;
+                                    firstName?: string | null;
+                                    email?: string | null;
+                                    phone?: string | null;
+                                    joinedOn?: string | null;
+                                    duesAmount?: string | null;
+                                };
+                                rows: {
+                                    total: number;
+                                    valid: number;
+                                    rejected: number;
+                                    done: number;
+                                    created: number;
+                                    updated: number;
+                                    unchanged: number;
+                                };
+                                /** @description Share of the file processed by the run */
+                                percent: number;
+                                attempts: number;
+                                /** @description Why the last attempt stopped (French) */
+                                lastError: string | null;
+                                /** @description The row-by-row error report (CSV) */
+                                errorsUrl: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                startedAt: string | null;
+                                finishedAt: string | null;
+                            };
+                            /** @description CSV only: utf-8 or windows-1252 */
+                            encoding: string | null;
+                            /** @description CSV only: ; , or tab */
+                            separator: string | null;
+                            headers: string[];
+                            /** @description Columns that feed no field */
+                            ignoredHeaders: string[];
+                            /** @description Rejected rows and accepted rows with warnings, in file order (the first 1,000; all of them in errorsUrl) */
+                            report: {
+                                /** @description Row number as Excel shows it (header = 1) */
+                                row: number;
+                                status: "rejected" | "accepted";
+                                problems: {
+                                    column: string;
+                                    code: string;
+                                    message: string;
+                                }[];
+                                warnings: string[];
+                            }[];
+                            reportTruncated: boolean;
+                        };
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Payload Too Large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unsupported Media Type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{id}/run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Run an analysed import in the background, or resume a failed one after its last committed batch */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Unique key (a UUID) making a retried POST safe: the first response is replayed for 24 hours. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Accepted */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            entityId: string;
+                            fileName: string;
+                            fileFormat: "csv" | "xlsx";
+                            fileSize: number;
+                            /** @description dry_run_done (analysed, nothing written), queued, running, completed, failed (resumable with POST …/run) */
+                            status: "dry_run_done" | "queued" | "running" | "completed" | "failed";
+                            /** @description Field → file header used by this import */
+                            columns: {
+                                [key: string]: string;
+                            };
+                            /** @description Column choices by field (companyName, siren, siret, nafCode, addressLine, postalCode, city, headcount, civility, lastName, firstName, email, phone, joinedOn, duesAmount): the file header, or null to ignore the column */
+                            columnOverrides: {
+                                companyName?: string | null;
+                                siren?: string | null;
+                                siret?: string | null;
+                                nafCode?: string | null;
+                                addressLine?: string | null;
+                                postalCode?: string | null;
+                                city?: string | null;
+                                headcount?: string | null;
+                                civility?: string | null;
+                                lastName?: string | null;
+                                firstName?: string | null;
+                                email?: string | null;
+                                phone?: string | null;
+                                joinedOn?: string | null;
+                                duesAmount?: string | null;
+                            };
+                            rows: {
+                                total: number;
+                                valid: number;
+                                rejected: number;
+                                done: number;
+                                created: number;
+                                updated: number;
+                                unchanged: number;
+                            };
+                            /** @description Share of the file processed by the run */
+                            percent: number;
+                            attempts: number;
+                            /** @description Why the last attempt stopped (French) */
+                            lastError: string | null;
+                            /** @description The row-by-row error report (CSV) */
+                            errorsUrl: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            startedAt: string | null;
+                            finishedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Progress of an import: status, percentage, rows done, created, updated, unchanged, rejected */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            entityId: string;
+                            fileName: string;
+                            fileFormat: "csv" | "xlsx";
+                            fileSize: number;
+                            /** @description dry_run_done (analysed, nothing written), queued, running, completed, failed (resumable with POST …/run) */
+                            status: "dry_run_done" | "queued" | "running" | "completed" | "failed";
+                            /** @description Field → file header used by this import */
+                            columns: {
+                                [key: string]: string;
+                            };
+                            /** @description Column choices by field (companyName, siren, siret, nafCode, addressLine, postalCode, city, headcount, civility, lastName, firstName, email, phone, joinedOn, duesAmount): the file header, or null to ignore the column */
+                            columnOverrides: {
+                                companyName?: string | null;
+                                siren?: string | null;
+                                siret?: string | null;
+                                nafCode?: string | null;
+                                addressLine?: string | null;
+                                postalCode?: string | null;
+                                city?: string | null;
+                                headcount?: string | null;
+                                civility?: string | null;
+                                lastName?: string | null;
+                                firstName?: string | null;
+                                email?: string | null;
+                                phone?: string | null;
+                                joinedOn?: string | null;
+                                duesAmount?: string | null;
+                            };
+                            rows: {
+                                total: number;
+                                valid: number;
+                                rejected: number;
+                                done: number;
+                                created: number;
+                                updated: number;
+                                unchanged: number;
+                            };
+                            /** @description Share of the file processed by the run */
+                            percent: number;
+                            attempts: number;
+                            /** @description Why the last attempt stopped (French) */
+                            lastError: string | null;
+                            /** @description The row-by-row error report (CSV) */
+                            errorsUrl: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            startedAt: string | null;
+                            finishedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{id}/errors.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The row-by-row report of an import as CSV for French Excel (UTF-8 with BOM, `;`) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Columns Ligne;Statut;Colonne;Code;Message */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/import-mappings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Saved column mappings of your entities (applied to each entity's next uploads) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                entityId: string;
+                                /** @description Column choices by field (companyName, siren, siret, nafCode, addressLine, postalCode, city, headcount, civility, lastName, firstName, email, phone, joinedOn, duesAmount): the file header, or null to ignore the column */
+                                columnOverrides: {
+                                    companyName?: string | null;
+                                    siren?: string | null;
+                                    siret?: string | null;
+                                    nafCode?: string | null;
+                                    addressLine?: string | null;
+                                    postalCode?: string | null;
+                                    city?: string | null;
+                                    headcount?: string | null;
+                                    civility?: string | null;
+                                    lastName?: string | null;
+                                    firstName?: string | null;
+                                    email?: string | null;
+                                    phone?: string | null;
+                                    joinedOn?: string | null;
+                                    duesAmount?: string | null;
+                                };
+                                updatedBy: string | null;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/import-mappings/{entityId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Save an entity's column mapping (field → file header, or null to ignore the column) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    entityId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Column choices by field (companyName, siren, siret, nafCode, addressLine, postalCode, city, headcount, civility, lastName, firstName, email, phone, joinedOn, duesAmount): the file header, or null to ignore the column */
+                        columnOverrides: {
+                            companyName?: string | null;
+                            siren?: string | null;
+                            siret?: string | null;
+                            nafCode?: string | null;
+                            addressLine?: string | null;
+                            postalCode?: string | null;
+                            city?: string | null;
+                            headcount?: string | null;
+                            civility?: string | null;
+                            lastName?: string | null;
+                            firstName?: string | null;
+                            email?: string | null;
+                            phone?: string | null;
+                            joinedOn?: string | null;
+                            duesAmount?: string | null;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            entityId: string;
+                            /** @description Column choices by field (companyName, siren, siret, nafCode, addressLine, postalCode, city, headcount, civility, lastName, firstName, email, phone, joinedOn, duesAmount): the file header, or null to ignore the column */
+                            columnOverrides: {
+                                companyName?: string | null;
+                                siren?: string | null;
+                                siret?: string | null;
+                                nafCode?: string | null;
+                                addressLine?: string | null;
+                                postalCode?: string | null;
+                                city?: string | null;
+                                headcount?: string | null;
+                                civility?: string | null;
+                                lastName?: string | null;
+                                firstName?: string | null;
+                                email?: string | null;
+                                phone?: string | null;
+                                joinedOn?: string | null;
+                                duesAmount?: string | null;
+                            };
+                            updatedBy: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exports/organizations.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export companies as CSV with the filters and sort of GET /api/v1/organizations
+         * @description Status and tags are those of your own entities. `segment` exports a saved segment instead of filter parameters. Streamed; the export is recorded in the audit trail with its filters and row count.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Département code (69, 2A, 974…) equals */
+                    "filter[departementCode]"?: string;
+                    /** @description Département code (69, 2A, 974…): one of these comma-separated values (at most 100). */
+                    "filter[departementCode][in]"?: string;
+                    /** @description NAF code in display form (10.71C) equals */
+                    "filter[nafCode]"?: string;
+                    /** @description NAF code in display form (10.71C): one of these comma-separated values (at most 100). */
+                    "filter[nafCode][in]"?: string;
+                    /** @description SIREN equals */
+                    "filter[siren]"?: string;
+                    /** @description Name contains this text (case-insensitive). */
+                    "filter[name][contains]"?: string;
+                    /** @description Creation is at least (inclusive) */
+                    "filter[createdAt][gte]"?: string;
+                    /** @description Creation is at most (inclusive) */
+                    "filter[createdAt][lte]"?: string;
+                    /** @description Status of the company for YOUR entities (other branches' statuses never count) equals */
+                    "filter[status]"?: "prospect" | "member" | "former_member";
+                    /** @description Comma-separated sort keys, '-' for descending. Sortable: name, createdAt. Default: name. */
+                    sort?: string;
+                    /** @description Page size. */
+                    limit?: number;
+                    /** @description Opaque position returned as nextCursor by the previous page. */
+                    cursor?: string;
+                    /** @description exact: COUNT(*); estimated: planner estimate (cheap, approximate); none (default): no count. */
+                    count?: "exact" | "estimated" | "none";
+                    /** @description Export a saved segment's members (its saved filter) instead of filter parameters */
+                    segment?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description CSV for French Excel: UTF-8 with BOM, `;` separator, CRLF */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exports/persons.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export your entities' contacts as CSV with the filters and sort of GET /api/v1/persons
+         * @description `purpose=marketing` excludes every contact whose latest newsletter consent is not `granted` (withdrawn or never given). `segment` exports a saved segment of contacts instead of filter parameters. Anonymised contacts are never exported. Streamed and audited (filters, purpose, row count).
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Every word found in the last or first name, accents and case ignored contains this text (case-insensitive). */
+                    "filter[name][contains]"?: string;
+                    /** @description One of the addresses of the person equals */
+                    "filter[email]"?: string;
+                    /** @description Affiliated to this company equals */
+                    "filter[organizationId]"?: string;
+                    /** @description Entity the contact belongs to (exactly, not its subtree) equals */
+                    "filter[entityId]"?: string;
+                    /** @description Entity the contact belongs to (exactly, not its subtree): one of these comma-separated values (at most 100). */
+                    "filter[entityId][in]"?: string;
+                    /** @description Creation is at least (inclusive) */
+                    "filter[createdAt][gte]"?: string;
+                    /** @description Creation is at most (inclusive) */
+                    "filter[createdAt][lte]"?: string;
+                    /** @description Flagged by the retention job (any date: every contact in its notice period) is at least (inclusive) */
+                    "filter[retentionFlaggedAt][gte]"?: string;
+                    /** @description Flagged by the retention job (any date: every contact in its notice period) is at most (inclusive) */
+                    "filter[retentionFlaggedAt][lte]"?: string;
+                    /** @description Comma-separated sort keys, '-' for descending. Sortable: lastName, createdAt. Default: lastName. */
+                    sort?: string;
+                    /** @description Page size. */
+                    limit?: number;
+                    /** @description Opaque position returned as nextCursor by the previous page. */
+                    cursor?: string;
+                    /** @description exact: COUNT(*); estimated: planner estimate (cheap, approximate); none (default): no count. */
+                    count?: "exact" | "estimated" | "none";
+                    /** @description Export a saved segment's members (its saved filter) instead of filter parameters */
+                    segment?: string;
+                    /** @description `marketing` keeps only contacts whose current newsletter consent is granted; `internal` keeps every contact */
+                    purpose: "internal" | "marketing";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description CSV for French Excel: UTF-8 with BOM, `;` separator, CRLF */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exports/organizations.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export companies as XLSX with the filters and sort of GET /api/v1/organizations
+         * @description Status and tags are those of your own entities. `segment` exports a saved segment instead of filter parameters. Streamed; the export is recorded in the audit trail with its filters and row count.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Département code (69, 2A, 974…) equals */
+                    "filter[departementCode]"?: string;
+                    /** @description Département code (69, 2A, 974…): one of these comma-separated values (at most 100). */
+                    "filter[departementCode][in]"?: string;
+                    /** @description NAF code in display form (10.71C) equals */
+                    "filter[nafCode]"?: string;
+                    /** @description NAF code in display form (10.71C): one of these comma-separated values (at most 100). */
+                    "filter[nafCode][in]"?: string;
+                    /** @description SIREN equals */
+                    "filter[siren]"?: string;
+                    /** @description Name contains this text (case-insensitive). */
+                    "filter[name][contains]"?: string;
+                    /** @description Creation is at least (inclusive) */
+                    "filter[createdAt][gte]"?: string;
+                    /** @description Creation is at most (inclusive) */
+                    "filter[createdAt][lte]"?: string;
+                    /** @description Status of the company for YOUR entities (other branches' statuses never count) equals */
+                    "filter[status]"?: "prospect" | "member" | "former_member";
+                    /** @description Comma-separated sort keys, '-' for descending. Sortable: name, createdAt. Default: name. */
+                    sort?: string;
+                    /** @description Page size. */
+                    limit?: number;
+                    /** @description Opaque position returned as nextCursor by the previous page. */
+                    cursor?: string;
+                    /** @description exact: COUNT(*); estimated: planner estimate (cheap, approximate); none (default): no count. */
+                    count?: "exact" | "estimated" | "none";
+                    /** @description Export a saved segment's members (its saved filter) instead of filter parameters */
+                    segment?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description XLSX workbook, one sheet */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exports/persons.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export your entities' contacts as XLSX with the filters and sort of GET /api/v1/persons
+         * @description `purpose=marketing` excludes every contact whose latest newsletter consent is not `granted` (withdrawn or never given). `segment` exports a saved segment of contacts instead of filter parameters. Anonymised contacts are never exported. Streamed and audited (filters, purpose, row count).
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Every word found in the last or first name, accents and case ignored contains this text (case-insensitive). */
+                    "filter[name][contains]"?: string;
+                    /** @description One of the addresses of the person equals */
+                    "filter[email]"?: string;
+                    /** @description Affiliated to this company equals */
+                    "filter[organizationId]"?: string;
+                    /** @description Entity the contact belongs to (exactly, not its subtree) equals */
+                    "filter[entityId]"?: string;
+                    /** @description Entity the contact belongs to (exactly, not its subtree): one of these comma-separated values (at most 100). */
+                    "filter[entityId][in]"?: string;
+                    /** @description Creation is at least (inclusive) */
+                    "filter[createdAt][gte]"?: string;
+                    /** @description Creation is at most (inclusive) */
+                    "filter[createdAt][lte]"?: string;
+                    /** @description Flagged by the retention job (any date: every contact in its notice period) is at least (inclusive) */
+                    "filter[retentionFlaggedAt][gte]"?: string;
+                    /** @description Flagged by the retention job (any date: every contact in its notice period) is at most (inclusive) */
+                    "filter[retentionFlaggedAt][lte]"?: string;
+                    /** @description Comma-separated sort keys, '-' for descending. Sortable: lastName, createdAt. Default: lastName. */
+                    sort?: string;
+                    /** @description Page size. */
+                    limit?: number;
+                    /** @description Opaque position returned as nextCursor by the previous page. */
+                    cursor?: string;
+                    /** @description exact: COUNT(*); estimated: planner estimate (cheap, approximate); none (default): no count. */
+                    count?: "exact" | "estimated" | "none";
+                    /** @description Export a saved segment's members (its saved filter) instead of filter parameters */
+                    segment?: string;
+                    /** @description `marketing` keeps only contacts whose current newsletter consent is granted; `internal` keeps every contact */
+                    purpose: "internal" | "marketing";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description XLSX workbook, one sheet */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/segments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List your entities' segments */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Target list equals */
+                    "filter[target]"?: "organizations" | "persons";
+                    /** @description Owning entity equals */
+                    "filter[entityId]"?: string;
+                    /** @description Name contains this text (case-insensitive). */
+                    "filter[name][contains]"?: string;
+                    /** @description Comma-separated sort keys, '-' for descending. Sortable: name, createdAt. Default: name. */
+                    sort?: string;
+                    /** @description Page size. */
+                    limit?: number;
+                    /** @description Opaque position returned as nextCursor by the previous page. */
+                    cursor?: string;
+                    /** @description exact: COUNT(*); estimated: planner estimate (cheap, approximate); none (default): no count. */
+                    count?: "exact" | "estimated" | "none";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Segment"][];
+                            /** @description Pass as `cursor` to fetch the next page; null on the last page. */
+                            nextCursor: string | null;
+                            /** @description Total number of matching items (exact or estimated, as requested). */
+                            count?: number;
+                        };
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Save a filter of the company or contact list as a segment
+         * @description 422 with a pointer per unknown field, unknown operator or invalid value of `filter`; 409 `segment_name_taken`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Unique key (a UUID) making a retried POST safe: the first response is replayed for 24 hours. */
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description The owning entity; required when you act on several
+                         */
+                        entityId?: string;
+                        name: string;
+                        /** @description The list the segment selects from: `organizations` (GET /api/v1/organizations) or `persons` (GET /api/v1/persons) */
+                        target: "organizations" | "persons";
+                        /** @description The filter parameters of the target list, exactly as in its querystring: `{"filter[departementCode][in]": "69,01", "filter[status]": "member"}`. Unknown fields or operators and invalid values are refused with 422 and a pointer to the key. */
+                        filter: {
+                            [key: string]: string | number | boolean;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Segment"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/segments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read a segment */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Segment"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a segment */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Rename a segment or change its filter (JSON Merge Patch, If-Match required) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description ETag read with GET (428 when missing, 412 when stale) */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            /** @description JSON Merge Patch */
+            requestBody: {
+                content: {
+                    "application/merge-patch+json": {
+                        name?: string;
+                        /** @description Keys to add or change in the filter; a key set to null is removed from it */
+                        filter?: {
+                            [key: string]: string | number | boolean | null;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Segment"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Precondition Failed */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unsupported Media Type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Precondition Required */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/segments/{id}/count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Live count of the segment: the members you can see now
+         * @description Needs the target list's read permission too (crm.organizations.read or crm.persons.read).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SegmentCount"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/segments/{id}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The members of a segment, paginated like its target list (same items, sort and cursors) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The target list's sort keys (see its `sort` parameter) */
+                    sort?: string;
+                    /** @description Page size */
+                    limit?: number;
+                    /** @description nextCursor of the previous page */
+                    cursor?: string;
+                    count?: "exact" | "estimated" | "none";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Organization"][];
+                            /** @description Pass as `cursor` to fetch the next page; null on the last page. */
+                            nextCursor: string | null;
+                            /** @description Total number of matching items (exact or estimated, as requested). */
+                            count?: number;
+                        } | {
+                            items: components["schemas"]["Person"][];
+                            /** @description Pass as `cursor` to fetch the next page; null on the last page. */
+                            nextCursor: string | null;
+                            /** @description Total number of matching items (exact or estimated, as requested). */
+                            count?: number;
+                        };
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/interactions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List your entities' interactions */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Kind of interaction equals */
+                    "filter[kind]"?: "call" | "meeting" | "email" | "note" | "event_attendance" | "membership_change";
+                    /** @description Kind of interaction: one of these comma-separated values (at most 100). */
+                    "filter[kind][in]"?: string;
+                    /** @description When it happened is at least (inclusive) */
+                    "filter[occurredAt][gte]"?: string;
+                    /** @description When it happened is at most (inclusive) */
+                    "filter[occurredAt][lte]"?: string;
+                    /** @description Company equals */
+                    "filter[organizationId]"?: string;
+                    /** @description Contact equals */
+                    "filter[personId]"?: string;
+                    /** @description Owning entity (exactly, not its subtree) equals */
+                    "filter[entityId]"?: string;
+                    /** @description Author equals */
+                    "filter[authorUserId]"?: string;
+                    /** @description Comma-separated sort keys, '-' for descending. Sortable: occurredAt, createdAt. Default: -occurredAt. */
+                    sort?: string;
+                    /** @description Page size. */
+                    limit?: number;
+                    /** @description Opaque position returned as nextCursor by the previous page. */
+                    cursor?: string;
+                    /** @description exact: COUNT(*); estimated: planner estimate (cheap, approximate); none (default): no count. */
+                    count?: "exact" | "estimated" | "none";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Interaction"][];
+                            /** @description Pass as `cursor` to fetch the next page; null on the last page. */
+                            nextCursor: string | null;
+                            /** @description Total number of matching items (exact or estimated, as requested). */
+                            count?: number;
+                        };
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Record a call, meeting, e-mail, note… with a company and/or a contact
+         * @description The body HTML is sanitised (allowed: p, br, strong, em, u, s, ul, ol, li, a with http/https/mailto, blockquote, h3, h4). 422 for an unknown company or contact.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Unique key (a UUID) making a retried POST safe: the first response is replayed for 24 hours. */
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description The owning entity: the contact's when a person is given; required when you act on several
+                         */
+                        entityId?: string;
+                        /** @description call, meeting, email, note, event_attendance, membership_change */
+                        kind: "call" | "meeting" | "email" | "note" | "event_attendance" | "membership_change";
+                        /** Format: date-time */
+                        occurredAt: string;
+                        subject: string;
+                        bodyHtml?: string | null;
+                        /** Format: uuid */
+                        organizationId?: string;
+                        /** Format: uuid */
+                        personId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Interaction"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/interactions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read an interaction */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Interaction"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete an interaction */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change an interaction (JSON Merge Patch, If-Match required) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description ETag read with GET (428 when missing, 412 when stale) */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/merge-patch+json": {
+                        /** @description call, meeting, email, note, event_attendance, membership_change */
+                        kind?: "call" | "meeting" | "email" | "note" | "event_attendance" | "membership_change";
+                        /** Format: date-time */
+                        occurredAt?: string;
+                        subject?: string;
+                        bodyHtml?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Interaction"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Precondition Failed */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unsupported Media Type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Precondition Required */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/organizations/{id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A company's timeline
+         * @description Newest first (`sort=-occurredAt`, the default), filterable by `filter[kind][in]` and `filter[occurredAt][gte|lte]`, paginated by cursor. Only your entities' interactions are listed.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Kind of interaction equals */
+                    "filter[kind]"?: "call" | "meeting" | "email" | "note" | "event_attendance" | "membership_change";
+                    /** @description Kind of interaction: one of these comma-separated values (at most 100). */
+                    "filter[kind][in]"?: string;
+                    /** @description When it happened is at least (inclusive) */
+                    "filter[occurredAt][gte]"?: string;
+                    /** @description When it happened is at most (inclusive) */
+                    "filter[occurredAt][lte]"?: string;
+                    /** @description Company equals */
+                    "filter[organizationId]"?: string;
+                    /** @description Contact equals */
+                    "filter[personId]"?: string;
+                    /** @description Owning entity (exactly, not its subtree) equals */
+                    "filter[entityId]"?: string;
+                    /** @description Author equals */
+                    "filter[authorUserId]"?: string;
+                    /** @description Comma-separated sort keys, '-' for descending. Sortable: occurredAt, createdAt. Default: -occurredAt. */
+                    sort?: string;
+                    /** @description Page size. */
+                    limit?: number;
+                    /** @description Opaque position returned as nextCursor by the previous page. */
+                    cursor?: string;
+                    /** @description exact: COUNT(*); estimated: planner estimate (cheap, approximate); none (default): no count. */
+                    count?: "exact" | "estimated" | "none";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Interaction"][];
+                            /** @description Pass as `cursor` to fetch the next page; null on the last page. */
+                            nextCursor: string | null;
+                            /** @description Total number of matching items (exact or estimated, as requested). */
+                            count?: number;
+                        };
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/persons/{id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A contact's timeline
+         * @description Newest first (`sort=-occurredAt`, the default), filterable by `filter[kind][in]` and `filter[occurredAt][gte|lte]`, paginated by cursor. Only your entities' interactions are listed.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Kind of interaction equals */
+                    "filter[kind]"?: "call" | "meeting" | "email" | "note" | "event_attendance" | "membership_change";
+                    /** @description Kind of interaction: one of these comma-separated values (at most 100). */
+                    "filter[kind][in]"?: string;
+                    /** @description When it happened is at least (inclusive) */
+                    "filter[occurredAt][gte]"?: string;
+                    /** @description When it happened is at most (inclusive) */
+                    "filter[occurredAt][lte]"?: string;
+                    /** @description Company equals */
+                    "filter[organizationId]"?: string;
+                    /** @description Contact equals */
+                    "filter[personId]"?: string;
+                    /** @description Owning entity (exactly, not its subtree) equals */
+                    "filter[entityId]"?: string;
+                    /** @description Author equals */
+                    "filter[authorUserId]"?: string;
+                    /** @description Comma-separated sort keys, '-' for descending. Sortable: occurredAt, createdAt. Default: -occurredAt. */
+                    sort?: string;
+                    /** @description Page size. */
+                    limit?: number;
+                    /** @description Opaque position returned as nextCursor by the previous page. */
+                    cursor?: string;
+                    /** @description exact: COUNT(*); estimated: planner estimate (cheap, approximate); none (default): no count. */
+                    count?: "exact" | "estimated" | "none";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Interaction"][];
+                            /** @description Pass as `cursor` to fetch the next page; null on the last page. */
+                            nextCursor: string | null;
+                            /** @description Total number of matching items (exact or estimated, as requested). */
+                            count?: number;
+                        };
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/duplicates/persons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Likely duplicate contacts among yours: same e-mail, or similar names at the same company or postal code */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Most likely pairs first */
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["PersonDuplicate"][];
+                        };
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/duplicates/organizations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Likely duplicate companies among those you follow: similar names in the same postal code */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Most likely pairs first */
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["OrganizationDuplicate"][];
+                        };
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/persons/{id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Merge duplicate contacts into this one (the survivor), then delete them
+         * @description One transaction: addresses, affiliations and consents move to the survivor (and its entity), interactions to its timeline; each merged contact is audited with a snapshot. 404 for contacts outside your reach, 409 `merge_email_conflict`, 403 `merge_outside_scope`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Unique key (a UUID) making a retried POST safe: the first response is replayed for 24 hours. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Records merged into the survivor (the path id), then deleted */
+                        duplicateIds: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MergeResult"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Merge duplicate companies into this one (the survivor), then delete them
+         * @description One transaction: links (folded per entity), affiliations and interactions of every branch move to the survivor; each merged company is audited with a snapshot. Companies followed by branches you do not administer need a national admin (403 `merge_outside_scope`).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Unique key (a UUID) making a retried POST safe: the first response is replayed for 24 hours. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Records merged into the survivor (the path id), then deleted */
+                        duplicateIds: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MergeResult"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the invoices and credit notes of your entities */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Status equals */
+                    "filter[status]"?: "draft" | "issued" | "partially_paid" | "paid" | "cancelled";
+                    /** @description Status: one of these comma-separated values (at most 100). */
+                    "filter[status][in]"?: string;
+                    /** @description invoice or credit_note equals */
+                    "filter[kind]"?: "invoice" | "credit_note";
+                    /** @description Issuing entity equals */
+                    "filter[entityId]"?: string;
+                    /** @description Issuing entity: one of these comma-separated values (at most 100). */
+                    "filter[entityId][in]"?: string;
+                    /** @description Customer company equals */
+                    "filter[organizationId]"?: string;
+                    /** @description Issue date (drafts have none) is at least (inclusive) */
+                    "filter[issueDate][gte]"?: string;
+                    /** @description Issue date (drafts have none) is at most (inclusive) */
+                    "filter[issueDate][lte]"?: string;
+                    /** @description Due date is at least (inclusive) */
+                    "filter[dueDate][gte]"?: string;
+                    /** @description Due date is at most (inclusive) */
+                    "filter[dueDate][lte]"?: string;
+                    /** @description Invoice number (COT-2026-000123) equals */
+                    "filter[number]"?: string;
+                    /** @description Creation is at least (inclusive) */
+                    "filter[createdAt][gte]"?: string;
+                    /** @description Creation is at most (inclusive) */
+                    "filter[createdAt][lte]"?: string;
+                    /** @description Comma-separated sort keys, '-' for descending. Sortable: createdAt. Default: -createdAt. */
+                    sort?: string;
+                    /** @description Page size. */
+                    limit?: number;
+                    /** @description Opaque position returned as nextCursor by the previous page. */
+                    cursor?: string;
+                    /** @description exact: COUNT(*); estimated: planner estimate (cheap, approximate); none (default): no count. */
+                    count?: "exact" | "estimated" | "none";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description One page of the collection. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Invoice"][];
+                            /** @description Pass as `cursor` to fetch the next page; null on the last page. */
+                            nextCursor: string | null;
+                            /** @description Total number of matching items (exact or estimated, as requested). */
+                            count?: number;
+                        };
+                        "text/csv": string;
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a draft invoice (no number until issued) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Unique key (a UUID) making a retried POST safe: the first response is replayed for 24 hours. */
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description The issuing entity (it needs a SIREN and an address to issue)
+                         */
+                        entityId: string;
+                        /**
+                         * Format: uuid
+                         * @description The customer company
+                         */
+                        organizationId: string;
+                        /** @description Numbering series (COT for dues by default; AV is reserved for credit notes) */
+                        series?: string;
+                        dueDate?: string | null;
+                        /** @description `outside_scope`: no VAT (dues), the legal mention is printed instead; `standard`: VAT per line */
+                        vatRegime?: "outside_scope" | "standard";
+                        vatMention?: string | null;
+                        lines: {
+                            label: string;
+                            quantity: number;
+                            /** @description Unit price excluding VAT, in cents */
+                            unitAmountCents: number;
+                            /** @description VAT rate in basis points (2000 = 20 %); 0 by default */
+                            vatRateBasisPoints?: number;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Invoice"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices/overdue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List issued invoices past their due date with a balance left to collect */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Status equals */
+                    "filter[status]"?: "draft" | "issued" | "partially_paid" | "paid" | "cancelled";
+                    /** @description Status: one of these comma-separated values (at most 100). */
+                    "filter[status][in]"?: string;
+                    /** @description invoice or credit_note equals */
+                    "filter[kind]"?: "invoice" | "credit_note";
+                    /** @description Issuing entity equals */
+                    "filter[entityId]"?: string;
+                    /** @description Issuing entity: one of these comma-separated values (at most 100). */
+                    "filter[entityId][in]"?: string;
+                    /** @description Customer company equals */
+                    "filter[organizationId]"?: string;
+                    /** @description Issue date (drafts have none) is at least (inclusive) */
+                    "filter[issueDate][gte]"?: string;
+                    /** @description Issue date (drafts have none) is at most (inclusive) */
+                    "filter[issueDate][lte]"?: string;
+                    /** @description Due date is at least (inclusive) */
+                    "filter[dueDate][gte]"?: string;
+                    /** @description Due date is at most (inclusive) */
+                    "filter[dueDate][lte]"?: string;
+                    /** @description Invoice number (COT-2026-000123) equals */
+                    "filter[number]"?: string;
+                    /** @description Creation is at least (inclusive) */
+                    "filter[createdAt][gte]"?: string;
+                    /** @description Creation is at most (inclusive) */
+                    "filter[createdAt][lte]"?: string;
+                    /** @description Comma-separated sort keys, '-' for descending. Sortable: createdAt. Default: -createdAt. */
+                    sort?: string;
+                    /** @description Page size. */
+                    limit?: number;
+                    /** @description Opaque position returned as nextCursor by the previous page. */
+                    cursor?: string;
+                    /** @description exact: COUNT(*); estimated: planner estimate (cheap, approximate); none (default): no count. */
+                    count?: "exact" | "estimated" | "none";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description One page of the collection. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Invoice"][];
+                            /** @description Pass as `cursor` to fetch the next page; null on the last page. */
+                            nextCursor: string | null;
+                            /** @description Total number of matching items (exact or estimated, as requested). */
+                            count?: number;
+                        };
+                        "text/csv": string;
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read an invoice or credit note, with its lines and balance */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Invoice"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a draft (JSON Merge Patch, If-Match required); an issued invoice answers 409 `invoice_not_draft` */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description ETag read with GET (428 when missing, 412 when stale) */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            /** @description JSON Merge Patch of a draft; `lines` replaces every line */
+            requestBody: {
+                content: {
+                    "application/merge-patch+json": {
+                        /** Format: uuid */
+                        organizationId?: string;
+                        /** @description Numbering series (COT for dues by default; AV is reserved for credit notes) */
+                        series?: string;
+                        dueDate?: string | null;
+                        /** @description `outside_scope`: no VAT (dues), the legal mention is printed instead; `standard`: VAT per line */
+                        vatRegime?: "outside_scope" | "standard";
+                        vatMention?: string | null;
+                        lines?: {
+                            label: string;
+                            quantity: number;
+                            /** @description Unit price excluding VAT, in cents */
+                            unitAmountCents: number;
+                            /** @description VAT rate in basis points (2000 = 20 %); 0 by default */
+                            vatRateBasisPoints?: number;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Invoice"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Precondition Failed */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unsupported Media Type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Precondition Required */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/invoices/{id}/issue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Issue a draft: gives it the next number of its series and freezes it
+         * @description 422 when the due date, the VAT mention or the issuer's legal identity (SIREN, address) is missing; 409 when already issued.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Unique key (a UUID) making a retried POST safe: the first response is replayed for 24 hours. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Invoice"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices/{id}/credit-notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Issue a credit note against an issued invoice (series AV); without lines it cancels the whole invoice
+         * @description Answers the credit note; the invoice (GET) then shows its lower balance, or `cancelled` when wholly credited.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Unique key (a UUID) making a retried POST safe: the first response is replayed for 24 hours. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Partial credit; without lines the whole balance is credited */
+                        lines?: {
+                            label: string;
+                            quantity: number;
+                            /** @description Unit price excluding VAT, in cents */
+                            unitAmountCents: number;
+                            /** @description VAT rate in basis points (2000 = 20 %); 0 by default */
+                            vatRateBasisPoints?: number;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Invoice"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download the PDF of an issued invoice or credit note
+         * @description Rendered at the first download and stored: every later download answers the same bytes (`ETag` is their SHA-256). A draft answers 409 `invoice_draft_without_pdf`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The PDF, named `<number>.pdf` */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices/{id}/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the payments of an invoice, oldest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Payment"][];
+                        };
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Record a payment (partial payments allowed); answers the payment and the invoice with its new balance
+         * @description 422 when the amount exceeds the balance; 409 when the invoice is a draft or already settled. Send `Idempotency-Key` to retry safely.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Unique key (a UUID) making a retried POST safe: the first response is replayed for 24 hours. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description transfer (virement), cheque, card, sepa_debit (prélèvement SEPA) */
+                        method: "transfer" | "cheque" | "card" | "sepa_debit";
+                        /** @description Amount received, in cents; at most the balance */
+                        amountCents: number;
+                        /**
+                         * Format: date
+                         * @description Day the money was received
+                         */
+                        paidOn: string;
+                        /** @description Cheque number, transfer reference… */
+                        reference?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            payment: components["schemas"]["Payment"];
+                            invoice: components["schemas"]["Invoice"];
+                        };
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/entities/{id}/fec": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download the entity's FEC (fichier des écritures comptables) for a fiscal year
+         * @description The 18 regulatory fields, tab-separated, UTF-8, CRLF, named `<SIREN>FEC<YYYYMMDD>.txt` (closing date). Sales journal (VE) then bank journal (BQ). 422 `entity_without_siren` when the entity has no SIREN.
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Fiscal (calendar) year */
+                    year: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The FEC file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/plain": string;
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/entities/{id}/sepa-creditor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The entity's SEPA creditor identifier (ICS) and account */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SepaCreditor"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Set the entity's SEPA creditor identifier (ICS, checked with its mod 97-10 key) and the account collections are credited to */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            /** @description The account collections are credited to */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description SEPA creditor identifier (ICS), e.g. FR72ZZZ123456 */
+                        creditorIdentifier: string;
+                        /** @description IBAN, spaces allowed; checked with its key */
+                        iban: string;
+                        bic?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SepaCreditor"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sepa-mandates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The SEPA mandates of one's entities, newest first (IBAN masked) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Only the mandates of this debtor company */
+                    organizationId?: string;
+                    status?: "active" | "revoked";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["SepaMandate"][];
+                        };
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Record a SEPA direct-debit mandate signed by a debtor company
+         * @description 422 when the IBAN or BIC is invalid; 409 when the RUM is taken or the company already has an active mandate with this entity. The IBAN is stored encrypted.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Unique key (a UUID) making a retried POST safe: the first response is replayed for 24 hours. */
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description The creditor entity the mandate is given to
+                         */
+                        entityId: string;
+                        /**
+                         * Format: uuid
+                         * @description The debtor company
+                         */
+                        organizationId: string;
+                        /** @description Unique mandate reference (RUM), up to 35 SEPA characters */
+                        reference: string;
+                        /**
+                         * Format: date
+                         * @description Date the debtor signed the mandate
+                         */
+                        signatureDate: string;
+                        debtorName: string;
+                        /** @description IBAN, spaces allowed; checked with its key */
+                        iban: string;
+                        bic?: string | null;
+                        /** @description FRST first collection of a recurrent mandate (becomes RCUR once collected), RCUR recurrent, OOFF one-off, FNAL last */
+                        sequenceType?: "FRST" | "RCUR" | "OOFF" | "FNAL";
+                    };
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SepaMandate"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sepa-mandates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One SEPA mandate (IBAN masked) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SepaMandate"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sepa-mandates/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke a mandate (final; repeating it is harmless) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Unique key (a UUID) making a retried POST safe: the first response is replayed for 24 hours. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SepaMandate"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sepa-batches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Build a pain.008 batch of the entity's issued, unpaid invoices whose customer has an active mandate
+         * @description Each invoice is collected for its balance and at most once across batches. 409 `sepa_nothing_to_collect` when every matching invoice is already in a batch; 422 when the entity has no creditor identifier or a listed invoice cannot be collected. Send `Idempotency-Key` to retry safely.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Unique key (a UUID) making a retried POST safe: the first response is replayed for 24 hours. */
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description The creditor entity
+                         */
+                        entityId: string;
+                        /**
+                         * Format: date
+                         * @description Requested collection date
+                         */
+                        collectionDate: string;
+                        /** @description Restrict to these invoices; all collectable ones otherwise */
+                        invoiceIds?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SepaBatch"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sepa-batches/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One SEPA batch and its collected invoices */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SepaBatch"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sepa-batches/{id}/pain.008.xml": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download the pain.008.001.02 file of a batch, to upload to the bank */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The pain.008 XML */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/xml": string;
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3943,6 +10182,7 @@ export interface components {
             /** Format: date-time */
             occurredAt: string;
             actorUserId: string | null;
+            actorName: string | null;
             entityId: string | null;
             /** @description <module>.<resource>.<verb>, e.g. crm.organization.updated */
             action: string;
@@ -4043,6 +10283,404 @@ export interface components {
             nafCode: string | null;
             /** @description Higher is better; only meaningful within one response */
             score: number;
+        };
+        Person: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description The entity the contact belongs to
+             */
+            entityId: string;
+            civility: ("M" | "MME") | null;
+            firstName: string | null;
+            lastName: string;
+            jobTitle: string | null;
+            phone: string | null;
+            /** @description Lower-cased; the primary one first */
+            emails: {
+                email: string;
+                isPrimary: boolean;
+            }[];
+            personalPhone?: string | null;
+            sensitiveNote?: string | null;
+            /**
+             * @description GDPR legal basis of the processing: consent, contract, legitimate_interest, legal_obligation
+             * @enum {string}
+             */
+            legalBasis: "consent" | "contract" | "legitimate_interest" | "legal_obligation";
+            lastInteractionAt: string | null;
+            retentionFlaggedAt: string | null;
+            anonymizedAt: string | null;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        PersonAffiliation: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            entityId: string;
+            /** Format: uuid */
+            personId: string;
+            /** Format: uuid */
+            organizationId: string;
+            organizationName: string;
+            /**
+             * @description dirigeant, drh, contact_principal, comptable, autre
+             * @enum {string}
+             */
+            role: "dirigeant" | "drh" | "contact_principal" | "comptable" | "autre";
+            startsOn: string | null;
+            endsOn: string | null;
+            isPrimary: boolean;
+        };
+        OrganizationContact: {
+            /** Format: uuid */
+            affiliationId: string;
+            /**
+             * @description dirigeant, drh, contact_principal, comptable, autre
+             * @enum {string}
+             */
+            role: "dirigeant" | "drh" | "contact_principal" | "comptable" | "autre";
+            startsOn: string | null;
+            endsOn: string | null;
+            isPrimary: boolean;
+            person: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                entityId: string;
+                civility: ("M" | "MME") | null;
+                firstName: string | null;
+                lastName: string;
+                jobTitle: string | null;
+                phone: string | null;
+                email: string | null;
+            };
+        };
+        PersonConsent: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description newsletter, events, sms
+             * @enum {string}
+             */
+            channel: "newsletter" | "events" | "sms";
+            /**
+             * @description granted or withdrawn
+             * @enum {string}
+             */
+            status: "granted" | "withdrawn";
+            source: string;
+            proof: string | null;
+            /** Format: date-time */
+            recordedAt: string;
+            recordedBy: string | null;
+        };
+        /** @description OK */
+        PersonConsentState: {
+            /** @description Latest decision per channel; null: never asked (no consent) */
+            current: {
+                newsletter: {
+                    /**
+                     * @description granted or withdrawn
+                     * @enum {string}
+                     */
+                    status: "granted" | "withdrawn";
+                    /** Format: date-time */
+                    recordedAt: string;
+                    source: string;
+                } | null;
+                events: {
+                    /**
+                     * @description granted or withdrawn
+                     * @enum {string}
+                     */
+                    status: "granted" | "withdrawn";
+                    /** Format: date-time */
+                    recordedAt: string;
+                    source: string;
+                } | null;
+                sms: {
+                    /**
+                     * @description granted or withdrawn
+                     * @enum {string}
+                     */
+                    status: "granted" | "withdrawn";
+                    /** Format: date-time */
+                    recordedAt: string;
+                    source: string;
+                } | null;
+            };
+            /** @description Every recorded decision, newest first */
+            history: components["schemas"]["PersonConsent"][];
+        };
+        /** @description Everything the entity holds on the person (GDPR art. 15), sensitive fields decrypted */
+        PersonExport: {
+            /** Format: date-time */
+            exportedAt: string;
+            person: components["schemas"]["Person"];
+            affiliations: components["schemas"]["PersonAffiliation"][];
+            /** @description Every consent decision, newest first */
+            consents: components["schemas"]["PersonConsent"][];
+            /** @description The timeline entries about the person, newest first */
+            interactions: {
+                /** Format: uuid */
+                id: string;
+                kind: string;
+                /** Format: date-time */
+                occurredAt: string;
+                subject: string;
+                bodyHtml: string | null;
+                organizationId: string | null;
+            }[];
+        };
+        Segment: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            entityId: string;
+            name: string;
+            /** @description The list the segment selects from: `organizations` (GET /api/v1/organizations) or `persons` (GET /api/v1/persons) */
+            target: "organizations" | "persons";
+            /** @description The filter parameters of the target list, exactly as in its querystring: `{"filter[departementCode][in]": "69,01", "filter[status]": "member"}`. Unknown fields or operators and invalid values are refused with 422 and a pointer to the key. */
+            filter: {
+                [key: string]: string | number | boolean;
+            };
+            createdBy: string | null;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /** @description OK */
+        SegmentCount: {
+            /** Format: uuid */
+            segmentId: string;
+            /** @description The list the segment selects from: `organizations` (GET /api/v1/organizations) or `persons` (GET /api/v1/persons) */
+            target: "organizations" | "persons";
+            /** @description Members visible to you right now */
+            count: number;
+        };
+        Interaction: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            entityId: string;
+            /** @description call, meeting, email, note, event_attendance, membership_change */
+            kind: "call" | "meeting" | "email" | "note" | "event_attendance" | "membership_change";
+            /** Format: date-time */
+            occurredAt: string;
+            subject: string;
+            bodyHtml: string | null;
+            organizationId: string | null;
+            personId: string | null;
+            authorUserId: string | null;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        PersonDuplicate: {
+            first: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                entityId: string;
+                firstName: string | null;
+                lastName: string;
+                jobTitle: string | null;
+                emails: string[];
+            };
+            second: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                entityId: string;
+                firstName: string | null;
+                lastName: string;
+                jobTitle: string | null;
+                emails: string[];
+            };
+            /** @description same_email; similar_name_same_company (both affiliated to one company); similar_name_same_postal_code (their companies share a postal code) */
+            reasons: ("same_email" | "similar_name_same_company" | "similar_name_same_postal_code")[];
+            /** @description Trigram similarity of the folded full names */
+            nameSimilarity: number;
+        };
+        OrganizationDuplicate: {
+            first: {
+                /** Format: uuid */
+                id: string;
+                siren: string;
+                name: string;
+                postalCode: string | null;
+                communeName: string | null;
+            };
+            second: {
+                /** Format: uuid */
+                id: string;
+                siren: string;
+                name: string;
+                postalCode: string | null;
+                communeName: string | null;
+            };
+            reasons: "similar_name_same_postal_code"[];
+            nameSimilarity: number;
+        };
+        /** @description OK */
+        MergeResult: {
+            /** Format: uuid */
+            survivorId: string;
+            mergedIds: string[];
+            /** @description Rows moved to the survivor, per facet */
+            moved: {
+                [key: string]: number;
+            };
+        };
+        InvoiceLine: {
+            position: number;
+            label: string;
+            quantity: number;
+            /** @description Unit price excluding VAT */
+            unitAmountCents: number;
+            vatRateBasisPoints: number;
+            /** @description quantity × unit price */
+            totalExclTaxCents: number;
+            /** @description VAT of the line */
+            vatCents: number;
+        };
+        Invoice: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            entityId: string;
+            kind: "invoice" | "credit_note";
+            series: string;
+            number: string | null;
+            /** @description draft (no number, editable) → issued (numbered, immutable) → partially_paid / paid, or cancelled by credit notes */
+            status: "draft" | "issued" | "partially_paid" | "paid" | "cancelled";
+            /** Format: uuid */
+            organizationId: string;
+            creditedInvoiceId: string | null;
+            issueDate: string | null;
+            dueDate: string | null;
+            /** @description `outside_scope`: no VAT (dues), the legal mention is printed instead; `standard`: VAT per line */
+            vatRegime: "outside_scope" | "standard";
+            vatMention: string | null;
+            /** @enum {string} */
+            currency: "EUR";
+            /** @description Total excluding VAT */
+            totalExclTaxCents: number;
+            /** @description Total VAT */
+            totalVatCents: number;
+            /** @description Total including VAT */
+            totalInclTaxCents: number;
+            /** @description Sum of the payments received */
+            paidCents: number;
+            /** @description Sum of the credit notes issued against it */
+            creditedCents: number;
+            /** @description What remains to be collected (0 for drafts and credit notes) */
+            balanceCents: number;
+            issuer: {
+                name: string;
+                siren: string;
+                address: {
+                    street: string | null;
+                    postalCode: string | null;
+                    city: string | null;
+                };
+            } | null;
+            customer: {
+                name: string;
+                siren: string;
+                address: {
+                    street: string | null;
+                    postalCode: string | null;
+                    city: string | null;
+                };
+            } | null;
+            lines: components["schemas"]["InvoiceLine"][];
+            issuedAt: string | null;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        Payment: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            invoiceId: string;
+            /** Format: uuid */
+            entityId: string;
+            /** @description transfer (virement), cheque, card, sepa_debit (prélèvement SEPA) */
+            method: "transfer" | "cheque" | "card" | "sepa_debit";
+            amountCents: number;
+            /** Format: date */
+            paidOn: string;
+            reference: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        /** @description OK */
+        SepaCreditor: {
+            /** Format: uuid */
+            entityId: string;
+            creditorIdentifier: string;
+            iban: string;
+            bic: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        SepaMandate: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            entityId: string;
+            /** Format: uuid */
+            organizationId: string;
+            reference: string;
+            /** Format: date */
+            signatureDate: string;
+            debtorName: string;
+            /** @description Only the last 4 characters of the IBAN; the full IBAN never leaves the server except in pain.008 files */
+            ibanMasked: string;
+            bic: string | null;
+            /** @description FRST first collection of a recurrent mandate (becomes RCUR once collected), RCUR recurrent, OOFF one-off, FNAL last */
+            sequenceType: "FRST" | "RCUR" | "OOFF" | "FNAL";
+            status: "active" | "revoked";
+            revokedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        /** @description Created */
+        SepaBatch: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            entityId: string;
+            messageId: string;
+            /** Format: date */
+            collectionDate: string;
+            numberOfTransactions: number;
+            controlSumCents: number;
+            /** Format: date-time */
+            createdAt: string;
+            items: {
+                /** Format: uuid */
+                invoiceId: string;
+                /** Format: uuid */
+                mandateId: string;
+                amountCents: number;
+                /** @description FRST first collection of a recurrent mandate (becomes RCUR once collected), RCUR recurrent, OOFF one-off, FNAL last */
+                sequenceType: "FRST" | "RCUR" | "OOFF" | "FNAL";
+            }[];
         };
     };
     responses: never;

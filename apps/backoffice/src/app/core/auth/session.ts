@@ -22,6 +22,8 @@ export class Session {
   readonly me = signal<Me | null>(null);
   readonly state = signal<SessionState>('unknown');
   readonly user = computed(() => this.me()?.user ?? null);
+  /** An administrator issued a temporary password: the user must choose their own before anything else. */
+  readonly mustChangePassword = computed(() => this.user()?.mustChangePassword === true);
   /** Set when the last sign-out was forced by a 401, so the sign-in page can say why. */
   readonly expired = signal(false);
 
@@ -46,6 +48,11 @@ export class Session {
     this.api.csrfToken.set(result.csrfToken);
     await this.loadMe();
     this.expired.set(false);
+  }
+
+  /** Re-reads /auth/me after the user changed something about themselves (password, MFA). */
+  async refresh(): Promise<void> {
+    await this.loadMe();
   }
 
   async signOut(): Promise<void> {

@@ -3,7 +3,6 @@ import type { Routes } from '@angular/router';
 // Modules whose screens are not built yet. The back-office `Sites` module lives at /cms because
 // /sites/* is served by the server (public sites) and never reaches the SPA.
 const MODULES = [
-  { path: 'crm', name: $localize`:@@nav.crm:CRM`, purpose: $localize`:@@soon.crm:Organisations, personnes, affiliations et interactions.` },
   { path: 'memberships', name: $localize`:@@nav.memberships:Adhésions`, purpose: $localize`:@@soon.memberships:Adhésions, cotisations, factures et paiements.` },
   { path: 'events', name: $localize`:@@nav.events:Événements`, purpose: $localize`:@@soon.events:Événements, inscriptions et présences.` },
   { path: 'mandates', name: $localize`:@@nav.mandates:Mandats`, purpose: $localize`:@@soon.mandates:Mandats et représentations dans les instances.` },

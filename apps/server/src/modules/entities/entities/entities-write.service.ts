@@ -68,11 +68,11 @@ export async function createEntity(deps: EntityWriteDeps, actor: EntityActor, in
   return withTransaction(deps.database, scopeFor(actor, ENTITY_PERMISSIONS.manage), async (tx) => {
     await requireNationalManager(tx, actor);
     if (!(await findEntityById(tx, input.parentId))) {
-      throw new ValidationError([{ pointer: '/parentId', message: 'No entity has this id.' }]);
+      throw new ValidationError([{ pointer: '/parentId', message: 'Aucune entité ne porte cet identifiant.' }]);
     }
     if (await codeExists(tx, input.code)) {
       throw new ConflictError(`The code "${input.code}" is already used by another entity.`, 'entity_code_taken', [
-        { pointer: '/code', message: 'This code is already used.' },
+        { pointer: '/code', message: 'Ce code est déjà utilisé par une autre entité.' },
       ]);
     }
     const fields = {
@@ -110,12 +110,12 @@ export async function moveEntity(deps: EntityWriteDeps, actor: EntityActor, id: 
       throw new ConflictError('The national office is the root of the network: it cannot be moved.', 'entity_root_immovable');
     }
     const parent = await findEntityById(tx, parentId);
-    if (!parent) throw new ValidationError([{ pointer: '/parentId', message: 'No entity has this id.' }]);
+    if (!parent) throw new ValidationError([{ pointer: '/parentId', message: 'Aucune entité ne porte cet identifiant.' }]);
     if (parent.id === entity.id || (await isWithinRoots(tx, parent.id, [entity.id]))) {
       throw new ConflictError(
         `« ${entity.name} » cannot be moved under « ${parent.name} », which belongs to its own subtree: the tree would contain a cycle.`,
         'entity_move_cycle',
-        [{ pointer: '/parentId', message: 'This entity is the moved entity or one of its descendants.' }],
+        [{ pointer: '/parentId', message: 'Impossible : c\'est l\'entité déplacée elle-même ou l\'une de ses sous-entités.' }],
       );
     }
     if (entity.parentId === parent.id) return entity;

@@ -28,7 +28,7 @@ export async function activateTotp(context: IdentityContext, principal: Principa
   if (user.mfaEnabled) throw new ConflictError('Two-factor authentication is already active.', 'mfa_already_enabled');
   if (!user.totpSecret) throw new ConflictError('Start the enrolment first (POST /api/v1/auth/mfa/totp/enrol).', 'mfa_not_enrolled');
   const step = await verifyTotp(context.cipher.decrypt(user.totpSecret), code.trim(), null);
-  if (step === null) throw new ValidationError([{ pointer: '/code', message: 'The code is wrong or expired; enter the current code from your app.' }]);
+  if (step === null) throw new ValidationError([{ pointer: '/code', message: 'Code incorrect ou expiré : saisissez le code affiché en ce moment par votre application.' }]);
   const recoveryCodes = newRecoveryCodes();
   await withTransaction(context.database, SYSTEM, async (tx) => {
     await enableTotp(tx, user.id, step, recoveryCodes.map(recoveryCodeHash));

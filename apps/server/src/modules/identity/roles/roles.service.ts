@@ -48,6 +48,6 @@ function assertKnownPermissions(permissions: readonly string[]): void {
   const errors = permissions
     .map((name, index) => ({ name, index }))
     .filter(({ name }) => !isKnownPermission(name))
-    .map(({ name, index }) => ({ pointer: `/permissions/${index}`, message: `Unknown permission "${name}".` }));
+    .map(({ name, index }) => ({ pointer: `/permissions/${index}`, message: `Permission inconnue : « ${name} ».` }));
   if (errors.length > 0) throw new ValidationError(errors);
 }

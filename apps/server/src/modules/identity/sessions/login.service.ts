@@ -81,6 +81,8 @@ export async function logout(context: IdentityContext, sessionToken: string, act
   await withTransaction(context.database, SYSTEM, async (tx) => {
     await deleteSessionByTokenHash(tx, sha256Hex(sessionToken));
     if (!actor.userId) return;
+    const userId = actor.userId;
+    tx.afterCommit(() => context.access.invalidateUser(userId));
     const user = await findUserById(tx, actor.userId);
     await recordAudit(tx, { action: 'identity.logout', resourceType: 'user', resourceId: actor.userId, entityId: user?.homeEntityId ?? null, actor });
   });

@@ -146,6 +146,17 @@ describe('sign-in, sessions and CSRF', () => {
     const second = await signIn(t.app, user.email);
     const tooShort = await t.app.inject({ method: 'POST', url: '/api/v1/auth/password', headers: second.headers('POST'), payload: { currentPassword: TEST_PASSWORD, newPassword: 'short' } });
     expect(tooShort.statusCode).toBe(422);
+    expect(tooShort.json().errors).toEqual([{ pointer: '/newPassword', message: 'Le mot de passe doit comporter au moins 12 caractères.' }]);
+    // A wrong current password is a field error on a still valid session, not a 401 that would sign the user out.
+    const wrongCurrent = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/password',
+      headers: second.headers('POST'),
+      payload: { currentPassword: 'not my password', newPassword: 'a brand new passphrase' },
+    });
+    expect(wrongCurrent.statusCode).toBe(422);
+    expect(wrongCurrent.json().errors).toEqual([{ pointer: '/currentPassword', message: 'Le mot de passe actuel est incorrect.' }]);
+    expect((await t.app.inject({ url: '/api/v1/auth/me', headers: second.headers() })).statusCode).toBe(200);
     const changed = await t.app.inject({
       method: 'POST',
       url: '/api/v1/auth/password',

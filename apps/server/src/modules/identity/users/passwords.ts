@@ -30,7 +30,7 @@ export async function burnPasswordVerification(password: string): Promise<void> 
 
 export function assertPasswordPolicy(password: string, pointer = '/password'): void {
   if (password.length < PASSWORD_MIN_LENGTH) {
-    throw new ValidationError([{ pointer, message: `The password must be at least ${PASSWORD_MIN_LENGTH} characters long.` }]);
+    throw new ValidationError([{ pointer, message: `Le mot de passe doit comporter au moins ${PASSWORD_MIN_LENGTH} caractères.` }]);
   }
 }
 

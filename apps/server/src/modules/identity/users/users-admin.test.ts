@@ -68,6 +68,25 @@ describe('users, grants and roles administration', () => {
     expect(second.items[0].id > first.items[1].id).toBe(true);
     const search = (await as(national, 'GET', '/api/v1/users?search=agent.7')).json();
     expect(search.items.map((u: { email: string }) => u.email)).toEqual(['agent.75@example.test']);
+  });
+
+  it('filters users by the branch chosen in the switcher: that entity and everything below it', async () => {
+    const emails = async (session: SignedIn, url: string) =>
+      ((await as(session, 'GET', url)).json().items as { email: string }[]).map((u) => u.email).sort();
+    const rhoneOnly = await emails(national, `/api/v1/users?entityId=${network.ids['69']}`);
+    expect(rhoneOnly).toContain('agent.69@example.test');
+    expect(rhoneOnly).not.toEqual(expect.arrayContaining(['admin.r84@example.test']));
+    // A région covers its départements, and nothing else.
+    for (const session of [national, regional]) {
+      const region = await emails(session, `/api/v1/users?entityId=${network.ids['R84']}`);
+      expect(region).toEqual(expect.arrayContaining(['admin.r84@example.test', 'agent.69@example.test']));
+      expect(region.filter((email) => ['agent.75@example.test', 'national@example.test'].includes(email))).toEqual([]);
+    }
+    // Another branch's entity reveals nobody to the regional admin, and is not an error either.
+    const outside = await as(regional, 'GET', `/api/v1/users?entityId=${network.ids['75']}`);
+    expect(outside.statusCode).toBe(200);
+    expect(outside.json().items).toEqual([]);
+    expect((await as(national, 'GET', '/api/v1/users?entityId=not-a-uuid')).statusCode).toBe(400);
     expect((await as(national, 'GET', '/api/v1/users?unknown=1')).statusCode).toBe(400);
   });
 
@@ -79,7 +98,16 @@ describe('users, grants and roles administration', () => {
     const body = created.json();
     expect(body.user).toMatchObject({ email: 'nouvelle.recrue@example.test', mustChangePassword: true, status: 'active' });
     expect(body.temporaryPassword).toMatch(/^[A-Za-z0-9]{16}$/);
-    await signIn(t.app, 'nouvelle.recrue@example.test', body.temporaryPassword);
+    const recruit = await signIn(t.app, 'nouvelle.recrue@example.test', body.temporaryPassword);
+    // Changing the temporary password lifts the flag the back-office uses to force that change first.
+    const changed = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/password',
+      headers: recruit.headers('POST'),
+      payload: { currentPassword: body.temporaryPassword, newPassword: 'my own long passphrase' },
+    });
+    expect(changed.statusCode).toBe(204);
+    expect((await t.app.inject({ url: '/api/v1/auth/me', headers: recruit.headers() })).json().user.mustChangePassword).toBe(false);
 
     const duplicate = await as(national, 'POST', '/api/v1/users', { email: 'nouvelle.recrue@example.test', displayName: 'Bis', homeEntityId: network.ids['75'] });
     expect(duplicate.statusCode).toBe(409);
@@ -157,6 +185,7 @@ describe('users, grants and roles administration', () => {
     expect((await as(regional, 'POST', '/api/v1/roles', body)).statusCode).toBe(403);
     const unknown = await as(national, 'POST', '/api/v1/roles', { ...body, permissions: ['nope.nope'] });
     expect(unknown.statusCode).toBe(422);
+    expect(unknown.json().errors).toEqual([{ pointer: '/permissions/0', message: 'Permission inconnue : « nope.nope ».' }]);
     const created = await as(national, 'POST', '/api/v1/roles', body);
     expect(created.statusCode).toBe(201);
     // A branch admin cannot hand out a platform permission through a custom role.

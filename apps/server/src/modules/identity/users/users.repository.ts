@@ -54,6 +54,8 @@ export interface UserListQuery {
   status: UserStatus | undefined;
   /** Case-insensitive fragment of the email or display name. */
   search: string | undefined;
+  /** Users homed in this entity or one of its descendants. */
+  entityId?: string | undefined;
 }
 
 /** RLS limits the rows to the users homed in the transaction's scope. */
@@ -62,8 +64,9 @@ export async function listUsers(tx: Tx, query: UserListQuery): Promise<UserRecor
     `SELECT ${RECORD_COLUMNS} FROM users
      WHERE ($1::uuid IS NULL OR id > $1) AND ($2::text IS NULL OR status = $2)
        AND ($3::text IS NULL OR email ILIKE '%' || $3 || '%' OR display_name ILIKE '%' || $3 || '%')
+       AND ($5::uuid IS NULL OR home_entity_id IN (SELECT descendant_id FROM entity_tree_paths WHERE ancestor_id = $5))
      ORDER BY id LIMIT $4`,
-    [query.after ?? null, query.status ?? null, query.search?.replace(/[\\%_]/g, '\\$&') ?? null, query.limit],
+    [query.after ?? null, query.status ?? null, query.search?.replace(/[\\%_]/g, '\\$&') ?? null, query.limit, query.entityId ?? null],
   );
   return rows;
 }

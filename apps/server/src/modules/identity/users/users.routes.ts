@@ -28,8 +28,8 @@ export function registerUserRoutes(parent: FastifyInstance, context: IdentityCon
       },
     },
     async (request) => {
-      const { limit, cursor, status, search } = request.query;
-      const page = await searchUsers(context, requirePrincipal(request), { limit, after: decodeCursor(cursor), status, search });
+      const { limit, cursor, status, search, entityId } = request.query;
+      const page = await searchUsers(context, requirePrincipal(request), { limit, after: decodeCursor(cursor), status, search, entityId });
       return { items: page.items.map(toUserDto), nextCursor: page.nextCursor };
     },
   );

@@ -27,6 +27,7 @@ export const UserListQuerySchema = Type.Object(
     cursor: Type.Optional(Type.String({ maxLength: 100, description: 'nextCursor of the previous page' })),
     status: Type.Optional(Type.Union([Type.Literal('active'), Type.Literal('deactivated')])),
     search: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'Fragment of the email or display name' })),
+    entityId: Type.Optional(Uuid({ description: 'Only users homed in this entity or below it (the branch switcher); outside your scope it matches nobody' })),
   },
   { additionalProperties: false },
 );

@@ -17,7 +17,13 @@ import type { AuditEvent } from './audit-events';
         <dt i18n="@@audit.resource">Élément</dt>
         <dd>{{ event.resourceType }} {{ event.resourceId }}</dd>
         <dt i18n="@@audit.actor">Auteur</dt>
-        <dd>{{ event.actorUserId ?? '—' }}</dd>
+        <dd>
+          @if (event.actorUserId) {
+            {{ event.actorName ?? '—' }} <code class="muted">{{ event.actorUserId }}</code>
+          } @else {
+            <ng-container i18n="@@audit.system">Système</ng-container>
+          }
+        </dd>
         <dt i18n="@@audit.request">Requête</dt>
         <dd>{{ event.requestId ?? '—' }}</dd>
         <dt i18n="@@audit.chain">Scellé</dt>

@@ -65,7 +65,7 @@ export class AuditEvents {
     { key: 'action', label: $localize`:@@audit.action:Action`, cell: (e) => e.action },
     { key: 'resource', label: $localize`:@@audit.resource:Élément`, cell: (e) => (e.resourceId ? `${e.resourceType} ${shortId(e.resourceId)}` : e.resourceType) },
     { key: 'entity', label: $localize`:@@audit.entity:Entité`, cell: (e) => (e.entityId ? (this.entityNames().get(e.entityId) ?? shortId(e.entityId)) : $localize`:@@audit.network:Réseau`) },
-    { key: 'actor', label: $localize`:@@audit.actor:Auteur`, cell: (e) => (e.actorUserId ? shortId(e.actorUserId) : $localize`:@@audit.system:Système`) },
+    { key: 'actor', label: $localize`:@@audit.actor:Auteur`, cell: (e) => (e.actorUserId ? (e.actorName ?? shortId(e.actorUserId)) : $localize`:@@audit.system:Système`) },
     { key: 'changes', label: $localize`:@@audit.changes:Champs modifiés`, cell: (e) => Object.keys(e.changes ?? {}).join(', ') },
   ];
 

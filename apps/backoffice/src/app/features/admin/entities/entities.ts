@@ -1,10 +1,15 @@
-import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { MatButton } from '@angular/material/button';
+import { MatDialog } from '@angular/material/dialog';
 import { Router } from '@angular/router';
 import { Api } from '../../../core/api/api';
+import { Session } from '../../../core/auth/session';
 import { EmptyState } from '../../../shared/states/empty-state';
 import { LoadingState } from '../../../shared/states/loading-state';
 import { Toaster } from '../../../shared/toast/toaster';
+import { EntityCreateDialog, type CreatedEntity, type EntityCreateData } from './entity-create-dialog';
 import { EntityForm } from './entity-form';
+import { EntityMoveDialog, type EntityMoveData } from './entity-move-dialog';
 import { EntityList } from './entity-list';
 import { EntityTree, type EntityTreeNode } from './entity-tree';
 import { MatButtonToggle, MatButtonToggleGroup } from '@angular/material/button-toggle';
@@ -12,7 +17,7 @@ import { MatButtonToggle, MatButtonToggleGroup } from '@angular/material/button-
 /** The network tree on the left, the selected entity's details on the right (`?selected=<id>`). */
 @Component({
   selector: 'mx-entities',
-  imports: [EntityTree, EntityForm, EntityList, EmptyState, LoadingState, MatButtonToggleGroup, MatButtonToggle],
+  imports: [EntityTree, EntityForm, EntityList, EmptyState, LoadingState, MatButtonToggleGroup, MatButtonToggle, MatButton],
   template: `
     <section class="page">
       <div class="page-header">
@@ -35,6 +40,14 @@ import { MatButtonToggle, MatButtonToggleGroup } from '@angular/material/button-
         </div>
         <div class="detail">
           @if (selected(); as id) {
+            @if (canManage() && selectedNode(); as node) {
+              <div class="tree-actions">
+                <button mat-stroked-button type="button" (click)="createChild(node)" i18n="@@entities.createChild">Nouvelle sous-entité</button>
+                @if (node.parentId) {
+                  <button mat-stroked-button type="button" (click)="move(node)" i18n="@@entities.move">Déplacer</button>
+                }
+              </div>
+            }
             <mx-entity-form [entityId]="id" (saved)="reloadTree()" />
           } @else {
             <mx-empty-state icon="place" heading="Choisissez une entité dans l'arborescence." i18n-heading="@@entities.pick" />
@@ -46,6 +59,7 @@ import { MatButtonToggle, MatButtonToggleGroup } from '@angular/material/button-
   `,
   styles: `
     .layout { display: grid; grid-template-columns: minmax(280px, 380px) 1fr; gap: 24px; align-items: start; }
+    .tree-actions { display: flex; gap: 8px; justify-content: flex-end; margin-bottom: 8px; }
     .detail { border: 1px solid var(--mat-sys-outline-variant); border-radius: 12px; padding: 16px 24px; }
     @media (max-width: 959px) { .layout { grid-template-columns: 1fr; } }
   `,
@@ -61,6 +75,11 @@ export class Entities {
   /** Query param: `list` for the flat table, otherwise the tree. */
   readonly view = input<string>();
   protected readonly roots = signal<EntityTreeNode[] | null>(null);
+  private readonly dialog = inject(MatDialog);
+  private readonly session = inject(Session);
+  /** Creating and moving entities is for national administrators (`entities.manage`); the server decides. */
+  protected readonly canManage = computed(() => this.session.me()?.permissions.includes('entities.manage') ?? false);
+  protected readonly selectedNode = computed(() => findNode(this.roots() ?? [], this.selected()));
 
   constructor() {
     void this.reloadTree();
@@ -77,6 +96,26 @@ export class Entities {
     }
   }
 
+  protected createChild(parent: EntityTreeNode): void {
+    const ref = this.dialog.open<EntityCreateDialog, EntityCreateData, CreatedEntity>(EntityCreateDialog, { data: { parent }, width: '560px' });
+    ref.afterClosed().subscribe(async (created) => {
+      if (!created) return;
+      this.toaster.success($localize`:@@entities.created:Entité créée.`);
+      await this.reloadTree();
+      this.select(created.id);
+    });
+  }
+
+  protected move(entity: EntityTreeNode): void {
+    const data: EntityMoveData = { entity, roots: this.roots() ?? [] };
+    const ref = this.dialog.open<EntityMoveDialog, EntityMoveData, boolean>(EntityMoveDialog, { data, width: '560px' });
+    ref.afterClosed().subscribe((moved) => {
+      if (!moved) return;
+      this.toaster.success($localize`:@@entities.moved:Entité déplacée avec ses sous-entités.`);
+      void this.reloadTree();
+    });
+  }
+
   protected setView(view: string): void {
     void this.router.navigate([], { queryParams: { view: view === 'list' ? 'list' : null } });
   }
@@ -84,4 +123,14 @@ export class Entities {
   protected select(id: string): void {
     void this.router.navigate([], { queryParams: { selected: id }, queryParamsHandling: 'merge' });
   }
+}
+
+function findNode(nodes: readonly EntityTreeNode[], id: string | undefined): EntityTreeNode | null {
+  if (!id) return null;
+  for (const node of nodes) {
+    if (node.id === id) return node;
+    const found = findNode(node.children, id);
+    if (found) return found;
+  }
+  return null;
 }

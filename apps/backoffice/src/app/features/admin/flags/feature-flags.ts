@@ -1,5 +1,7 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { MatButton } from '@angular/material/button';
+import { MatDialog } from '@angular/material/dialog';
 import { MatSlideToggle, type MatSlideToggleChange } from '@angular/material/slide-toggle';
 import { MatTableModule } from '@angular/material/table';
 import { Api, mergePatchHeaders } from '../../../core/api/api';
@@ -8,19 +10,23 @@ import { Confirm } from '../../../shared/confirm/confirm-dialog';
 import { EmptyState } from '../../../shared/states/empty-state';
 import { LoadingState } from '../../../shared/states/loading-state';
 import { Toaster } from '../../../shared/toast/toaster';
+import { FlagEditorDialog, type FlagEditorData } from './flag-editor-dialog';
 
 type Flag = ItemOf<'/api/v1/feature-flags'>;
 
 /**
- * Feature flags with their kill switch. Rules and variants are shown, not edited here yet: the
- * switch is what an operator needs in an incident.
+ * Feature flags with their kill switch (what an operator needs in an incident), and an editor for
+ * new flags, their variants and targeting rules (per entity, per role, percentage of users).
  */
 @Component({
   selector: 'mx-feature-flags',
-  imports: [MatTableModule, MatSlideToggle, DatePipe, EmptyState, LoadingState],
+  imports: [MatTableModule, MatSlideToggle, MatButton, DatePipe, EmptyState, LoadingState],
   template: `
     <section class="page">
-      <h1 i18n="@@admin.flags">Fonctionnalités</h1>
+      <div class="page-header">
+        <h1 i18n="@@admin.flags">Fonctionnalités</h1>
+        <button mat-flat-button type="button" (click)="edit()" i18n="@@flags.create">Nouvelle fonctionnalité</button>
+      </div>
       @if (flags(); as list) {
         @if (list.length === 0) {
           <mx-empty-state icon="settings" heading="Aucune fonctionnalité pilotable pour l'instant." i18n-heading="@@flags.none" />
@@ -49,6 +55,12 @@ type Flag = ItemOf<'/api/v1/feature-flags'>;
                   <mat-slide-toggle [checked]="f.enabled" [disabled]="busy() === f.key" (change)="toggle(f, $event)" [attr.aria-label]="f.key" />
                 </td>
               </ng-container>
+              <ng-container matColumnDef="actions">
+                <th mat-header-cell *matHeaderCellDef><span class="visually-hidden" i18n="@@flags.actions">Actions</span></th>
+                <td mat-cell *matCellDef="let f">
+                  <button mat-button type="button" (click)="edit(f)" [attr.aria-label]="editLabel(f)" i18n="@@flags.editShort">Modifier</button>
+                </td>
+              </ng-container>
               <tr mat-header-row *matHeaderRowDef="columns"></tr>
               <tr mat-row *matRowDef="let row; columns: columns"></tr>
             </table>
@@ -72,10 +84,32 @@ export class FeatureFlags {
 
   protected readonly flags = signal<Flag[] | null>(null);
   protected readonly busy = signal<string | null>(null);
-  protected readonly columns = ['key', 'description', 'rules', 'updatedAt', 'enabled'];
+  protected readonly columns = ['key', 'description', 'rules', 'updatedAt', 'enabled', 'actions'];
+  private readonly dialog = inject(MatDialog);
 
   constructor() {
     void this.load();
+  }
+
+  protected editLabel(flag: Flag): string {
+    return $localize`:@@flags.editLabel:Modifier ${flag.key}:key:`;
+  }
+
+  protected async edit(flag?: Flag): Promise<void> {
+    let roles: FlagEditorData['roles'];
+    try {
+      roles = (await this.api.unwrap(this.api.client.GET('/api/v1/roles'))).items;
+    } catch (error) {
+      this.toaster.error(error);
+      return;
+    }
+    const data: FlagEditorData = { roles, ...(flag ? { flag } : {}) };
+    const ref = this.dialog.open<FlagEditorDialog, FlagEditorData, Flag>(FlagEditorDialog, { data, width: '880px', maxWidth: '95vw', autoFocus: 'first-tabbable' });
+    ref.afterClosed().subscribe((saved) => {
+      if (!saved) return;
+      this.toaster.success(flag ? $localize`:@@flags.updated:Fonctionnalité modifiée.` : $localize`:@@flags.created:Fonctionnalité créée.`);
+      void this.load();
+    });
   }
 
   private async load(): Promise<void> {

@@ -1,23 +1,28 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { MatButton } from '@angular/material/button';
+import { MatDialog } from '@angular/material/dialog';
 import { MatExpansionModule } from '@angular/material/expansion';
 import { Api } from '../../../core/api/api';
-import type { ItemOf } from '../../../core/api/api-types';
+import { Session } from '../../../core/auth/session';
 import { LoadingState } from '../../../shared/states/loading-state';
 import { Toaster } from '../../../shared/toast/toaster';
-
-type Role = ItemOf<'/api/v1/roles'>;
-type Permission = ItemOf<'/api/v1/permissions'>;
+import { RoleFormDialog, type Permission, type Role, type RoleFormData } from './role-form-dialog';
 
 /**
  * Roles and the permissions they bundle, in the words of the permission catalogue. Roles are
- * granted per entity from a user's page; creating custom roles is not offered here yet.
+ * granted per entity from a user's page; custom roles are created and changed here.
  */
 @Component({
   selector: 'mx-roles',
-  imports: [MatExpansionModule, LoadingState],
+  imports: [MatExpansionModule, MatButton, LoadingState],
   template: `
     <section class="page">
-      <h1 i18n="@@admin.roles">Rôles et habilitations</h1>
+      <div class="page-header">
+        <h1 i18n="@@admin.roles">Rôles et habilitations</h1>
+        @if (canManage()) {
+          <button mat-flat-button type="button" (click)="edit()" i18n="@@roles.create">Nouveau rôle</button>
+        }
+      </div>
       <p class="muted" i18n="@@roles.intro">Un rôle s'accorde sur une entité et vaut pour toutes ses sous-structures. Pour accorder un rôle, ouvrez la fiche d'un utilisateur.</p>
       @if (roles(); as list) {
         <mat-accordion multi>
@@ -38,6 +43,9 @@ type Permission = ItemOf<'/api/v1/permissions'>;
                   <li>{{ describe(permission) }} <code class="muted">{{ permission }}</code></li>
                 }
               </ul>
+              @if (canManage() && !role.system) {
+                <button mat-stroked-button type="button" (click)="edit(role)" i18n="@@roles.edit">Modifier le rôle</button>
+              }
             </mat-expansion-panel>
           }
         </mat-accordion>
@@ -55,6 +63,9 @@ type Permission = ItemOf<'/api/v1/permissions'>;
 export class Roles {
   private readonly api = inject(Api);
   private readonly toaster = inject(Toaster);
+  private readonly dialog = inject(MatDialog);
+  private readonly session = inject(Session);
+  protected readonly canManage = computed(() => this.session.me()?.permissions.includes('identity.roles.manage') ?? false);
   protected readonly roles = signal<Role[] | null>(null);
   private readonly catalogue = signal<Permission[]>([]);
   private readonly descriptions = computed(() => new Map(this.catalogue().map((p) => [p.name, p.description])));
@@ -65,6 +76,16 @@ export class Roles {
 
   protected describe(permission: string): string {
     return this.descriptions().get(permission) ?? permission;
+  }
+
+  protected edit(role?: Role): void {
+    const data: RoleFormData = { catalogue: this.catalogue(), ...(role ? { role } : {}) };
+    const ref = this.dialog.open<RoleFormDialog, RoleFormData, Role>(RoleFormDialog, { data, width: '640px', autoFocus: 'first-tabbable' });
+    ref.afterClosed().subscribe((saved) => {
+      if (!saved) return;
+      this.toaster.success(role ? $localize`:@@roles.updated:Rôle modifié.` : $localize`:@@roles.created:Rôle créé.`);
+      void this.load();
+    });
   }
 
   private async load(): Promise<void> {

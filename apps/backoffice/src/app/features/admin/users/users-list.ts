@@ -16,7 +16,7 @@ import { USER_STATUS_LABELS } from './user-labels';
 export type User = ItemOf<'/api/v1/users'>;
 const PATH = '/api/v1/users';
 
-/** Staff accounts homed in the entities the caller administers. */
+/** Staff accounts homed in the entities the caller administers, narrowed to the branch switcher's choice. */
 @Component({
   selector: 'mx-users-list',
   imports: [DataTable, MatButton, MatIcon],
@@ -37,6 +37,7 @@ const PATH = '/api/v1/users';
         [columns]="columns"
         [filters]="filters"
         [fetchPage]="fetchPage"
+        [scopeQuery]="scopeQuery()"
         [refresh]="refresh()"
         i18n-emptyText="@@users.empty"
         emptyText="Aucun utilisateur ne correspond à ces critères."
@@ -55,6 +56,13 @@ export class UsersList {
 
   protected readonly refresh = signal(0);
   protected readonly canManage = computed(() => this.session.me()?.permissions.includes('identity.users.manage') ?? false);
+  /** The branch switcher's choice: users homed in that entity or below it ("whole network": no filter). */
+  protected readonly scopeQuery = computed<Record<string, string>>(() => {
+    const entityId = this.scope.entityId();
+    const query: Record<string, string> = {};
+    if (entityId) query['entityId'] = entityId;
+    return query;
+  });
   private readonly entityNames = computed(() => new Map(this.scope.entities().map((e) => [e.id, e.name])));
 
   protected readonly columns: ReadonlyArray<TableColumn<User>> = [
