@@ -1,42 +1,26 @@
-import { execSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { generate } from 'otplib';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, launchBrowser, screenshot, seriousViolations } from './harness/browser.js';
-import { DEMO_PASSWORD, startServer, type RunningServer } from './harness/server.js';
+import { describe, expect, it, beforeAll } from 'vitest';
+import { chromiumAvailable, screenshot } from './harness/browser.js';
+import { ADMIN, choose, eventually, expectAccessible, fillCredentials, useJourneys } from './harness/journeys.js';
+import { DEMO_PASSWORD } from './harness/server.js';
 
-const eventually = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 20_000, interval: 100 });
-
-const BACKOFFICE_ROOT = join(import.meta.dirname, '..');
-const ADMIN = 'admin@maillage.test';
 const USER_PASSWORD = 'une phrase de passe assez longue';
 
 /** Account journeys (password, two-factor, lockout) and the administration editors, in Chromium. */
 describe.skipIf(!chromiumAvailable)('back-office accounts and administration in Chromium', { timeout: 180_000 }, () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const journeys = useJourneys();
+  const { newPage, signedInPage } = journeys;
   let admin: { cookie: string; csrfToken: string };
   let rhoneId: string;
 
   beforeAll(async () => {
-    if (!existsSync(join(BACKOFFICE_ROOT, 'dist/browser/index.html'))) {
-      execSync('npm run build -w apps/backoffice', { cwd: join(BACKOFFICE_ROOT, '../..'), stdio: 'inherit' });
-    }
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
     admin = await apiSignIn(ADMIN, DEMO_PASSWORD);
     const me = await api<{ entities: { id: string; code: string }[] }>('GET', '/api/v1/auth/me');
     rhoneId = me.entities.find((entity) => entity.code === '69')!.id;
-  }, 600_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   async function apiSignIn(email: string, password: string): Promise<{ cookie: string; csrfToken: string }> {
-    const response = await server.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password } });
+    const response = await journeys.server.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password } });
     expect(response.statusCode, response.body).toBe(200);
     const session = response.cookies.find((cookie) => cookie.name === 'maillage_session')!;
     return { cookie: `maillage_session=${session.value}`, csrfToken: response.json<{ csrfToken: string }>().csrfToken };
@@ -45,7 +29,7 @@ describe.skipIf(!chromiumAvailable)('back-office accounts and administration in 
   /** A call as the national administrator, through the real routes. */
   async function api<T>(method: 'GET' | 'POST', url: string, payload?: object): Promise<T> {
     const headers = method === 'GET' ? { cookie: admin.cookie } : { cookie: admin.cookie, 'x-csrf-token': admin.csrfToken };
-    const response = await server.app.inject({ method, url, headers, ...(payload ? { payload } : {}) });
+    const response = await journeys.server.app.inject({ method, url, headers, ...(payload ? { payload } : {}) });
     expect(response.statusCode, response.body).toBeLessThan(300);
     return response.json<T>();
   }
@@ -60,49 +44,6 @@ describe.skipIf(!chromiumAvailable)('back-office accounts and administration in 
     });
     await api('POST', `/api/v1/users/${created.user.id}/grants`, { roleCode: 'viewer', entityId: rhoneId });
     return { id: created.user.id, ...(created.temporaryPassword ? { temporaryPassword: created.temporaryPassword } : {}) };
-  }
-
-  async function newPage(): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ baseURL: server.baseUrl, locale: 'fr-FR', viewport: { width: 1366, height: 850 }, colorScheme: 'light' });
-    const page = await context.newPage();
-    page.on('pageerror', (error) => console.error('[browser]', error.message));
-    return { context, page };
-  }
-
-  async function fillCredentials(page: Page, email: string, password: string): Promise<void> {
-    await page.getByLabel('Adresse e-mail').fill(email);
-    await page.getByLabel('Mot de passe').fill(password);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-  }
-
-  async function signedInPage(email: string, password = DEMO_PASSWORD): Promise<{ context: BrowserContext; page: Page }> {
-    const opened = await newPage();
-    await opened.page.goto('/sign-in');
-    await fillCredentials(opened.page, email, password);
-    await opened.page.waitForURL(/\/dashboard$/);
-    return opened;
-  }
-
-  async function expectAccessible(page: Page): Promise<void> {
-    expect(await seriousViolations(page), `axe on ${page.url()}`).toEqual([]);
-  }
-
-  /** Picks an option of a Material select, reopening it while its options are still loading. */
-  async function choose(page: Page, combobox: Locator, option: string | RegExp): Promise<void> {
-    const target = page.getByRole('option', { name: option, exact: typeof option === 'string' });
-    for (let attempt = 0; attempt < 20; attempt += 1) {
-      // Opened from the keyboard: a floating label can intercept a pointer click on a multiple select.
-      await combobox.focus();
-      await page.keyboard.press('Enter');
-      try {
-        await target.waitFor({ state: 'visible', timeout: 1_500 });
-        await target.click();
-        return;
-      } catch {
-        await page.keyboard.press('Escape');
-      }
-    }
-    throw new Error(`The option "${option}" never appeared`);
   }
 
   /** The code an authenticator shows `periodsAhead` 30-second periods from now. */

@@ -1,17 +1,7 @@
-import { execSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, launchBrowser, screenshot, seriousViolations } from './harness/browser.js';
-import { DEMO_PASSWORD, startServer, type RunningServer } from './harness/server.js';
-
-/** Playwright reads are instant; the server (PGlite on a shared CI box) is not: poll generously. */
-const eventually = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 20_000, interval: 100 });
-
-const BACKOFFICE_ROOT = join(import.meta.dirname, '..');
-const ADMIN = 'admin@maillage.test';
-const RHONE_MANAGER = 'manager.69@maillage.test';
+import { describe, expect, it } from 'vitest';
+import { chromiumAvailable, screenshot } from './harness/browser.js';
+import { ADMIN, RHONE_MANAGER, choose, eventually, expectAccessible, fillCredentials, useJourneys } from './harness/journeys.js';
+import { DEMO_PASSWORD } from './harness/server.js';
 
 /**
  * Browser journeys through the real server and the production build of the back-office.
@@ -19,62 +9,8 @@ const RHONE_MANAGER = 'manager.69@maillage.test';
  */
 // Journeys are long on a shared machine (a real server on PGlite, a real browser): 3 minutes each.
 describe.skipIf(!chromiumAvailable)('back-office in Chromium', { timeout: 180_000 }, () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    if (!existsSync(join(BACKOFFICE_ROOT, 'dist/browser/index.html'))) {
-      execSync('npm run build -w apps/backoffice', { cwd: join(BACKOFFICE_ROOT, '../..'), stdio: 'inherit' });
-    }
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  }, 600_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  async function newPage(): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ baseURL: server.baseUrl, locale: 'fr-FR', viewport: { width: 1366, height: 850 }, colorScheme: 'light' });
-    const page = await context.newPage();
-    page.on('pageerror', (error) => console.error('[browser]', error.message));
-    return { context, page };
-  }
-
-  async function expectAccessible(page: Page): Promise<void> {
-    expect(await seriousViolations(page), `axe on ${page.url()}`).toEqual([]);
-  }
-
-  async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
-    await page.getByLabel('Adresse e-mail').fill(email);
-    await page.getByLabel('Mot de passe').fill(password);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-  }
-
-  /** Picks an option of a Material select, reopening it while its options are still loading. */
-  async function choose(page: Page, combobox: Locator, option: string, exact = false): Promise<void> {
-    const target = page.getByRole('option', { name: option, exact });
-    for (let attempt = 0; attempt < 20; attempt += 1) {
-      await combobox.click();
-      try {
-        await target.waitFor({ state: 'visible', timeout: 1_500 });
-        await target.click();
-        return;
-      } catch {
-        await page.keyboard.press('Escape');
-      }
-    }
-    throw new Error(`The option "${option}" never appeared`);
-  }
-
-  /** A new browser context signed in as the account, on its dashboard. */
-  async function signedInPage(email: string): Promise<{ context: BrowserContext; page: Page }> {
-    const opened = await newPage();
-    await opened.page.goto('/sign-in');
-    await signIn(opened.page, email);
-    await opened.page.waitForURL(/\/dashboard$/);
-    return opened;
-  }
+  const journeys = useJourneys();
+  const { newPage, signedInPage } = journeys;
 
   it('signs in with the keyboard only and lands where the user was going', async () => {
     const { context, page } = await newPage();
@@ -99,7 +35,7 @@ describe.skipIf(!chromiumAvailable)('back-office in Chromium', { timeout: 180_00
   it('explains a wrong password in French and stays on the sign-in page', async () => {
     const { context, page } = await newPage();
     await page.goto('/sign-in');
-    await signIn(page, ADMIN, 'not-the-password');
+    await fillCredentials(page, ADMIN, 'not-the-password');
     await eventually(() => page.getByRole('alert').textContent()).toContain('Adresse e-mail ou mot de passe incorrect');
     await expectAccessible(page);
     await screenshot(page, 'sign-in-error');
@@ -139,7 +75,7 @@ describe.skipIf(!chromiumAvailable)('back-office in Chromium', { timeout: 180_00
   ])('shows %s only their own branch in the switcher', async (email, branch) => {
     const { context, page } = await newPage();
     await page.goto('/sign-in');
-    await signIn(page, email);
+    await fillCredentials(page, email);
     await page.waitForURL(/\/dashboard$/);
     const switcher = page.getByRole('combobox', { name: 'Entité de travail' });
     await eventually(() => switcher.inputValue()).toBe(branch);
@@ -169,7 +105,7 @@ describe.skipIf(!chromiumAvailable)('back-office in Chromium', { timeout: 180_00
     await page.getByRole('link', { name: 'Utilisateurs' }).click();
     await page.waitForURL(/\/sign-in\?returnUrl=%2Fadmin%2Fusers/);
     await eventually(() => page.getByText('Votre session a expiré').isVisible()).toBe(true);
-    await signIn(page, ADMIN);
+    await fillCredentials(page, ADMIN);
     await page.waitForURL(/\/admin\/users$/);
     await context.close();
   });
@@ -203,7 +139,7 @@ describe.skipIf(!chromiumAvailable)('back-office in Chromium', { timeout: 180_00
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('Nom').fill('Camille Martin');
     await dialog.getByLabel('Adresse e-mail').fill('camille.martin@maillage.test');
-    await choose(page, dialog.getByRole('combobox', { name: 'Rattachement' }), 'Union territoriale du Rhône');
+    await choose(page, dialog.getByRole('combobox', { name: 'Rattachement' }), 'Union territoriale du Rhône', false);
     await expectAccessible(page);
     await dialog.getByRole('button', { name: 'Créer le compte' }).click();
     await page.waitForURL(/\/admin\/users\/[0-9a-f-]{36}$/);
@@ -212,7 +148,7 @@ describe.skipIf(!chromiumAvailable)('back-office in Chromium', { timeout: 180_00
 
     // Grant her the manager role on the Rhône.
     await choose(page, page.getByRole('combobox', { name: 'Rôle' }), 'Gestionnaire', true);
-    await choose(page, page.getByRole('combobox', { name: 'Entité', exact: true }), 'Union territoriale du Rhône');
+    await choose(page, page.getByRole('combobox', { name: 'Entité', exact: true }), 'Union territoriale du Rhône', false);
     await page.getByRole('button', { name: 'Accorder' }).click();
     await eventually(() => page.getByRole('cell', { name: 'Gestionnaire' }).count()).toBe(1);
     await expectAccessible(page);
@@ -314,11 +250,11 @@ describe.skipIf(!chromiumAvailable)('back-office in Chromium', { timeout: 180_00
   });
 
   it('serves the SPA shell for deep links, and problem+json for unknown API paths', async () => {
-    const deep = await fetch(`${server.baseUrl}/admin/users?sort=name`);
+    const deep = await fetch(`${journeys.server.baseUrl}/admin/users?sort=name`);
     expect(deep.status).toBe(200);
     expect(deep.headers.get('cache-control')).toBe('no-cache');
     expect(await deep.text()).toContain('<mx-root>');
-    const api = await fetch(`${server.baseUrl}/api/v1/does-not-exist`);
+    const api = await fetch(`${journeys.server.baseUrl}/api/v1/does-not-exist`);
     expect(api.status).toBe(404);
     expect(api.headers.get('content-type')).toContain('application/problem+json');
   });

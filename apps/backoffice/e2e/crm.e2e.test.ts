@@ -1,17 +1,8 @@
-import { execSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser, BrowserContext, Download, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, launchBrowser, screenshot, seriousViolations } from './harness/browser.js';
-import { DEMO_PASSWORD, startServer, type RunningServer } from './harness/server.js';
+import type { Download, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { chromiumAvailable, screenshot } from './harness/browser.js';
+import { ADMIN, RHONE_MANAGER, choose, eventually, expectAccessible as expectAxeClean, useJourneys } from './harness/journeys.js';
 
-/** Playwright reads are instant; the server (PGlite on a shared CI box) is not: poll generously. */
-const eventually = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 20_000, interval: 100 });
-
-const BACKOFFICE_ROOT = join(import.meta.dirname, '..');
-const RHONE_MANAGER = 'manager.69@maillage.test';
-const ADMIN = 'admin@maillage.test';
 /** A Luhn-valid SIREN used only by these journeys. */
 const SIREN = '732829320';
 const COMPANY = 'Boulangerie des Canuts';
@@ -21,54 +12,13 @@ const COMPANY = 'Boulangerie des Canuts';
  * company, open it, add a contact and a note, import a small file and watch its progress.
  */
 describe.skipIf(!chromiumAvailable)('CRM back-office in Chromium', { timeout: 180_000 }, () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    if (!existsSync(join(BACKOFFICE_ROOT, 'dist/browser/index.html'))) {
-      execSync('npm run build -w apps/backoffice', { cwd: join(BACKOFFICE_ROOT, '../..'), stdio: 'inherit' });
-    }
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  }, 600_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  async function signedInPage(email: string): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ baseURL: server.baseUrl, locale: 'fr-FR', viewport: { width: 1366, height: 850 }, colorScheme: 'light' });
-    const page = await context.newPage();
-    page.on('pageerror', (error) => console.error('[browser]', error.message));
-    await page.goto('/sign-in');
-    await page.getByLabel('Adresse e-mail').fill(email);
-    await page.getByLabel('Mot de passe').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.waitForURL(/\/dashboard$/);
-    return { context, page };
-  }
+  const { signedInPage } = useJourneys();
 
   async function expectAccessible(page: Page): Promise<void> {
     // A toast on its way out is aria-hidden while still holding its « Fermer » button (Material's
     // exit animation): let it leave first, so axe judges the page and not that transition.
     await expect.poll(() => page.locator('mat-snack-bar-container').count(), { timeout: 15_000, interval: 100 }).toBe(0);
-    expect(await seriousViolations(page), `axe on ${page.url()}`).toEqual([]);
-  }
-
-  /** Picks an option of a Material select, reopening it while its options are still loading. */
-  async function choose(page: Page, combobox: Locator, option: string): Promise<void> {
-    const target = page.getByRole('option', { name: option, exact: true });
-    for (let attempt = 0; attempt < 20; attempt += 1) {
-      await combobox.click();
-      try {
-        await target.waitFor({ state: 'visible', timeout: 1_500 });
-        await target.click();
-        return;
-      } catch {
-        await page.keyboard.press('Escape');
-      }
-    }
-    throw new Error(`The option "${option}" never appeared`);
+    await expectAxeClean(page);
   }
 
   it('finds a company, opens it, adds a contact and a note, and exports the contacts', async () => {

@@ -19,6 +19,7 @@ import { registerMembership } from './modules/membership/index.js';
 import { createBus, registerBus, type MessageBus } from './platform/bus/index.js';
 import { FeatureFlags, registerFeatureFlags } from './platform/flags/index.js';
 import { registerAudit } from './platform/audit/index.js';
+import { registerEntityExports } from './platform/ops/reversibility-api/register-entity-exports.js';
 import { registerBackoffice } from './platform/spa/backoffice.js';
 
 export interface AppContext {
@@ -92,6 +93,7 @@ export async function buildApp(config: AppConfig, options: BuildAppOptions = {})
   registerBus(app, context);
   registerFeatureFlags(app, context);
   registerAudit(app, context);
+  registerEntityExports(app, context);
   registerIdentity(app, context);
   registerEntitiesModule(app, context);
   registerOrganizations(app, context);

@@ -2545,6 +2545,452 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/entity-exports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Exports of your entities' data, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Status of the export equals */
+                    "filter[status]"?: "queued" | "running" | "completed" | "failed";
+                    /** @description Status of the export: one of these comma-separated values (at most 100). */
+                    "filter[status][in]"?: string;
+                    /** @description Entity exported equals */
+                    "filter[entityId]"?: string;
+                    /** @description Entity exported: one of these comma-separated values (at most 100). */
+                    "filter[entityId][in]"?: string;
+                    /** @description Request is at least (inclusive) */
+                    "filter[createdAt][gte]"?: string;
+                    /** @description Request is at most (inclusive) */
+                    "filter[createdAt][lte]"?: string;
+                    /** @description Comma-separated sort keys, '-' for descending. Sortable: createdAt. Default: -createdAt. */
+                    sort?: string;
+                    /** @description Page size. */
+                    limit?: number;
+                    /** @description Opaque position returned as nextCursor by the previous page. */
+                    cursor?: string;
+                    /** @description exact: COUNT(*); estimated: planner estimate (cheap, approximate); none (default): no count. */
+                    count?: "exact" | "estimated" | "none";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description One page of the collection. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                entityId: string;
+                                /** @description queued → running → completed, or failed (see `error`; the bus retries it before giving up) */
+                                status: "queued" | "running" | "completed" | "failed";
+                                bytes: number | null;
+                                sha256: string | null;
+                                summary: {
+                                    entityCode: string;
+                                    entityName: string;
+                                    tables: number;
+                                    rows: number;
+                                    mediaFiles: number;
+                                    /** @description `table.column` values written in clear in the archive */
+                                    decryptedColumns: string[];
+                                } | null;
+                                attempts: number;
+                                error: string | null;
+                                requestedBy: string | null;
+                                archiveUrl: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                startedAt: string | null;
+                                finishedAt: string | null;
+                            }[];
+                            /** @description Pass as `cursor` to fetch the next page; null on the last page. */
+                            nextCursor: string | null;
+                            /** @description Total number of matching items (exact or estimated, as requested). */
+                            count?: number;
+                        };
+                        "text/csv": string;
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Export everything an entity and its subtree own, in the background
+         * @description The same export as `npm run export -- --entity=<code>`, packed as one .tar.gz: JSON Lines and CSV per table, media files, manifest.json with checksums. Follow it with GET /api/v1/entity-exports/{id}. 404 for an entity outside your scope.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Unique key (a UUID) making a retried POST safe: the first response is replayed for 24 hours. */
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description The entity whose data (with its whole subtree) is exported
+                         */
+                        entityId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Accepted */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            entityId: string;
+                            /** @description queued → running → completed, or failed (see `error`; the bus retries it before giving up) */
+                            status: "queued" | "running" | "completed" | "failed";
+                            bytes: number | null;
+                            sha256: string | null;
+                            summary: {
+                                entityCode: string;
+                                entityName: string;
+                                tables: number;
+                                rows: number;
+                                mediaFiles: number;
+                                /** @description `table.column` values written in clear in the archive */
+                                decryptedColumns: string[];
+                            } | null;
+                            attempts: number;
+                            error: string | null;
+                            requestedBy: string | null;
+                            archiveUrl: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            startedAt: string | null;
+                            finishedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/entity-exports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** State of an entity export: status, size and checksum of the archive, counts of its manifest */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            entityId: string;
+                            /** @description queued → running → completed, or failed (see `error`; the bus retries it before giving up) */
+                            status: "queued" | "running" | "completed" | "failed";
+                            bytes: number | null;
+                            sha256: string | null;
+                            summary: {
+                                entityCode: string;
+                                entityName: string;
+                                tables: number;
+                                rows: number;
+                                mediaFiles: number;
+                                /** @description `table.column` values written in clear in the archive */
+                                decryptedColumns: string[];
+                            } | null;
+                            attempts: number;
+                            error: string | null;
+                            requestedBy: string | null;
+                            archiveUrl: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            startedAt: string | null;
+                            finishedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/entity-exports/{id}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download the archive of a completed entity export (each download is audited)
+         * @description It holds personal data and encrypted fields in clear: store it encrypted. 409 while the export is not completed.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The .tar.gz archive; `ETag` is its SHA-256 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/gzip": string;
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/entities": {
         parameters: {
             query?: never;

@@ -32,6 +32,7 @@ export const EXCLUDED_TABLES: Readonly<Record<string, string>> = {
   audit_chain_head: "tête de la chaîne d'audit : propre à l'instance (le manifeste en garde la valeur)",
   entity_tree_paths: "chemins de l'arbre : recalculés par la base à l'insertion des entités",
   feature_flags: "réglages de l'instance, pas des données de l'organisation",
+  entity_exports: 'exports déjà produits par cette instance : leurs archives restent sur son disque',
 };
 
 /** Columns tied to the instance that wrote them: the importing instance fills them itself. */

@@ -1,0 +1,108 @@
+import { execSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { launchBrowser, seriousViolations } from './browser.js';
+import { DEMO_PASSWORD, startServer, type RunningServer } from './server.js';
+
+export const ADMIN = 'admin@maillage.test';
+export const RHONE_MANAGER = 'manager.69@maillage.test';
+
+/** Playwright reads are instant; the server (PGlite on a shared CI box) is not: poll generously. */
+export const eventually = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 20_000, interval: 100 });
+
+const BACKOFFICE_ROOT = join(import.meta.dirname, '../..');
+
+export interface OpenedPage {
+  context: BrowserContext;
+  page: Page;
+}
+
+export interface Journeys {
+  readonly server: RunningServer;
+  readonly browser: Browser;
+  /** A fresh browser context (French locale, desktop viewport, light theme) on the server. */
+  newPage(): Promise<OpenedPage>;
+  /** A new browser context signed in as the account, on its dashboard. */
+  signedInPage(email: string, password?: string): Promise<OpenedPage>;
+}
+
+/**
+ * Registers, for the calling test file, the real server (production build of the back-office,
+ * PGlite or DATABASE_URL) and a Chromium, started once and closed after the file's tests.
+ */
+export function useJourneys(): Journeys {
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    if (!existsSync(join(BACKOFFICE_ROOT, 'dist/browser/index.html'))) {
+      execSync('npm run build -w apps/backoffice', { cwd: join(BACKOFFICE_ROOT, '../..'), stdio: 'inherit' });
+    }
+    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  }, 600_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const journeys: Journeys = {
+    get server() {
+      return server!;
+    },
+    get browser() {
+      return browser!;
+    },
+    async newPage() {
+      const context = await browser!.newContext({ baseURL: server!.baseUrl, locale: 'fr-FR', viewport: { width: 1366, height: 850 }, colorScheme: 'light' });
+      const page = await context.newPage();
+      page.on('pageerror', (error) => console.error('[browser]', error.message));
+      return { context, page };
+    },
+    async signedInPage(email, password = DEMO_PASSWORD) {
+      const opened = await journeys.newPage();
+      await opened.page.goto('/sign-in');
+      await fillCredentials(opened.page, email, password);
+      await opened.page.waitForURL(/\/dashboard$/);
+      return opened;
+    },
+  };
+  return journeys;
+}
+
+/** Types the credentials on the sign-in page and submits. */
+export async function fillCredentials(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.getByLabel('Adresse e-mail').fill(email);
+  await page.getByLabel('Mot de passe').fill(password);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+}
+
+/** Zero serious or critical axe violations on the page as it stands. */
+export async function expectAccessible(page: Page): Promise<void> {
+  expect(await seriousViolations(page), `axe on ${page.url()}`).toEqual([]);
+}
+
+/**
+ * Picks an option of a Material select, reopening it while its options are still loading. It opens
+ * the select from the keyboard and by pointer in turn: a floating label can intercept a click on a
+ * multiple select, and a click is what a slow first render sometimes needs.
+ */
+export async function choose(page: Page, combobox: Locator, option: string | RegExp, exact = typeof option === 'string'): Promise<void> {
+  const target = page.getByRole('option', { name: option, exact });
+  for (let attempt = 0; attempt < 20; attempt += 1) {
+    if (attempt % 2 === 0) {
+      await combobox.focus();
+      await page.keyboard.press('Enter');
+    } else {
+      await combobox.click();
+    }
+    try {
+      await target.waitFor({ state: 'visible', timeout: 1_500 });
+      await target.click();
+      return;
+    } catch {
+      await page.keyboard.press('Escape');
+    }
+  }
+  throw new Error(`The option "${String(option)}" never appeared`);
+}
