@@ -101,7 +101,8 @@ export async function choose(page: Page, combobox: Locator, option: string | Reg
       await target.click();
       return;
     } catch {
-      await page.keyboard.press('Escape');
+      // Close the options panel if it did open; an Escape with no panel would close a dialog instead.
+      if ((await page.getByRole('listbox').count()) > 0) await page.keyboard.press('Escape');
     }
   }
   throw new Error(`The option "${String(option)}" never appeared`);

@@ -1,4 +1,3 @@
-import { Readable } from 'node:stream';
 import { recordAudit, type AuditActor } from '../../../platform/audit/index.js';
 import type { Principal } from '../../../platform/auth/index.js';
 import { withTransaction, type Database } from '../../../platform/db/index.js';
@@ -11,7 +10,7 @@ import { findSavedOverrides, insertImportJob, insertReportLines, type ReportLine
 import { toImportJob } from './import-job-view.js';
 import type { DryRun, ReportRow } from './imports.schema.js';
 import { IMPORT_PERMISSIONS } from './permissions.js';
-import { openImportFile } from './read-import-file.js';
+import { bufferSlices, openImportFile } from './read-import-file.js';
 
 /** Rows shown in the dry-run response; the full report is the downloadable CSV. */
 const REPORT_PREVIEW_ROWS = 1_000;
@@ -97,7 +96,7 @@ export async function dryRunImport(database: Database, actor: ImportActor, uploa
 
 async function readHeaders(content: Buffer): Promise<readonly string[]> {
   try {
-    return (await openImportFile(Readable.from([content]))).headers;
+    return (await openImportFile(bufferSlices(content))).headers;
   } catch (error) {
     if (error instanceof CsvFileError || error instanceof ImportFileError) throw new ImportFileUnreadableError(error.code, error.message);
     throw error;
@@ -115,7 +114,7 @@ function applicableToFile(saved: ColumnOverrides, headers: readonly string[]): C
 
 async function analyse(content: Buffer, columns: ColumnOverrides) {
   try {
-    const file = await openImportFile(Readable.from([content]), { columns });
+    const file = await openImportFile(bufferSlices(content), { columns });
     if (file.problems.length > 0) {
       throw new ValidationError(
         file.problems.map((problem) => ({ pointer: '/columnOverrides', message: problem.message })),

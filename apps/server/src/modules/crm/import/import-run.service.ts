@@ -1,4 +1,3 @@
-import { Readable } from 'node:stream';
 import { recordAudit, SYSTEM_ACTOR } from '../../../platform/audit/index.js';
 import { withTransaction, type Database, type DbScope } from '../../../platform/db/index.js';
 import type { EntityTree } from '../../../platform/tenancy/entity-tree.js';
@@ -7,7 +6,7 @@ import type { AffiliationRole } from '../persons/persons.tables.js';
 import type { ColumnMapping } from './column-mapping.js';
 import { findImportFileContent, findImportJob, recordBatchProgress, setImportJobStatus, type BatchProgress, type ImportJobRow } from './import-jobs.repository.js';
 import { writeBatch, type BatchRow } from './import-batch-writer.js';
-import { openImportFile, type ImportRow } from './read-import-file.js';
+import { bufferSlices, openImportFile, type ImportRow } from './read-import-file.js';
 
 export const DEFAULT_BATCH_SIZE = 500;
 
@@ -44,7 +43,7 @@ export async function runImportJob(deps: ImportRunDeps, jobId: string, options: 
   });
   let batchStart = job.last_committed_row + 1;
   try {
-    const file = await openImportFile(Readable.from([content]), { columns: job.column_overrides });
+    const file = await openImportFile(bufferSlices(content), { columns: job.column_overrides });
     // The dry run refused such a mapping; a stored job that no longer maps is a bug, not an empty file.
     if (file.problems.length > 0) throw new Error(`Import ${jobId}: the stored column choices no longer map the file`);
     const context: RunContext = { tree: await deps.entityTree.current(), job, role: affiliationRole(file.mapping), targets: new Map() };

@@ -22,14 +22,34 @@ export function contactKey(record: ImportRecord): string | null {
   return `name:${record.company.siren}:${foldText(contact.lastName)}:${foldText(contact.firstName ?? '')}`;
 }
 
+/** 32-bit FNV-1a of a folded text: enough to tell "same name" from "another name" within one file. */
+function nameHash(name: string): number {
+  const folded = foldText(name);
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < folded.length; index += 1) {
+    hash ^= folded.charCodeAt(index);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
+}
+
+/** What the file said about a company the first time: enough to warn when a later row disagrees. */
+interface CompanyFirstSeen {
+  readonly row: number;
+  readonly nameHash: number;
+  readonly duesCents: number | null;
+  readonly union: string;
+}
+
 /**
  * Collapses repeated companies (same SIREN) and people (same contact key) within one file. Keeps
- * only keys and row numbers, so 250,000 rows fit easily; the import service upserts by the same
- * keys, which also makes importing a file twice change nothing.
+ * only keys, row numbers and a hash of the first name (no copy of the row's text), so a
+ * 250,000-row file costs tens of megabytes; the import service upserts by the same keys, which
+ * also makes importing a file twice change nothing.
  */
 export class InFileDeduplicator {
-  private readonly companies = new Map<Siren, { row: number; name: string; duesCents: number | null; union: string }>();
-  private readonly contacts = new Map<string, { row: number }>();
+  private readonly companies = new Map<Siren, CompanyFirstSeen>();
+  private readonly contacts = new Map<string, number>();
 
   get companyCount(): number {
     return this.companies.size;
@@ -43,7 +63,7 @@ export class InFileDeduplicator {
     const warnings: string[] = [];
     const company = this.companies.get(record.company.siren);
     if (company) {
-      if (foldText(company.name) !== foldText(record.company.name)) {
+      if (company.nameHash !== nameHash(record.company.name)) {
         warnings.push(`Même SIREN que la ligne ${company.row} sous un autre nom (« ${record.company.name} ») : le nom de la ligne ${company.row} est conservé.`);
       }
       if (company.duesCents !== record.membership.duesCents) {
@@ -55,14 +75,14 @@ export class InFileDeduplicator {
     } else {
       this.companies.set(record.company.siren, {
         row,
-        name: record.company.name,
+        nameHash: nameHash(record.company.name),
         duesCents: record.membership.duesCents,
         union: record.unionDepartementCode,
       });
     }
     const key = contactKey(record);
-    const contact = key === null ? undefined : this.contacts.get(key);
-    if (key !== null && !contact) this.contacts.set(key, { row });
-    return { companyFirstRow: company?.row ?? null, contactFirstRow: contact?.row ?? null, warnings };
+    const contactFirstRow = key === null ? undefined : this.contacts.get(key);
+    if (key !== null && contactFirstRow === undefined) this.contacts.set(key, row);
+    return { companyFirstRow: company?.row ?? null, contactFirstRow: contactFirstRow ?? null, warnings };
   }
 }

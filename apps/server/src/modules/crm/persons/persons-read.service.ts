@@ -29,11 +29,7 @@ export async function listPersons(deps: PersonDeps, actor: PersonActor, query: C
     scopeOf(actor, PERSON_PERMISSIONS.read),
     async (tx) => {
       const page = await fetchPersonPage(tx, query);
-      const emails = await findEmailsOf(
-        tx,
-        page.items.map((item) => item.id),
-      );
-      return { ...page, items: page.items.map((record) => toPerson(record, emails.get(record.id) ?? [], deps.cipher, actor.principal)) };
+      return { ...page, items: page.items.map(({ emails, ...record }) => toPerson(record, emails, deps.cipher, actor.principal)) };
     },
     { readOnly: true },
   );

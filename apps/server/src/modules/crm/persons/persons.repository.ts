@@ -127,7 +127,10 @@ export async function replaceEmails(tx: Tx, personId: string, entityId: string, 
  * One page of the caller's contacts. `name` is matched word by word on the folded full name (trigram index),
  * `email` and `organizationId` through EXISTS on addresses and affiliations; RLS scopes all three.
  */
-export async function fetchPersonPage(tx: Tx, query: CollectionQuery): Promise<CollectionPage<PersonRecord>> {
+/** A person of a list page, with their addresses (primary first) read in the same query. */
+export type PersonPageRecord = PersonRecord & { emails: string[] };
+
+export async function fetchPersonPage(tx: Tx, query: CollectionQuery): Promise<CollectionPage<PersonPageRecord>> {
   const valueOf = (field: string) => query.filters.find((filter) => filter.field === field)?.value as string | undefined;
   const conditions: SQL[] = [];
   const name = valueOf('name');
@@ -146,7 +149,7 @@ export async function fetchPersonPage(tx: Tx, query: CollectionQuery): Promise<C
   const custom = new Set(['name', 'email', 'organizationId']);
   const plainQuery = { ...query, filters: query.filters.filter((filter) => !custom.has(filter.field)) };
   const where = and(...conditions);
-  return fetchPage<PersonRecord>(tx, personCollection, plainQuery, {
+  return fetchPage<PersonPageRecord>(tx, personCollection, plainQuery, {
     table: persons,
     columns: {
       id: persons.id,
@@ -165,6 +168,8 @@ export async function fetchPersonPage(tx: Tx, query: CollectionQuery): Promise<C
       version: persons.version,
       createdAt: persons.createdAt,
       updatedAt: persons.updatedAt,
+      // One round trip for the page and its addresses.
+      emails: sql<string[]>`(select coalesce(array_agg(e.email order by e.is_primary desc, e.email), '{}') from person_emails e where e.person_id = ${persons.id})`,
     },
     ...(where ? { where } : {}),
   });

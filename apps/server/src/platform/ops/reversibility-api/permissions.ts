@@ -1,7 +1,7 @@
 import type { PermissionDefinition } from '../../auth/index.js';
 
 /** Export everything an entity and its subtree own, and download the archive. */
-export const ENTITY_EXPORT_PERMISSION = 'platform.exports.entity';
+export const ENTITY_EXPORT_PERMISSION = 'entities.export';
 
 export const ENTITY_EXPORT_PERMISSION_DEFINITIONS: PermissionDefinition[] = [
   // `administration`: national administrators and branch administrators on their subtree.
