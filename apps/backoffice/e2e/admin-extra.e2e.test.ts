@@ -266,4 +266,29 @@ describe.skipIf(!chromiumAvailable)('back-office accounts and administration in 
     await eventually(() => page.getByRole('link', { name: 'Gestionnaire de Paris' }).count()).toBe(0);
     await context.close();
   });
+
+  it('hides a part of the interface when its feature flag is off for the user, per branch', async () => {
+    // Off by default, on for the Rhône subtree: the same administrator sees « Doublons » only there.
+    await api('POST', '/api/v1/feature-flags', {
+      key: 'crm.duplicates',
+      description: 'Écran des doublons du CRM',
+      kind: 'boolean',
+      defaultVariant: 'off',
+      rules: [{ entityIds: [rhoneId], variant: 'on' }],
+    });
+    const { context, page } = await signedInPage(ADMIN);
+    await page.goto('/crm/companies');
+    // Material renders the section links as tabs.
+    const tab = (name: string) => page.getByRole('tab', { name, exact: true });
+    await eventually(() => tab('Entreprises').isVisible()).toBe(true);
+    await eventually(() => tab('Doublons').count()).toBe(0);
+
+    const switcher = page.getByRole('combobox', { name: 'Entité de travail' });
+    await switcher.click();
+    await switcher.fill('rhône');
+    await page.getByRole('option', { name: 'Union territoriale du Rhône' }).click();
+    await eventually(() => tab('Doublons').isVisible()).toBe(true);
+    await expectAccessible(page);
+    await context.close();
+  });
 });
