@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { createThrowawayDatabase, seedDatabase } from './lib/database.mjs';
 import { countPerRequest, startCountingProxy } from './lib/pg-counter.mjs';
 import { load } from './lib/load.mjs';
-import { int, markdownTable, ms } from './lib/report.mjs';
+import { comparisonRow, markdownTable } from './lib/report.mjs';
 import { cpuSeconds, nationalAdminToken, productionEnv, startProcess } from './lib/servers.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -74,20 +74,7 @@ async function main() {
             ? { target: `≥ ${TARGETS.minThroughputRatioAt50 * 100} % of bare req/s`, pass: ratio >= TARGETS.minThroughputRatioAt50 }
             : { target: `p99 < ${TARGETS.maxP99MsAt10} ms`, pass: oursResult.p99 < TARGETS.maxP99MsAt10 };
         results.push({ scenario: scenario.name, connections, ours: oursResult, bare: bareResult, ratio, ...verdict });
-        rows.push([
-          scenario.name,
-          connections,
-          int(oursResult.requestsPerSecond),
-          int(bareResult.requestsPerSecond),
-          `${(ratio * 100).toFixed(0)} %`,
-          `${ms(oursResult.p50)} / ${ms(oursResult.p95)} / ${ms(oursResult.p99)}`,
-          `${ms(bareResult.p50)} / ${ms(bareResult.p95)} / ${ms(bareResult.p99)}`,
-          `${ms(oursResult.cpuMsPerRequest)} / ${ms(bareResult.cpuMsPerRequest)}`,
-          verdict.target,
-          verdict.pass ? 'PASS' : 'FAIL',
-        ]);
-        const failures = oursResult.non2xx + oursResult.errors + bareResult.non2xx + bareResult.errors;
-        if (failures > 0) console.warn(`  ${scenario.name} @${connections}: ${failures} non-2xx responses or errors`);
+        rows.push(comparisonRow(scenario.name, connections, oursResult, bareResult, ratio, verdict));
       }
     }
 

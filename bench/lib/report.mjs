@@ -7,3 +7,24 @@ export function markdownTable(headers, rows) {
 
 export const ms = (value) => (Number.isFinite(value) ? value.toFixed(2) : 'n/a');
 export const int = (value) => (Number.isFinite(value) ? Math.round(value).toLocaleString('en-US') : 'n/a');
+
+/**
+ * One row of the ours-against-bare table (and a warning when either side answered errors): route,
+ * connections, req/s, ratio, latency percentiles, CPU per request, target and verdict.
+ */
+export function comparisonRow(scenario, connections, ours, bare, ratio, verdict) {
+  const failures = ours.non2xx + ours.errors + bare.non2xx + bare.errors;
+  if (failures > 0) console.warn(`  ${scenario} @${connections}: ${failures} non-2xx responses or errors`);
+  return [
+    scenario,
+    connections,
+    int(ours.requestsPerSecond),
+    int(bare.requestsPerSecond),
+    `${(ratio * 100).toFixed(0)} %`,
+    `${ms(ours.p50)} / ${ms(ours.p95)} / ${ms(ours.p99)}`,
+    `${ms(bare.p50)} / ${ms(bare.p95)} / ${ms(bare.p99)}`,
+    `${ms(ours.cpuMsPerRequest)} / ${ms(bare.cpuMsPerRequest)}`,
+    verdict.target,
+    verdict.pass ? 'PASS' : 'FAIL',
+  ];
+}

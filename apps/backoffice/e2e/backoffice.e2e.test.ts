@@ -208,6 +208,31 @@ describe.skipIf(!chromiumAvailable)('back-office in Chromium', { timeout: 180_00
     await context.close();
   });
 
+  it('works the data table from the keyboard alone: sort and next page', async () => {
+    const { context, page } = await signedInPage(ADMIN);
+    await page.goto('/admin/entities');
+    await page.getByRole('radio', { name: 'Liste' }).click();
+    const table = page.getByRole('table');
+    await eventually(() => table.getByRole('row').count()).toBeGreaterThan(2);
+    const focusedText = () => page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
+    /** Presses Tab until the focused element reads `text`: what the mouse reaches, Tab reaches. */
+    async function tabTo(text: RegExp): Promise<void> {
+      for (let presses = 0; presses < 200; presses += 1) {
+        await page.keyboard.press('Tab');
+        if (text.test(await focusedText())) return;
+      }
+      throw new Error(`Tab never reached ${text}`);
+    }
+
+    await tabTo(/^Nom$/);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/sort=-?name/);
+    await tabTo(/^Suivant$/);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/cursor=/);
+    await context.close();
+  });
+
   it('shows the job queues to the national admin', async () => {
     const { context, page } = await signedInPage(ADMIN);
     await page.goto('/admin/jobs');

@@ -1,16 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withOwnerClient } from '../../../platform/db/index.js';
-import { createUser, signIn, type SignedIn } from '../../../test/auth.js';
-import { createSmallNetwork } from '../../../test/factories/entities.js';
-import { createTestApp, type TestApp } from '../../../test/test-app.js';
+import type { SignedIn } from '../../../test/auth.js';
+import { createCrmTestNetwork, type CrmTestNetwork } from '../../../test/factories/crm-network.js';
+import type { TestApp } from '../../../test/test-app.js';
 import { generateSiren } from '../identifiers/siren.js';
 import type { Affiliation, OrganizationContact, Person } from './persons.schema.js';
 
-const MERGE_PATCH = 'application/merge-patch+json';
-
 describe('persons API', () => {
+  let n: CrmTestNetwork;
   let t: TestApp;
-  const ids: Record<string, string> = {};
+  let ids: Record<string, string>;
   let national: SignedIn;
   let rhone: SignedIn;
   let paris: SignedIn;
@@ -18,32 +17,13 @@ describe('persons API', () => {
   let viewer: SignedIn; // viewer of the Rhône: no sensitive fields
 
   beforeAll(async () => {
-    t = await createTestApp();
-    Object.assign(ids, (await createSmallNetwork(t.testDatabase.database)).ids);
-    await createUser(t, { email: 'national@persons.test', roleCode: 'national_admin', entityId: ids.FR! });
-    await createUser(t, { email: 'manager.69@persons.test', roleCode: 'manager', entityId: ids['69']! });
-    await createUser(t, { email: 'manager.75@persons.test', roleCode: 'manager', entityId: ids['75']! });
-    await createUser(t, { email: 'manager.r84@persons.test', roleCode: 'manager', entityId: ids.R84! });
-    await createUser(t, { email: 'viewer.69@persons.test', roleCode: 'viewer', entityId: ids['69']! });
-    national = await signIn(t.app, 'national@persons.test');
-    rhone = await signIn(t.app, 'manager.69@persons.test');
-    paris = await signIn(t.app, 'manager.75@persons.test');
-    region = await signIn(t.app, 'manager.r84@persons.test');
-    viewer = await signIn(t.app, 'viewer.69@persons.test');
+    n = await createCrmTestNetwork('persons');
+    ({ t, ids } = n);
+    ({ national, rhone, paris, region, rhoneViewer: viewer } = n.staff);
   });
   afterAll(() => t.close());
 
-  const call = (who: SignedIn, method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: unknown, headers: Record<string, string> = {}) =>
-    t.app.inject({
-      method,
-      url,
-      headers: {
-        ...who.headers(method),
-        ...(payload !== undefined ? { 'content-type': method === 'PATCH' ? MERGE_PATCH : 'application/json' } : {}),
-        ...headers,
-      },
-      ...(payload !== undefined ? { payload: JSON.stringify(payload) } : {}),
-    });
+  const call: CrmTestNetwork['call'] = (...args) => n.call(...args);
   const create = async (who: SignedIn, body: Record<string, unknown>): Promise<Person> => {
     const response = await call(who, 'POST', '/api/v1/persons', body);
     expect(response.statusCode, response.body).toBe(201);
