@@ -24,6 +24,11 @@ ENV NODE_ENV=production \
     DATA_DIR=/data \
     PORT=3000
 WORKDIR /app
+# `npm run backup`/`restore` on PostgreSQL call pg_dump/pg_restore: Debian's client (15 on the
+# bookworm base) matches the Compose database; a newer server needs the PGDG client instead.
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends postgresql-client \
+    && rm -rf /var/lib/apt/lists/*
 COPY package.json package-lock.json ./
 # npm ci checks the lockfile against every workspace's manifest, so all three are present; `-w`
 # then limits the install to the server and the contracts (no Angular), `--omit=dev` to runtime.

@@ -230,6 +230,12 @@ describe.skipIf(!chromiumAvailable)('back-office in Chromium', { timeout: 180_00
     await tabTo(/^Suivant$/);
     await page.keyboard.press('Enter');
     await page.waitForURL(/cursor=/);
+    const firstPageUrl = page.url();
+    // The focus stays on « Suivant » while and after the page loads: the user pages on with Enter.
+    await eventually(() => table.getByRole('row').count()).toBeGreaterThan(2);
+    expect(await focusedText()).toBe('Suivant');
+    await page.keyboard.press('Enter');
+    await page.waitForURL((url) => url.searchParams.get('cursor') !== null && url.href !== firstPageUrl);
     await context.close();
   });
 

@@ -119,7 +119,8 @@ export class DataTable<T> {
   /** Cursors of the pages before this one, to go back (keyset pagination only goes forward). */
   private readonly previous = signal<Array<string | null>>([]);
   protected readonly failedText = $localize`:@@table.failed:Impossible de charger les résultats.`;
-  protected readonly hasPrevious = computed(() => this.query().cursor !== null);
+  protected readonly canGoBack = computed(() => this.query().cursor !== null && !this.loading());
+  protected readonly canGoForward = computed(() => this.nextCursor() !== null && !this.loading());
   private loadSequence = 0;
 
   constructor() {
@@ -146,11 +147,13 @@ export class DataTable<T> {
   }
 
   protected nextPage(): void {
+    if (!this.canGoForward()) return;
     this.previous.update((stack) => [...stack, this.query().cursor]);
     void this.navigate({ cursor: this.nextCursor() });
   }
 
   protected previousPage(): void {
+    if (!this.canGoBack()) return;
     const stack = this.previous();
     const cursor = stack.length > 0 ? stack[stack.length - 1]! : null;
     this.previous.set(stack.slice(0, -1));
