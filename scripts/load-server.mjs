@@ -28,7 +28,8 @@ export async function startLoadServer({ adminUrl, scale, port }) {
     await database.drop();
   };
   try {
-    const env = productionEnv({ databaseUrl: database.url, port, logLevel: 'warn', poolSize: 10 });
+    // One signed-in user drives the whole load: lift the assistant's per-user rate limit for it.
+    const env = { ...productionEnv({ databaseUrl: database.url, port, logLevel: 'warn', poolSize: 10 }), AI_RATE_LIMIT_PER_MINUTE: '10000' };
     seed(env, password, scale);
     const baseUrl = `http://127.0.0.1:${port}`;
     server = await startProcess('maillage', [join(DIST, 'main.js'), '--role=all'], env, `${baseUrl}/livez`, { verbose: process.env.SLO_VERBOSE === '1' });

@@ -32,6 +32,14 @@ export async function sampleRows(baseUrl, headers) {
 
 const pick = (values) => values[Math.floor(Math.random() * values.length)];
 
+// Asked of the demo knowledge collection (« Guides pratiques », seeded with the demo data).
+const QUESTIONS = [
+  'Comment embaucher un apprenti ?',
+  'Quelle est la durée des congés payés ?',
+  'Comment se déroule une rupture conventionnelle ?',
+  'Quand la facturation électronique devient-elle obligatoire ?',
+];
+
 export function runWorkload({ baseUrl, headers, rows, connections, durationSeconds }) {
   let written = 0;
   const get = (path) => ({ method: 'GET', setupRequest: (request) => ({ ...request, path: path() }) });
@@ -49,6 +57,15 @@ export function runWorkload({ baseUrl, headers, rows, connections, durationSecon
         path: '/api/v1/persons',
         headers: { ...request.headers, 'content-type': 'application/json' },
         body: JSON.stringify({ entityId: rows.entityId, lastName: `Charge ${(written += 1)}`, firstName: 'Test' }),
+      }),
+    },
+    {
+      method: 'POST',
+      setupRequest: (request) => ({
+        ...request,
+        path: '/api/v1/ai/answers',
+        headers: { ...request.headers, 'content-type': 'application/json' },
+        body: JSON.stringify({ question: pick(QUESTIONS) }),
       }),
     },
   ];

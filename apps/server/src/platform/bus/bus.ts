@@ -52,6 +52,14 @@ export interface MessageBusOptions {
   pollingIntervalSeconds?: number;
   /** How long stop() lets running jobs finish, milliseconds (default 20 s). */
   stopTimeoutMs?: number;
+  /**
+   * PostgreSQL only: running jobs send a heartbeat; a job whose worker died (SIGKILL, lost node) is
+   * retried once this many seconds pass without one, instead of waiting for its expiry. Not on
+   * PGlite: its one connection is held by a handler's transaction, which would starve the heartbeat.
+   */
+  heartbeatSeconds?: number;
+  /** How often workers reclaim expired and silent jobs, seconds (default 30). */
+  superviseIntervalSeconds?: number;
 }
 
 interface Registration {
@@ -150,6 +158,8 @@ export class MessageBus {
       supervise: workers,
       schedule: workers,
       instanceName: `maillage-${this.#options.role}`,
+      superviseIntervalSeconds: this.#options.superviseIntervalSeconds ?? 30,
+      monitorIntervalSeconds: this.#options.superviseIntervalSeconds ?? 30,
     });
     boss.on('error', (error) => logger.error({ err: error }, 'message bus error'));
     boss.on('warning', (warning) => logger.warn({ warning: warning.message }, 'message bus warning'));
@@ -177,6 +187,7 @@ export class MessageBus {
         retryDelay: message.retryDelay,
         retryBackoff: message.retryBackoff,
         expireInSeconds: message.expireInSeconds,
+        ...this.#heartbeat(),
         ...(message.deadLetter ? { deadLetter: message.deadLetter } : {}),
       });
     }
@@ -187,6 +198,11 @@ export class MessageBus {
         if (registration.handler) await this.#work(boss, registration);
       }
     }
+  }
+
+  #heartbeat(): Pick<QueueSettings, 'heartbeatSeconds'> {
+    const { database, heartbeatSeconds } = this.#options;
+    return database.kind === 'postgres' && heartbeatSeconds !== undefined ? { heartbeatSeconds } : {};
   }
 
   /** Stops fetching, lets running jobs finish within the stop timeout, then detaches from the pool. */
@@ -272,7 +288,7 @@ export class MessageBus {
   }
 }
 
-type QueueSettings = Pick<Queue, 'retryLimit' | 'retryDelay' | 'retryBackoff' | 'expireInSeconds' | 'deadLetter'>;
+type QueueSettings = Pick<Queue, 'retryLimit' | 'retryDelay' | 'retryBackoff' | 'expireInSeconds' | 'deadLetter' | 'heartbeatSeconds'>;
 
 /**
  * createQueue leaves an existing queue alone; updateQueue then applies settings changed since.

@@ -14,7 +14,13 @@ import { purgeProcessedMessages, PURGE_PROCESSED_MESSAGES } from './processed-me
  * first), letting running jobs finish.
  */
 export function createBus(app: FastifyInstance, config: AppConfig, database: Database): MessageBus {
-  const bus = new MessageBus({ database, role: config.role, logger: app.log });
+  const bus = new MessageBus({
+    database,
+    role: config.role,
+    logger: app.log,
+    heartbeatSeconds: config.bus.heartbeatSeconds,
+    superviseIntervalSeconds: config.bus.superviseIntervalSeconds,
+  });
   app.addHook('preClose', () => bus.stop());
   return bus;
 }

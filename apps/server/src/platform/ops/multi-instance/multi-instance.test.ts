@@ -17,18 +17,20 @@ interface Session {
  * Two web processes and two workers of the built server on one PostgreSQL: traffic goes to both
  * webs while a batch of import jobs runs; one worker is stopped (SIGTERM, as an orchestrator does)
  * in the middle of the batch. Every job must end done exactly once in effect, and no request fail.
+ * Then the last worker is killed outright mid-job: a replacement finishes the job (heartbeat expiry).
  */
 describe.skipIf(!process.env.DATABASE_URL)('several instances on one PostgreSQL', () => {
   let testDatabase: TestDatabase;
   const servers: ServerProcess[] = [];
   const webs: string[] = [];
+  let env: Record<string, string>;
 
   beforeAll(async () => {
     testDatabase = await createTestDatabase();
     await runMigrations(testDatabase.database);
     const network = await createSmallNetwork(testDatabase.database);
     await createUser(testDatabase.database, { email: 'cluster@example.test', roleCode: 'manager', entityId: network.ids['69']! });
-    const env = clusterEnv(testDatabase.url!);
+    env = clusterEnv(testDatabase.url!);
     for (const name of ['web-1', 'web-2']) {
       const port = await freePort();
       servers.push(startServer(name, 'web', env, port));
@@ -94,7 +96,50 @@ describe.skipIf(!process.env.DATABASE_URL)('several instances on one PostgreSQL'
       expect(completions.rows[0]!.n).toBe(IMPORTS);
     });
   }, 90_000);
+
+  it('retries the job of a worker killed outright (SIGKILL) on a replacement worker, after its last committed batch', async () => {
+    const session = await signIn(webs[1]!);
+    const rows = 3_000; // six batches of 500: the kill lands between two commits
+    const { csv, sirens } = lyonCompaniesCsv(32_400_000, rows);
+    const id = await uploadImport(webs[1]!, session, csv);
+    expect((await call(webs[0]!, session, 'POST', `/api/v1/imports/${id}/run`)).status).toBe(202);
+    const lastWorker = servers[3]!; // worker-1 was stopped by the previous test: this one holds the job
+    const progress = async () => (await (await call(webs[0]!, session, 'GET', `/api/v1/imports/${id}`)).json()) as { status: string; rows: { done: number } };
+    await until(async () => {
+      const current = await progress();
+      return current.status === 'running' && current.rows.done >= 500;
+    }, 60_000);
+    lastWorker.child.kill('SIGKILL');
+    await lastWorker.exited;
+    expect(lastWorker.child.signalCode).toBe('SIGKILL');
+    expect((await progress()).status).toBe('running'); // nobody is left to notice: the job looks alive
+
+    const replacement = startServer('worker-3', 'worker', env);
+    servers.push(replacement);
+    await waitForOutput(replacement, 'Maillage worker started');
+    await until(async () => (await progress()).status === 'completed', 90_000);
+
+    await withOwnerClient(testDatabase.database, async (client) => {
+      const organizations = await client.query<{ n: number }>('SELECT count(*)::int AS n FROM organizations WHERE siren = ANY($1)', [sirens]);
+      expect(organizations.rows[0]!.n).toBe(rows);
+      const job = await client.query<{ rows_created: number; rows_updated: number }>('SELECT rows_created, rows_updated FROM import_jobs WHERE id = $1', [id]);
+      expect(job.rows[0]).toEqual({ rows_created: rows, rows_updated: 0 });
+      const completions = await client.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM audit_events WHERE action = 'crm.import.completed' AND resource_id = $1`,
+        [id],
+      );
+      expect(completions.rows[0]!.n).toBe(1);
+    });
+  }, 180_000);
 });
+
+async function until(condition: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
 
 /** A CSV file as staff export it from a spreadsheet: `count` Lyon companies with valid SIRENs, one contact each. */
 function lyonCompaniesCsv(first: number, count: number): { csv: Buffer; sirens: string[] } {

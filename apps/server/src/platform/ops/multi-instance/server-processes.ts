@@ -28,6 +28,9 @@ export function clusterEnv(databaseUrl: string): Record<string, string> {
     SESSION_SECRET: randomBytes(32).toString('hex'),
     ENCRYPTION_KEYS: `cluster:${key()}`,
     BLIND_INDEX_KEY: key(),
+    // A killed worker's job is reclaimed within seconds rather than the production half-minute.
+    BUS_HEARTBEAT_SECONDS: '10',
+    BUS_SUPERVISE_INTERVAL_SECONDS: '2',
   };
 }
 
