@@ -156,6 +156,15 @@ describe.skipIf(!chromiumAvailable)('CRM back-office in Chromium', { timeout: 18
     await eventually(() => page.getByText('Entreprise rattachée.').isVisible()).toBe(true);
     await eventually(() => page.locator('.links li').count()).toBe(2);
     await expectAccessible(page);
+
+    // Linked by mistake: detach Paris again, after confirming; the Rhône's link stays.
+    await page.getByRole('button', { name: 'Détacher de Union territoriale de Paris' }).click();
+    const confirm = page.getByRole('alertdialog');
+    await eventually(() => confirm.getByRole('heading', { name: /Détacher l'entreprise de Union territoriale de Paris/ }).isVisible()).toBe(true);
+    await confirm.getByRole('button', { name: 'Détacher' }).click();
+    await eventually(() => page.getByText('Entreprise détachée.').isVisible()).toBe(true);
+    await eventually(() => page.locator('.links li').count()).toBe(1);
+    await eventually(() => page.getByText('Union territoriale du Rhône').first().isVisible()).toBe(true);
   }
 
   /** Adds a contact to the company, then records their newsletter consent. */
@@ -254,6 +263,41 @@ describe.skipIf(!chromiumAvailable)('CRM back-office in Chromium', { timeout: 18
     expect(await readDownload(file)).toContain('claire.martin@canuts.example');
   }
 
+  it('answers a GDPR request: downloads everything held on a contact, then erases them', async () => {
+    const { context, page } = await signedInPage(ADMIN);
+    await page.goto('/dashboard');
+    const search = page.getByRole('combobox', { name: 'Rechercher dans Maillage' });
+    await search.fill('Claire Martin');
+    await page.getByRole('option', { name: /Claire Martin/ }).click();
+    await page.waitForURL(/\/crm\/persons\/[0-9a-f-]{36}$/);
+    await eventually(() => page.getByRole('heading', { name: 'Mme Claire Martin', level: 1 }).isVisible()).toBe(true);
+    await eventually(() => page.getByRole('heading', { name: 'Demandes RGPD' }).isVisible()).toBe(true);
+    await expectAccessible(page);
+
+    // Right of access: one JSON file with identity, addresses, affiliations, consents and timeline.
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: "Exporter ses données (droit d'accès)" }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/^contact-[0-9a-f-]{36}\.json$/);
+    const held = await readDownload(file);
+    expect(held).toContain('claire.martin@canuts.example');
+    expect(held).toContain('Formulaire salon 2026');
+    expect(held).toContain(COMPANY);
+
+    // Right to erasure: confirmed, then the person reads as anonymous and their addresses are gone.
+    await page.getByRole('button', { name: 'Effacer la personne' }).click();
+    const confirm = page.getByRole('alertdialog');
+    await eventually(() => confirm.getByRole('heading', { name: 'Effacer Mme Claire Martin ?' }).isVisible()).toBe(true);
+    await confirm.getByRole('button', { name: 'Effacer la personne' }).click();
+    await eventually(() => page.getByText('La personne a été anonymisée.').isVisible()).toBe(true);
+    await eventually(() => page.getByRole('heading', { name: /Anonyme/, level: 1 }).isVisible()).toBe(true);
+    await eventually(() => page.getByRole('link', { name: 'claire.martin@canuts.example' }).count()).toBe(0);
+    await eventually(() => page.getByRole('button', { name: 'Effacer la personne' }).count()).toBe(0);
+    await expectAccessible(page);
+    await screenshot(page, 'crm-person-erased');
+    await context.close();
+  });
+
   it('imports a small « ; » file: dry-run report, run, progress bar to completion, error report, then merges a duplicate', async () => {
     const { context, page } = await signedInPage(RHONE_MANAGER);
     await page.goto('/crm/companies');
@@ -264,7 +308,8 @@ describe.skipIf(!chromiumAvailable)('CRM back-office in Chromium', { timeout: 18
 
     const valid = [withLuhnKey('41234567'), withLuhnKey('51234567'), withLuhnKey('61234567')];
     const csv = [
-      'Raison sociale;SIREN;Code NAF;Code postal;Ville;Nom;Prénom;E-mail',
+      // « Adresse électronique » is not a header Maillage recognises: staff map it on the mapping screen.
+      'Raison sociale;SIREN;Code NAF;Code postal;Ville;Nom;Prénom;Adresse électronique',
       `Fromagerie de la Croix-Rousse;${valid[0]};10.51C;69004;Lyon;Durand;Paul;paul.durand@fromagerie.example`,
       `Imprimerie des Brotteaux;${valid[1]};18.12Z;69006;Lyon;Petit;Léa;lea.petit@imprimerie.example`,
       'Société sans clé;123456789;10.71C;69001;Lyon;Moreau;Jean;jean.moreau@example.org',
@@ -275,6 +320,14 @@ describe.skipIf(!chromiumAvailable)('CRM back-office in Chromium', { timeout: 18
     await page.getByRole('button', { name: 'Analyser le fichier' }).click();
 
     await eventually(() => page.getByRole('heading', { name: "Résultat de l'analyse" }).isVisible()).toBe(true);
+    await eventually(() => page.getByText('Colonnes ignorées : Adresse électronique').isVisible()).toBe(true);
+    await choose(page, page.getByRole('combobox', { name: 'E-mail', exact: true }), 'Adresse électronique');
+    await page.getByRole('checkbox', { name: /Mémoriser cette correspondance/ }).check();
+    await expectAccessible(page);
+    await screenshot(page, 'crm-import-mapping');
+    await page.getByRole('button', { name: 'Analyser à nouveau avec cette correspondance' }).click();
+    await eventually(() => page.getByText('Correspondance mémorisée pour les prochains fichiers.').isVisible()).toBe(true);
+    await eventually(() => page.getByText('Colonnes ignorées').count()).toBe(0);
     const report = page.getByRole('table', { name: 'Lignes rejetées ou à vérifier' });
     await eventually(() => report.getByRole('row').count()).toBeGreaterThanOrEqual(2);
     await eventually(() => report.getByRole('row', { name: /^4 Rejetée/ }).isVisible()).toBe(true);

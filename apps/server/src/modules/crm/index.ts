@@ -12,6 +12,7 @@ export type { Organization, OrganizationLink } from './organizations/organizatio
 export { LINK_STATUSES, type LinkStatus } from './organizations/organizations.tables.js';
 // A company's public identity read inside the caller's transaction (membership snapshots it on invoices).
 export { findOrganizationById } from './organizations/organizations.repository.js';
+export { setOrganizationLinkStatus, type LinkStatusChange } from './organizations/organization-link-status.js';
 export type { OrganizationIdentity } from './organizations/organizations.schema.js';
 
 // Contact persons (ADR 0007: owned by one entity): routes, permissions, and the GDPR helpers other
@@ -29,6 +30,8 @@ export {
 } from './persons/persons.tables.js';
 export { hasConsent, optedOutPersonIds, notOptedOutSql } from './persons/consents.service.js';
 export { exportPerson, type PersonExport } from './persons/person-export.js';
+export { findPersonSummaries, type PersonSummary } from './persons/person-summaries.js';
+export { affiliatedOrganizationIds } from './persons/affiliations.repository.js';
 export { erasePersonInTx, ANONYMOUS_NAME, type ErasureReason } from './persons/person-erasure.js';
 export { runPersonRetention, type RetentionResult } from './persons/person-retention.js';
 export { SWEEP_PERSON_RETENTION } from './persons/persons.jobs.js';
@@ -96,4 +99,4 @@ export { InFileDeduplicator, contactKey, type DuplicateInfo } from './import/in-
 export { openImportFile, type ImportFile, type ImportFileOptions, type ImportRow } from './import/read-import-file.js';
 
 // Other modules move what they hold about a company when duplicates are merged (membership: invoices).
-export { registerOrganizationMergeStep, type OrganizationMergeStep } from './deduplication/organization-merge-steps.js';
+export { registerOrganizationMergeStep, registerPersonMergeStep, type OrganizationMergeStep, type PersonMergeStep } from './deduplication/merge-steps.js';

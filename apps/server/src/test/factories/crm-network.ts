@@ -6,7 +6,7 @@ import { createSmallNetwork } from './entities.js';
 
 const MERGE_PATCH = 'application/merge-patch+json';
 
-export type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** Who acts in the CRM tests: one user per role and place in the small network. */
 export interface CrmStaff {

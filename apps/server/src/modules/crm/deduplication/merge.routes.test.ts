@@ -85,7 +85,8 @@ describe('duplicates and merges API', () => {
 
     const merged = await n.call(n.staff.rhoneAdmin, 'POST', `/api/v1/persons/${person.jean}/merge`, { duplicateIds: [person.jean2] });
     expect(merged.statusCode, merged.body).toBe(200);
-    expect(merged.json()).toEqual({ survivorId: person.jean, mergedIds: [person.jean2], moved: { emails: 1, affiliations: 1, consents: 1, interactions: 1 } });
+    // Other modules' steps (event registrations…) report their own tables next to the CRM facets.
+    expect(merged.json()).toMatchObject({ survivorId: person.jean, mergedIds: [person.jean2], moved: { emails: 1, affiliations: 1, consents: 1, interactions: 1 } });
     expect(await query('SELECT id FROM persons WHERE id = $1', [person.jean2])).toEqual([]);
     expect((await query<{ email: string }>('SELECT email FROM person_emails WHERE person_id = $1 ORDER BY email', [person.jean])).map((r) => r.email)).toEqual([
       'jd@exemple.fr',

@@ -13,7 +13,7 @@ import {
   ORGANIZATION_FACET_TABLES,
   organizationSnapshot,
 } from './organization-merge.repository.js';
-import { organizationMergeSteps } from './organization-merge-steps.js';
+import { organizationMergeSteps } from './merge-steps.js';
 import { MERGE_PERMISSIONS } from './permissions.js';
 import type { MergeActor } from './person-merge.service.js';
 

@@ -4,6 +4,7 @@ import { withTransaction, type Database } from '../../../platform/db/index.js';
 import { ConflictError, NotFoundError, UnprocessableError } from '../../../platform/http/errors.js';
 import type { MergeResult } from './duplicates.schema.js';
 import { assertNoUnhandledReferences, assertSurvivorNotMerged, assertWithinReach } from './merge-guards.js';
+import { personMergeSteps } from './merge-steps.js';
 import { MERGE_PERMISSIONS } from './permissions.js';
 import { deletePersons, facetEntityIds, lockPersons, moveFacets, PERSON_FACET_TABLES, personSnapshot, updateSurvivor } from './person-merge.repository.js';
 
@@ -36,8 +37,10 @@ export async function mergePersons(database: Database, actor: MergeActor, surviv
     const snapshots = new Map<string, Record<string, unknown>>();
     for (const id of duplicateIds) snapshots.set(id, await personSnapshot(tx, byId.get(id)!));
     const moved = await addressConflictAsConflict(() => moveFacets(tx, survivor, duplicateIds));
+    const otherModules = personMergeSteps();
+    for (const step of otherModules) moved[step.table] = await step.move(tx, survivorId, duplicateIds);
     await updateSurvivor(tx, survivorId, duplicateIds);
-    await assertNoUnhandledReferences(tx, 'persons', PERSON_FACET_TABLES, duplicateIds);
+    await assertNoUnhandledReferences(tx, 'persons', [...PERSON_FACET_TABLES, ...otherModules.map((step) => step.table)], duplicateIds);
     for (const id of duplicateIds) {
       await recordAudit(tx, {
         action: 'crm.person.merged',

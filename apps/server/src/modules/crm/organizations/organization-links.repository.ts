@@ -79,6 +79,11 @@ export async function updateLink(tx: Tx, id: string, expectedVersion: number, fi
   return rows[0] ? toLink(rows[0]) : null;
 }
 
+export async function deleteLink(tx: Tx, id: string, expectedVersion: number): Promise<boolean> {
+  const { rowCount } = await tx.client.query('DELETE FROM organization_links WHERE id = $1 AND version = $2', [id, expectedVersion]);
+  return rowCount === 1;
+}
+
 export async function linkExistsFor(tx: Tx, organizationId: string, entityId: string): Promise<boolean> {
   const { rows } = await tx.client.query<{ exists: boolean }>(
     'SELECT EXISTS (SELECT 1 FROM organization_links WHERE organization_id = $1 AND entity_id = $2) AS exists',

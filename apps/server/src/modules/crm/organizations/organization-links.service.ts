@@ -1,7 +1,7 @@
 import { recordAudit } from '../../../platform/audit/index.js';
 import { newId, withTransaction } from '../../../platform/db/index.js';
 import { ConflictError, ForbiddenError, NotFoundError, PreconditionFailedError } from '../../../platform/http/errors.js';
-import { findLink, insertLink, linkExistsFor, updateLink } from './organization-links.repository.js';
+import { deleteLink, findLink, insertLink, linkExistsFor, updateLink } from './organization-links.repository.js';
 import { findOrganizationById } from './organizations.repository.js';
 import type { CreateLink, LinkPatch, OrganizationLink } from './organizations.schema.js';
 import { writeScope, type ExpectedVersion, type OrganizationActor, type OrganizationDeps } from './organizations-write.service.js';
@@ -82,5 +82,33 @@ export async function updateLinkOf(
       actor: actor.audit,
     });
     return updated;
+  });
+}
+
+/**
+ * Detaches a company from one of the caller's entities: the entity stops following it. Its own
+ * contacts' affiliations and interactions stay (they are its history); a member link is refused, so
+ * that dues and membership are ended first (status « ancien adhérent »).
+ */
+export async function deleteLinkOf(deps: OrganizationDeps, actor: OrganizationActor, organizationId: string, linkId: string, expected: ExpectedVersion): Promise<void> {
+  await withTransaction(deps.database, writeScope(actor), async (tx) => {
+    const current = await findLink(tx, organizationId, linkId, { forUpdate: true });
+    if (!current) throw new NotFoundError('Organization link');
+    if (expected !== '*' && expected !== current.version) throw new PreconditionFailedError();
+    if (current.status === 'member') {
+      throw new ConflictError('A member company cannot be detached: end its membership first.', 'organization_link_member', [
+        { pointer: '/status', message: "Cette entreprise est adhérente de cette structure : passez-la en « ancien adhérent » avant de la détacher." },
+      ]);
+    }
+    if (!(await deleteLink(tx, linkId, current.version))) throw new PreconditionFailedError();
+    await recordAudit(tx, {
+      action: 'crm.organization_link.deleted',
+      resourceType: AUDITED_RESOURCE,
+      resourceId: linkId,
+      entityId: current.entityId,
+      before: { organizationId, entityId: current.entityId, status: current.status, tags: current.tags, attachedBy: current.attachedBy },
+      after: null,
+      actor: actor.audit,
+    });
   });
 }

@@ -56,7 +56,7 @@ describe('organizations API', () => {
   });
   afterAll(() => t.close());
 
-  const call = (who: SignedIn, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: unknown, headers: Record<string, string> = {}) =>
+  const call = (who: SignedIn, method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: unknown, headers: Record<string, string> = {}) =>
     t.app.inject({
       method,
       url,
@@ -282,5 +282,30 @@ describe('organizations API', () => {
     );
     expect(rows.map((row) => row.action)).toEqual(['crm.organization.created', 'crm.organization_link.created', 'crm.organization.updated']);
     expect(rows[1]!.entity_id).toBe(ids['75']);
+  });
+
+  it('detaches a company from an entity under If-Match, refusing while it is a member there; other branches cannot', async () => {
+    const company = await create(paris, { siren: generateSiren(40), name: 'Atelier du Temple', address: { postalCode: '75003' } });
+    const link = company.links[0]!;
+    const url = `/api/v1/organizations/${company.id}/links/${link.id}`;
+    expect((await call(rhone, 'DELETE', url, undefined, { 'if-match': '"1"' })).statusCode).toBe(404);
+    expect((await call(viewer, 'DELETE', url, undefined, { 'if-match': '"1"' })).statusCode).toBe(403);
+    expect((await call(paris, 'DELETE', url)).statusCode).toBe(428);
+    expect((await call(paris, 'PATCH', url, { status: 'member' }, { 'if-match': '"1"' })).statusCode).toBe(200);
+    expect((await call(paris, 'DELETE', url, undefined, { 'if-match': '"1"' })).statusCode).toBe(412);
+    const member = await call(paris, 'DELETE', url, undefined, { 'if-match': '"2"' });
+    expect(member.statusCode).toBe(409);
+    expect(member.json()).toMatchObject({ code: 'organization_link_member', errors: [{ pointer: '/status' }] });
+    expect((await call(paris, 'PATCH', url, { status: 'former_member' }, { 'if-match': '"2"' })).statusCode).toBe(200);
+    expect((await call(paris, 'DELETE', url, undefined, { 'if-match': '"3"' })).statusCode).toBe(204);
+    // The company stays in the network (public identity), no longer followed by Paris.
+    const after = await call(paris, 'GET', `/api/v1/organizations/${company.id}`);
+    expect(after.statusCode).toBe(200);
+    expect(after.json<Organization>().links).toEqual([]);
+    const { rows } = await t.testDatabase.database.pool.query<{ entity_id: string }>(
+      `SELECT entity_id FROM audit_events WHERE action = 'crm.organization_link.deleted' AND resource_id = $1`,
+      [link.id],
+    );
+    expect(rows).toEqual([{ entity_id: ids['75'] }]);
   });
 });

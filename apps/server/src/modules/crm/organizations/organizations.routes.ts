@@ -7,7 +7,7 @@ import { sendCsv, wantsCsv, type CsvColumn } from '../../../platform/http/collec
 import { requireMergePatch } from '../../../platform/http/merge-patch.js';
 import { requiredIfMatchVersion, setEtag } from '../../../platform/http/preconditions.js';
 import { collectionResponse, COMMON_PROBLEMS, problemResponses, toEnvelope } from '../../../platform/http/responses.js';
-import { createLink, updateLinkOf } from './organization-links.service.js';
+import { createLink, deleteLinkOf, updateLinkOf } from './organization-links.service.js';
 import { organizationCollection } from './organizations.collection.js';
 import { getOrganization, listOrganizations, searchOrganizations } from './organizations-read.service.js';
 import { createOrganization, updateOrganization, type OrganizationActor, type OrganizationDeps } from './organizations-write.service.js';
@@ -191,6 +191,25 @@ export async function organizationRoutes(instance: FastifyInstance, deps: Organi
       const link = await updateLinkOf(deps, actorOf(request), request.params.id, request.params.linkId, expected, request.body);
       setEtag(reply, link.version);
       return link;
+    },
+  );
+
+  app.delete(
+    '/api/v1/organizations/:id/links/:linkId',
+    {
+      preHandler: requirePermission(ORGANIZATION_PERMISSIONS.write),
+      schema: {
+        tags: TAGS,
+        summary: 'Detach a company from one of your entities (refused while it is a member there)',
+        params: LinkParamsSchema,
+        headers: IF_MATCH,
+        response: { 204: Type.Null({ description: 'Detached' }), ...problemResponses(...COMMON_PROBLEMS, 404, 409, 412, 428) },
+      },
+    },
+    async (request, reply) => {
+      const expected = requiredIfMatchVersion(request) ?? '*';
+      await deleteLinkOf(deps, actorOf(request), request.params.id, request.params.linkId, expected);
+      return reply.code(204).send(null);
     },
   );
 

@@ -126,3 +126,12 @@ export async function findContactsOfOrganization(tx: Tx, organizationId: string)
     },
   }));
 }
+
+/** The companies a person is affiliated with, as the caller's scope sees the affiliations. */
+export async function affiliatedOrganizationIds(tx: Tx, personId: string): Promise<string[]> {
+  const { rows } = await tx.client.query<{ organization_id: string }>(
+    'SELECT DISTINCT organization_id FROM affiliations WHERE person_id = $1 ORDER BY organization_id',
+    [personId],
+  );
+  return rows.map((row) => row.organization_id);
+}

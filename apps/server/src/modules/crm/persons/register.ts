@@ -4,6 +4,7 @@ import { registerSensitiveFields } from '../../../platform/audit/index.js';
 import { registerPermissions } from '../../../platform/auth/index.js';
 import { registerEncryptedColumn } from '../../../platform/crypto/index.js';
 import { affiliationRoutes } from './affiliations.routes.js';
+import { registerConsentWithdrawalOnUnsubscribe } from './consent-withdrawal.js';
 import { gdprRoutes } from './gdpr.routes.js';
 import { registerPersonJobs } from './persons.jobs.js';
 import { personRoutes } from './persons.routes.js';
@@ -18,6 +19,7 @@ registerSensitiveFields(['personalData']);
 /** Contact persons: permissions, routes (`/api/v1/persons…`, `/api/v1/organizations/{id}/contacts`) and the retention job. */
 export function registerPersons(app: FastifyInstance, context: Pick<AppContext, 'database' | 'cipher' | 'bus' | 'config'>): void {
   registerPermissions(PERSON_PERMISSION_DEFINITIONS);
+  registerConsentWithdrawalOnUnsubscribe();
   const deps = { database: context.database, cipher: context.cipher };
   void app.register(personRoutes, deps);
   void app.register(affiliationRoutes, deps);

@@ -5,6 +5,7 @@ import { MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { Api } from '../../../core/api/api';
 import { BranchScope } from '../../../core/scope/branch-scope';
+import { Confirm } from '../../../shared/confirm/confirm-dialog';
 import { Toaster } from '../../../shared/toast/toaster';
 import { LINK_STATUS_LABELS, optionsOf } from '../shared/crm-labels';
 import type { Company, CompanyLink } from './company-types';
@@ -37,6 +38,7 @@ import type { Company, CompanyLink } from './company-types';
                   }
                 </mat-select>
               </mat-form-field>
+              <button mat-button type="button" (click)="detach(link)" [disabled]="busy()" [attr.aria-label]="detachLabel(link)" i18n="@@crm.detach">Détacher</button>
             } @else {
               <span>{{ statusLabels[link.status] }}</span>
             }
@@ -78,6 +80,7 @@ export class CompanyLinks {
   private readonly api = inject(Api);
   private readonly toaster = inject(Toaster);
   private readonly scope = inject(BranchScope);
+  private readonly confirm = inject(Confirm);
 
   readonly company = input.required<Company>();
   readonly canWrite = input(false);
@@ -124,6 +127,30 @@ export class CompanyLinks {
         }),
       ),
       $localize`:@@crm.statusChanged:Statut mis à jour.`,
+    );
+  }
+
+  protected detachLabel(link: CompanyLink): string {
+    return $localize`:@@crm.detachLabel:Détacher de ${this.entityName(link.entityId)}:entity:`;
+  }
+
+  /** The entity stops following the company; refused by the server while it is a member there. */
+  protected async detach(link: CompanyLink): Promise<void> {
+    const confirmed = await this.confirm.ask({
+      title: $localize`:@@crm.detachTitle:Détacher l'entreprise de ${this.entityName(link.entityId)}:entity: ?`,
+      message: $localize`:@@crm.detachMessage:La structure ne suivra plus cette entreprise. Les contacts, les interactions et l'historique de la structure sont conservés.`,
+      confirmLabel: $localize`:@@crm.detachConfirm:Détacher`,
+      destructive: true,
+    });
+    if (!confirmed) return;
+    await this.write(
+      () =>
+        this.api.unwrap(
+          this.api.client.DELETE('/api/v1/organizations/{id}/links/{linkId}', {
+            params: { path: { id: this.company().id, linkId: link.id }, header: { 'if-match': `"${link.version}"` } },
+          }),
+        ),
+      $localize`:@@crm.detached:Entreprise détachée.`,
     );
   }
 

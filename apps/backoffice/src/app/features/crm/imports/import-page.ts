@@ -11,6 +11,7 @@ import { BranchScope } from '../../../core/scope/branch-scope';
 import { FormAlert } from '../../../shared/form/form-alert';
 import { JobProgress } from '../../../shared/progress/job-progress';
 import { Toaster } from '../../../shared/toast/toaster';
+import { ImportMapping, type ColumnOverrides, type MappingChoice } from './import-mapping';
 import { ImportReport } from './import-report';
 import { isRunning, progressOf, type DryRun, type ImportJob } from './import-types';
 
@@ -23,7 +24,7 @@ const POLL_MS = 1_000;
  */
 @Component({
   selector: 'mx-import-page',
-  imports: [FormsModule, MatButton, MatAnchor, MatFormField, MatLabel, MatSelect, MatOption, FormAlert, JobProgress, ImportReport],
+  imports: [FormsModule, MatButton, MatAnchor, MatFormField, MatLabel, MatSelect, MatOption, FormAlert, JobProgress, ImportReport, ImportMapping],
   templateUrl: './import-page.html',
   styles: `
     .upload { display: flex; flex-wrap: wrap; gap: 16px; align-items: center; margin-bottom: 24px; }
@@ -75,7 +76,7 @@ export class ImportPage {
     this.alerts.set([]);
   }
 
-  protected async analyse(): Promise<void> {
+  protected async analyse(overrides?: ColumnOverrides): Promise<void> {
     const file = this.file();
     if (!file) {
       this.alerts.set([$localize`:@@import.noFile:Choisissez d'abord un fichier CSV ou Excel (.xlsx).`]);
@@ -84,6 +85,7 @@ export class ImportPage {
     const form = new FormData();
     form.append('file', file, file.name);
     if (this.entityId()) form.append('entityId', this.entityId());
+    if (overrides) form.append('columnOverrides', JSON.stringify(overrides));
     this.busy.set(true);
     this.alerts.set([]);
     clearTimeout(this.timer);
@@ -97,6 +99,25 @@ export class ImportPage {
     } finally {
       this.busy.set(false);
     }
+  }
+
+  /** Analyses the same file again with the corrected columns, saving them first when asked. */
+  protected async remap(choice: MappingChoice): Promise<void> {
+    if (choice.remember) {
+      try {
+        await this.api.unwrap(
+          this.api.client.PUT('/api/v1/import-mappings/{entityId}', {
+            params: { path: { entityId: this.dryRun()?.job.entityId ?? this.entityId() } },
+            body: { columnOverrides: choice.overrides },
+          }),
+        );
+        this.toaster.success($localize`:@@import.mappingSaved:Correspondance mémorisée pour les prochains fichiers.`);
+      } catch (failure) {
+        this.onError(failure);
+        return;
+      }
+    }
+    await this.analyse(choice.overrides);
   }
 
   protected async run(): Promise<void> {
