@@ -1,0 +1,33 @@
+import { sql } from 'drizzle-orm';
+import type { Tx } from '../../../platform/db/index.js';
+import { fetchPage, type CollectionPage } from '../../../platform/http/collection-sql.js';
+import type { CollectionQuery } from '../../../platform/http/collection.js';
+import { bodyCollection } from './mandates.collections.js';
+import type { Body, CreateBody } from './mandates.schema.js';
+import { mandateBodies } from './mandates.tables.js';
+
+type BodyRow = typeof mandateBodies.$inferSelect;
+
+function toBody(row: BodyRow): Body {
+  return { id: row.id, name: row.name, kind: row.kind, departementCode: row.departementCode, commune: row.commune, createdAt: row.createdAt.toISOString() };
+}
+
+/** Null when a body already has this name. */
+export async function insertBody(tx: Tx, id: string, input: CreateBody): Promise<Body | null> {
+  const [row] = await tx.db
+    .insert(mandateBodies)
+    .values({ id, name: input.name.trim(), kind: input.kind, departementCode: input.departementCode ?? null, commune: input.commune?.trim() ?? null })
+    .onConflictDoNothing({ target: mandateBodies.name })
+    .returning();
+  return row ? toBody(row) : null;
+}
+
+export async function findBody(tx: Tx, id: string): Promise<Body | null> {
+  const [row] = await tx.db.select().from(mandateBodies).where(sql`${mandateBodies.id} = ${id}`);
+  return row ? toBody(row) : null;
+}
+
+export async function listBodies(tx: Tx, query: CollectionQuery): Promise<CollectionPage<Body>> {
+  const page = await fetchPage<BodyRow>(tx, bodyCollection, query, { table: mandateBodies });
+  return { ...page, items: page.items.map(toBody) };
+}

@@ -1,0 +1,62 @@
+import { recordAudit } from '../../../platform/audit/index.js';
+import { newId, withTransaction } from '../../../platform/db/index.js';
+import type { CollectionPage } from '../../../platform/http/collection-sql.js';
+import type { CollectionQuery } from '../../../platform/http/collection.js';
+import { ConflictError, NotFoundError, ValidationError } from '../../../platform/http/errors.js';
+import { scopeOf, type MandateActor, type MandateDeps } from './mandate-actor.js';
+import { findBody, insertBody, listBodies } from './mandate-bodies.repository.js';
+import { findSeat, insertSeat, listSeats } from './mandate-seats.repository.js';
+import { seatCollection } from './mandates.collections.js';
+import type { Body, CreateBody, CreateSeat, Seat } from './mandates.schema.js';
+import { MANDATE_PERMISSIONS } from './permissions.js';
+
+const { read, write } = MANDATE_PERMISSIONS;
+
+// Bodies: reference data shared by the network (no RLS); any designating entity may declare one.
+
+export async function createBody(deps: MandateDeps, actor: MandateActor, input: CreateBody): Promise<Body> {
+  return withTransaction(deps.database, scopeOf(actor, write), async (tx) => {
+    const body = await insertBody(tx, newId(), input);
+    if (!body) throw new ConflictError('A body already has this name.', 'mandate_body_exists', [{ pointer: '/name', message: 'Une instance porte déjà ce nom.' }]);
+    await recordAudit(tx, { action: 'mandates.body.created', resourceType: 'mandate_body', resourceId: body.id, entityId: null, after: { ...body }, actor: actor.audit });
+    return body;
+  });
+}
+
+export async function getBody(deps: MandateDeps, actor: MandateActor, id: string): Promise<Body> {
+  const body = await withTransaction(deps.database, scopeOf(actor, read), (tx) => findBody(tx, id), { readOnly: true });
+  if (!body) throw new NotFoundError('Body');
+  return body;
+}
+
+export async function listBodiesFor(deps: MandateDeps, actor: MandateActor, query: CollectionQuery): Promise<CollectionPage<Body>> {
+  return withTransaction(deps.database, scopeOf(actor, read), (tx) => listBodies(tx, query), { readOnly: true });
+}
+
+// Seats: owned by the designating entity (RLS).
+
+export async function createSeat(deps: MandateDeps, actor: MandateActor, input: CreateSeat): Promise<Seat> {
+  if (!actor.principal.holdsOn(write, input.entityId)) {
+    throw new ValidationError([{ pointer: '/entityId', message: 'Vous ne pouvez pas déclarer de siège pour cette structure.' }]);
+  }
+  return withTransaction(deps.database, scopeOf(actor, write), async (tx) => {
+    if (!(await findBody(tx, input.bodyId))) throw new ValidationError([{ pointer: '/bodyId', message: "Cette instance n'existe pas." }]);
+    const id = newId();
+    if (!(await insertSeat(tx, id, input))) {
+      throw new ConflictError('The entity already has this seat.', 'mandate_seat_exists', [{ pointer: '/label', message: 'Ce siège existe déjà pour cette structure et cette instance.' }]);
+    }
+    const seat = (await findSeat(tx, id))!;
+    await recordAudit(tx, { action: 'mandates.seat.created', resourceType: 'mandate_seat', resourceId: id, entityId: seat.entityId, after: { ...seat }, actor: actor.audit });
+    return seat;
+  });
+}
+
+export async function getSeat(deps: MandateDeps, actor: MandateActor, id: string): Promise<Seat> {
+  const seat = await withTransaction(deps.database, scopeOf(actor, read), (tx) => findSeat(tx, id), { readOnly: true });
+  if (!seat) throw new NotFoundError('Seat');
+  return seat;
+}
+
+export async function listSeatsFor(deps: MandateDeps, actor: MandateActor, query: CollectionQuery): Promise<CollectionPage<Seat>> {
+  return withTransaction(deps.database, scopeOf(actor, read), (tx) => listSeats(tx, seatCollection, query), { readOnly: true });
+}
