@@ -38,6 +38,18 @@ export const SYSTEM_ROLES: readonly SystemRole[] = [
     description: 'Consulte les données métier de sa structure, sans les modifier.',
     includes: (p) => p.category === 'business' && p.access === 'read',
   },
+  {
+    code: 'cms_editor',
+    name: 'Rédacteur',
+    description: 'Rédige les contenus du site de sa structure et les soumet à relecture, sans les publier.',
+    includes: (p) => p.name === 'cms.content.read' || p.name === 'cms.content.edit',
+  },
+  {
+    code: 'cms_publisher',
+    name: 'Éditeur/Publication',
+    description: 'Rédige, relit, publie et retire les contenus du site de sa structure ; accepte ou refuse les contenus syndiqués.',
+    includes: (p) => p.name === 'cms.content.read' || p.name === 'cms.content.edit' || p.name === 'cms.content.publish',
+  },
 ];
 
 export function systemRolePermissions(role: SystemRole): string[] {

@@ -172,7 +172,7 @@ describe('users, grants and roles administration', () => {
 
   it('keeps system roles immutable and custom roles under identity.roles.manage', async () => {
     const roles = (await as(regional, 'GET', '/api/v1/roles')).json().items;
-    expect(roles.filter((r: { system: boolean }) => r.system).map((r: { code: string }) => r.code).sort()).toEqual(['branch_admin', 'manager', 'national_admin', 'viewer']);
+    expect(roles.filter((r: { system: boolean }) => r.system).map((r: { code: string }) => r.code).sort()).toEqual(['branch_admin', 'cms_editor', 'cms_publisher', 'manager', 'national_admin', 'viewer']);
     const branchAdmin = roles.find((r: { code: string }) => r.code === 'branch_admin');
     expect(branchAdmin.permissions).toContain('identity.grants.manage');
     expect(branchAdmin.permissions).not.toContain('entities.manage');

@@ -1,0 +1,2 @@
+/** The CMS bus messages (cross-helper contract: `modules/cms/cms.messages.ts`); defined in core/. */
+export { ContentPublished, ContentUnpublished, RunScheduledPublication } from './core/cms.messages.js';
