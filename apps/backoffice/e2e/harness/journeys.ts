@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { launchBrowser, seriousViolations } from './browser.js';
-import { DEMO_PASSWORD, startServer, type RunningServer } from './server.js';
+import { DEMO_PASSWORD, startServer, type RunningServer, type ServerOptions } from './server.js';
 
 export const ADMIN = 'admin@maillage.test';
 export const RHONE_MANAGER = 'manager.69@maillage.test';
@@ -32,14 +32,14 @@ export interface Journeys {
  * Registers, for the calling test file, the real server (production build of the back-office,
  * PGlite or DATABASE_URL) and a Chromium, started once and closed after the file's tests.
  */
-export function useJourneys(): Journeys {
+export function useJourneys(options: ServerOptions = {}): Journeys {
   let server: RunningServer | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
     if (!existsSync(join(BACKOFFICE_ROOT, 'dist/browser/index.html'))) {
       execSync('npm run build -w apps/backoffice', { cwd: join(BACKOFFICE_ROOT, '../..'), stdio: 'inherit' });
     }
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    [server, browser] = await Promise.all([startServer(options), launchBrowser()]);
   }, 600_000);
   afterAll(async () => {
     await browser?.close();

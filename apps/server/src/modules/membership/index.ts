@@ -11,6 +11,8 @@ import { SEPA_MANDATES_MERGE_STEP } from './sepa/sepa-mandates-merge-step.js';
 import { registerEncryptedColumn } from '../../platform/crypto/index.js';
 import { INVOICE_PERMISSION_DEFINITIONS } from './invoicing/permissions.js';
 import { INVOICES_MERGE_STEP } from './invoicing/invoices-merge-step.js';
+import { registerMembershipsAndDues } from './memberships/register.js';
+import { MEMBERSHIPS_MERGE_STEP } from './memberships/memberships-merge-step.js';
 
 /**
  * Membership module — the ERP part (issue 5). Today: invoices and credit notes with gap-free
@@ -20,15 +22,17 @@ import { INVOICES_MERGE_STEP } from './invoicing/invoices-merge-step.js';
 // Debtor IBANs of SEPA mandates: re-encrypted by `keys:rotate`.
 registerEncryptedColumn({ table: 'sepa_mandates', idColumn: 'id', column: 'iban_encrypted' });
 
-export function registerMembership(app: FastifyInstance, context: Pick<AppContext, 'database' | 'cipher'>): void {
+export function registerMembership(app: FastifyInstance, context: Pick<AppContext, 'database' | 'cipher' | 'bus'>): void {
   registerPermissions(INVOICE_PERMISSION_DEFINITIONS);
   registerOrganizationMergeStep(INVOICES_MERGE_STEP);
   registerOrganizationMergeStep(SEPA_MANDATES_MERGE_STEP);
+  registerOrganizationMergeStep(MEMBERSHIPS_MERGE_STEP);
   void app.register(invoiceRoutes, { database: context.database });
   void app.register(invoicePdfRoutes, { database: context.database });
   void app.register(paymentRoutes, { database: context.database });
   void app.register(fecRoutes, { database: context.database });
   void app.register(sepaRoutes, { database: context.database, cipher: context.cipher });
+  registerMembershipsAndDues(app, context);
 }
 
 export { INVOICE_PERMISSIONS } from './invoicing/permissions.js';
@@ -36,3 +40,9 @@ export type { Invoice } from './invoicing/invoices.schema.js';
 export type { Payment } from './payments/payments.schema.js';
 export { INVOICE_STATUSES, type InvoiceStatus } from './invoicing/invoicing.tables.js';
 export { PAYMENT_METHODS, type PaymentMethod } from './payments/payments.tables.js';
+// Memberships, dues schedules, renewal campaigns (ADR 0020). ai-retrieval's member_status tool reads activeMembershipsOf.
+export { activeMembershipsOf } from './memberships/memberships.repository.js';
+export type { ActiveMembership, Membership } from './memberships/memberships.schema.js';
+export { MEMBERSHIP_PERMISSIONS } from './memberships/permissions.js';
+export { MEMBERSHIP_STATUSES, type MembershipStatus } from './memberships/memberships.tables.js';
+export { seedMembershipsDemo } from './memberships/seed-memberships-demo.js';
