@@ -1,0 +1,73 @@
+/**
+ * French golden set over « Guides pratiques » (guides-pratiques.ts): each question with the guides
+ * that answer it; an empty list means the collection cannot answer it and the assistant must refuse
+ * (15 of 60, a quarter). Tune on the set as a whole, never question by question.
+ */
+export interface GoldenQuestion {
+  q: string;
+  expected: string[];
+}
+
+export const GOLDEN_SET: readonly GoldenQuestion[] = [
+  { q: "Quand dois-je envoyer la déclaration préalable à l'embauche ?", expected: ['embauche-dpae'] },
+  { q: 'À quel organisme faut-il adresser la DPAE ?', expected: ['embauche-dpae'] },
+  { q: "Un nouveau salarié doit-il être inscrit sur le registre unique du personnel ?", expected: ['embauche-dpae'] },
+  { q: 'Quelle est la durée maximale d\'un CDD, renouvellements compris ?', expected: ['contrat-cdd'] },
+  { q: 'Quel est le montant de la prime de précarité à la fin d\'un CDD ?', expected: ['contrat-cdd'] },
+  { q: 'Dans quel délai le contrat à durée déterminée doit-il être transmis au salarié ?', expected: ['contrat-cdd'] },
+  { q: "Quelle est la durée maximale de la période d'essai d'un cadre en CDI ?", expected: ['periode-essai'] },
+  { q: "Peut-on renouveler une période d'essai ?", expected: ['periode-essai'] },
+  { q: "La période d'essai doit-elle être écrite dans le contrat de travail ?", expected: ['periode-essai'] },
+  { q: "Jusqu'à quel âge peut-on signer un contrat d'apprentissage ?", expected: ['apprentissage'] },
+  { q: "Qui prend en charge le coût de la formation d'un apprenti ?", expected: ['apprentissage'] },
+  { q: "Faut-il désigner un maître d'apprentissage ?", expected: ['apprentissage'] },
+  { q: 'Combien de jours de congés payés un salarié acquiert-il par mois ?', expected: ['conges-payes'] },
+  { q: 'Quelle est la période de référence pour acquérir les congés payés ?', expected: ['conges-payes'] },
+  { q: 'Entre quelles dates le congé principal doit-il être pris ?', expected: ['conges-payes'] },
+  { q: 'Quel est le délai de rétractation après la signature d\'une rupture conventionnelle ?', expected: ['rupture-conventionnelle'] },
+  { q: "Combien de temps l'administration a-t-elle pour homologuer une rupture conventionnelle ?", expected: ['rupture-conventionnelle'] },
+  { q: "Quel est le montant minimum de l'indemnité de rupture conventionnelle ?", expected: ['rupture-conventionnelle'] },
+  { q: 'À quelle date faut-il transmettre la DSN chaque mois ?', expected: ['cotisations-dsn'] },
+  { q: 'Jusqu\'à quel niveau de salaire s\'applique la réduction générale des cotisations patronales ?', expected: ['cotisations-dsn'] },
+  { q: 'Que se passe-t-il en cas de retard de paiement des cotisations à l\'Urssaf ?', expected: ['cotisations-dsn'] },
+  { q: "Quelle part de la complémentaire santé l'employeur doit-il financer ?", expected: ['mutuelle-prevoyance'] },
+  { q: 'Depuis quand la mutuelle d\'entreprise est-elle obligatoire ?', expected: ['mutuelle-prevoyance'] },
+  { q: 'Quel est le taux de la cotisation de prévoyance des cadres ?', expected: ['mutuelle-prevoyance'] },
+  { q: 'Un salarié peut-il refuser la mutuelle collective s\'il est couvert par celle de son conjoint ?', expected: ['mutuelle-prevoyance'] },
+  { q: 'Combien de temps conserver les bulletins de paie ?', expected: ['rgpd-salaries'] },
+  { q: 'Dans quel délai notifier une violation de données à la CNIL ?', expected: ['rgpd-salaries'] },
+  { q: 'Un salarié peut-il accéder aux données personnelles que son employeur détient sur lui ?', expected: ['rgpd-salaries'] },
+  { q: 'À partir de quand une PME doit-elle émettre des factures électroniques ?', expected: ['facturation-electronique'] },
+  { q: 'Quand toutes les entreprises devront-elles pouvoir recevoir des factures électroniques ?', expected: ['facturation-electronique'] },
+  { q: 'Quelles nouvelles mentions deviennent obligatoires sur les factures électroniques ?', expected: ['facturation-electronique'] },
+  { q: 'Quelle est la majoration des 8 premières heures supplémentaires ?', expected: ['heures-supplementaires'] },
+  { q: "Quel est le contingent annuel d'heures supplémentaires ?", expected: ['heures-supplementaires'] },
+  { q: "Les heures supplémentaires sont-elles exonérées d'impôt sur le revenu ?", expected: ['heures-supplementaires'] },
+  { q: 'Comment mettre en place le télétravail sans accord collectif ?', expected: ['teletravail'] },
+  { q: "Quel est le plafond d'exonération de l'allocation de télétravail par jour ?", expected: ['teletravail'] },
+  { q: 'Le télétravailleur a-t-il les mêmes droits que les autres salariés ?', expected: ['teletravail'] },
+  { q: "Comment convoquer un salarié à l'entretien préalable au licenciement ?", expected: ['licenciement-motif-personnel'] },
+  { q: "Quel délai respecter entre la convocation et l'entretien préalable ?", expected: ['licenciement-motif-personnel'] },
+  { q: "À partir de combien de mois d'ancienneté l'indemnité légale de licenciement est-elle due ?", expected: ['licenciement-motif-personnel'] },
+  { q: "Dans quel délai organiser la visite d'information et de prévention d'un nouveau salarié ?", expected: ['visite-medicale'] },
+  { q: 'Tous les combien le suivi médical des salariés est-il renouvelé ?', expected: ['visite-medicale'] },
+  { q: 'Quels salariés bénéficient d\'un suivi individuel renforcé ?', expected: ['visite-medicale'] },
+  { q: "À quelle fréquence organiser l'entretien professionnel ?", expected: ['entretien-professionnel'] },
+  { q: "Quel abondement du compte personnel de formation est dû en l'absence d'entretiens professionnels ?", expected: ['entretien-professionnel'] },
+  // Unanswerable from « Guides pratiques »: the assistant must refuse.
+  { q: 'Quel est le taux normal de TVA en France ?', expected: [] },
+  { q: "Quel est le taux de l'impôt sur les sociétés pour une PME ?", expected: [] },
+  { q: 'Combien de temps dure un bail commercial ?', expected: [] },
+  { q: 'Quel capital minimum pour créer une SAS ?', expected: [] },
+  { q: 'Quelle est la durée du congé de maternité ?', expected: [] },
+  { q: 'Comment sont calculées les indemnités journalières en cas d\'arrêt maladie ?', expected: [] },
+  { q: 'Quelles sont les dates des soldes d\'hiver ?', expected: [] },
+  { q: 'Comment obtenir le crédit d\'impôt recherche ?', expected: [] },
+  { q: 'Faut-il un permis de construire pour agrandir un entrepôt ?', expected: [] },
+  { q: 'Quel est le montant du SMIC horaire brut ?', expected: [] },
+  { q: 'Comment déposer une marque auprès de l\'INPI ?', expected: [] },
+  { q: 'Quelles sont les règles du travail de nuit ?', expected: [] },
+  { q: 'Comment fonctionne le chômage partiel ?', expected: [] },
+  { q: 'Quelle assurance responsabilité civile professionnelle souscrire ?', expected: [] },
+  { q: "Combien de jours de congé pour le mariage d'un salarié ?", expected: [] },
+];

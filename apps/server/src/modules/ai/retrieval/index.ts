@@ -1,0 +1,11 @@
+/**
+ * AI Hub retrieval (ADR 0019): `retrieveChunks` ranks the chunks a scope may read for a question
+ * (French full text + trigram, reciprocal rank fusion, visibility inside SQL under RLS).
+ */
+export { retrieveChunks, fuse, RRF_K, DEFAULT_LIMIT, MAX_LIMIT } from './retrieve-chunks.js';
+export { expandQuery, foldText, type ExpandedQuery } from './query-expansion.js';
+export { registerRetrieval } from './register.js';
+export { detectVectorSupport } from './embeddings-support.js';
+export { searchKnowledge, askScopeOf } from './search.service.js';
+export { RetrievedChunkSchema, RetrievalFiltersSchema, SearchResultSchema } from './search.schema.js';
+export type { RetrievedChunk, RetrievalRequest, RetrievalFilters, KnowledgeSourceType, SourceVisibility } from './retrieved-chunk.js';

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { expandQuery, foldText } from './query-expansion.js';
+import { fuse, RRF_K } from './retrieve-chunks.js';
+import type { RankedRow } from './retrieval.repository.js';
+
+describe('expandQuery', () => {
+  it('folds accents, drops question and stop words, and splits apostrophes and "puis-je"', () => {
+    expect(foldText("Période d'Essai À L’ŒUVRE")).toBe('periode d essai a l oeuvre');
+    const { terms } = expandQuery("Puis-je renouveler la période d'essai d'un cadre ?");
+    expect(terms).toEqual(['renouveler', 'periode', 'essai', 'cadre']);
+  });
+
+  it('adds the legal wording of everyday words, as OR terms and quoted phrases', () => {
+    const expanded = expandQuery('Combien dois-je verser en prime de précarité à la fin d’un CDD ?');
+    expect(expanded.expansions).toEqual(expect.arrayContaining(['"duree determinee"', '"indemnite de fin de contrat"']));
+    expect(expanded.websearch).toContain(' or "indemnite de fin de contrat"');
+    expect(expanded.trigramText).toContain('indemnite de fin de contrat');
+  });
+
+  it('gives nothing to search for a question without content words, and never a negation', () => {
+    expect(expandQuery('Que faire ?').websearch).toBe('');
+    expect(expandQuery('-licenciement').websearch).not.toMatch(/(^|\s)-/);
+  });
+});
+
+describe('reciprocal rank fusion', () => {
+  const row = (id: string, fts: number | null, trgm: number | null) => ({ chunk_id: id, fts_rank: fts === null ? null : String(fts), trgm_rank: trgm === null ? null : String(trgm) }) as RankedRow;
+
+  it('sums 1/(k + rank) over the arms and sorts best first', () => {
+    const fused = fuse([row('a', 1, 3), row('b', 2, 1), row('c', 3, null)]);
+    expect(fused.map((chunk) => chunk.chunkId)).toEqual(['b', 'a', 'c']);
+    expect(fused[0]!.score).toBeCloseTo(1 / (RRF_K + 2) + 1 / (RRF_K + 1), 6);
+  });
+});

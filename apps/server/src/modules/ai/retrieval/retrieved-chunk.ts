@@ -1,0 +1,40 @@
+/** Where a chunk comes from: an uploaded knowledge document or published CMS content. */
+export type KnowledgeSourceType = 'document' | 'cms-content';
+
+/** Who may read a source: anyone, members of the network, or staff of the owning entity subtree. */
+export type SourceVisibility = 'public' | 'members' | 'staff';
+
+/** A passage retrieved for a question, ranked; the unit that answers cite. */
+export interface RetrievedChunk {
+  chunkId: string;
+  sourceType: KnowledgeSourceType;
+  sourceId: string;
+  /** Knowledge collection of a document; null for CMS content. */
+  collectionId: string | null;
+  entityId: string;
+  title: string;
+  /** Link a reader follows to the source (Légifrance URL, public page, back-office document view). */
+  url: string | null;
+  /** Hash of the chunk text: a citation names the version it quoted. */
+  version: string;
+  /** Heading path the chunk sits under, e.g. "Titre II > Durée du travail". */
+  heading: string | null;
+  text: string;
+  /** Character offsets of `text` inside the source's full extracted text. */
+  start: number;
+  end: number;
+  visibility: SourceVisibility;
+  score: number;
+}
+
+export interface RetrievalFilters {
+  siteIds?: string[];
+  collectionIds?: string[];
+  sourceTypes?: KnowledgeSourceType[];
+}
+
+export interface RetrievalRequest {
+  question: string;
+  filters?: RetrievalFilters;
+  limit?: number;
+}
