@@ -88,8 +88,8 @@ describe.skipIf(!chromiumAvailable)('back-office in Chromium', { timeout: 180_00
 
   it('shows an honest empty state for modules not built yet', async () => {
     const { context, page } = await signedInPage(ADMIN);
-    await page.getByRole('link', { name: 'Adhésions' }).click();
-    await page.waitForURL(/\/memberships$/);
+    await page.getByRole('link', { name: 'Mandats' }).click();
+    await page.waitForURL(/\/mandates$/);
     await eventually(() => page.getByRole('heading', { name: 'Bientôt disponible' }).isVisible()).toBe(true);
     await expectAccessible(page);
     await screenshot(page, 'coming-soon');

@@ -16,9 +16,17 @@ import { registerIdentity } from './modules/identity/index.js';
 import { registerEntitiesModule } from './modules/entities/index.js';
 import { registerDeduplication, registerExports, registerImports, registerInteractions, registerOrganizations, registerPersons, registerSegments } from './modules/crm/index.js';
 import { registerMembership } from './modules/membership/index.js';
+import { registerMedia } from './modules/media/index.js';
+import { registerCms } from './modules/cms/index.js';
+import { registerCmsDelivery } from './modules/cms/delivery/index.js';
+import { registerTasks } from './modules/tasks/index.js';
+import { registerMandates } from './modules/mandates/index.js';
+import { registerEvents } from './modules/events/index.js';
+import { registerAi } from './modules/ai/index.js';
 import { createBus, registerBus, type MessageBus } from './platform/bus/index.js';
 import { FeatureFlags, registerFeatureFlags } from './platform/flags/index.js';
 import { registerAudit } from './platform/audit/index.js';
+import { registerMail } from './platform/mail/index.js';
 import { registerEntityExports } from './platform/ops/reversibility-api/register-entity-exports.js';
 import { registerBackoffice } from './platform/spa/backoffice.js';
 
@@ -51,6 +59,15 @@ export interface BuildAppOptions {
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
+/**
+ * Headers must arrive within 20 s (or the request timeout if shorter), and Node checks stalled
+ * sockets every second rather than every 30 s, so a slowloris client is cut off on time.
+ */
+function slowClientLimits(requestTimeoutMs: number): { headersTimeout: number; connectionsCheckingInterval: number } {
+  const headersTimeout = Math.min(requestTimeoutMs, 20_000);
+  return { headersTimeout, connectionsCheckingInterval: Math.min(1_000, headersTimeout / 2) };
+}
+
 export async function buildApp(config: AppConfig, options: BuildAppOptions = {}) {
   const database = options.database ?? (await openDatabase(config));
   await runMigrations(database);
@@ -67,8 +84,9 @@ export async function buildApp(config: AppConfig, options: BuildAppOptions = {})
     // Coercion for querystring/params/headers only; JSON bodies are validated as sent.
     schemaController: strictBodySchemaController(),
     bodyLimit: 1_048_576,
-    connectionTimeout: 30_000,
-    requestTimeout: 60_000,
+    connectionTimeout: config.http.idleTimeoutSeconds * 1000,
+    requestTimeout: config.http.requestTimeoutSeconds * 1000,
+    http: slowClientLimits(config.http.requestTimeoutSeconds * 1000),
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   const context: AppContext = {
@@ -93,6 +111,7 @@ export async function buildApp(config: AppConfig, options: BuildAppOptions = {})
   registerBus(app, context);
   registerFeatureFlags(app, context);
   registerAudit(app, context);
+  registerMail(app, context);
   registerEntityExports(app, context);
   registerIdentity(app, context);
   registerEntitiesModule(app, context);
@@ -104,6 +123,13 @@ export async function buildApp(config: AppConfig, options: BuildAppOptions = {})
   registerInteractions(app, context);
   registerDeduplication(app, context);
   registerMembership(app, context);
+  registerMedia(app, context);
+  registerCms(app, context);
+  registerCmsDelivery(app, context);
+  registerTasks(app, context);
+  registerMandates(app, context);
+  registerEvents(app, context);
+  registerAi(app, context);
   await registerBackoffice(app, config);
   // Every module has registered its messages: install the queues and start the workers here rather
   // than in onReady, whose 10 s plugin timeout a first pg-boss install on a busy database can exceed.

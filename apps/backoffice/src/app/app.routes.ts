@@ -35,6 +35,16 @@ export const routes: Routes = [
         loadChildren: () => import('./features/crm/crm.routes').then((m) => m.crmRoutes),
       },
       {
+        path: 'cms',
+        data: { breadcrumb: $localize`:@@nav.cms:Sites` },
+        loadChildren: () => import('./features/cms/cms.routes').then((m) => m.cmsRoutes),
+      },
+      {
+        path: 'memberships',
+        data: { breadcrumb: $localize`:@@nav.memberships:Adhésions` },
+        loadChildren: () => import('./features/membership/membership.routes').then((m) => m.membershipRoutes),
+      },
+      {
         path: 'account',
         title: $localize`:@@account.title:Mon compte`,
         data: { breadcrumb: $localize`:@@account.title:Mon compte` },

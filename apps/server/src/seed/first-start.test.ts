@@ -20,6 +20,9 @@ async function startApp(env: Record<string, string> = {}, seed = true) {
 
 const count = async (t: TestDatabase, sql: string) => (await t.database.pool.query<{ n: number }>(sql)).rows[0]!.n;
 
+// The first start seeds every module's demo data, in this order (seed-steps.ts).
+const DEMO_STEPS = ['network', 'demo accounts', 'CRM demo', 'events demo', 'mandates demo', 'memberships demo', 'CMS demo', 'AI demo'];
+
 describe('first start', () => {
   let app: App;
   let testDatabase: TestDatabase;
@@ -35,7 +38,7 @@ describe('first start', () => {
   });
 
   it('seeds the network and the demo accounts, with a generated readable password', async () => {
-    expect(report?.run.steps.map((step) => step.name)).toEqual(['network', 'demo accounts', 'CRM demo']);
+    expect(report?.run.steps.map((step) => step.name)).toEqual(DEMO_STEPS);
     expect(report?.demo?.generated).toBe(true);
     expect(report?.demo?.password).toMatch(/^[a-z2-9]{4}(-[a-z2-9]{4}){3}$/);
     expect(report?.demo?.logins.map((login) => login.email)).toEqual(['admin@maillage.test', 'manager.69@maillage.test', 'manager.75@maillage.test']);
@@ -90,6 +93,11 @@ describe('first start in production, then npm run seed', () => {
       { name: 'network', summary: '0 entities created (125 in the network)' },
       { name: 'demo accounts', summary: '3 accounts created' },
       { name: 'CRM demo', summary: expect.stringMatching(/^2000 companies, \d+ contacts, \d+ interactions created$/) },
+      { name: 'events demo', summary: expect.stringMatching(/^[1-9]\d* events created$/) },
+      { name: 'mandates demo', summary: expect.stringMatching(/^[1-9]\d* mandates created$/) },
+      { name: 'memberships demo', summary: expect.stringMatching(/^[1-9]\d* memberships created$/) },
+      { name: 'CMS demo', summary: expect.stringMatching(/^3 sites, [1-9]\d* contents created$/) },
+      { name: 'AI demo', summary: expect.stringMatching(/^« Guides pratiques »: [1-9]\d* documents indexed; flag ai.assistant created \(on\)$/) },
     ]);
     await signIn(started.app, 'admin@maillage.test', 'Demo-Password-2026');
     expect((await runSeed(started.context, { scale: 'small', demoPassword: 'another' })).createdLogins).toEqual([]);

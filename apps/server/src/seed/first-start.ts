@@ -39,8 +39,10 @@ async function seedFreshDatabase(context: AppContext): Promise<FirstStartReport>
   const configured = context.config.demoPassword;
   const password = production ? null : (configured ?? generateDemoPassword());
   const run = await runSeed(context, { scale: 'small', demoPassword: password });
-  // The seed wrote as the owner: a snapshot taken while the app was getting ready would lack the network.
+  // The seed wrote as the owner: snapshots taken while the app was getting ready would lack the
+  // network and the demo flags (the assistant would stay off until the next periodic refresh).
   context.entityTree.invalidate();
+  await context.flags.refresh();
   const logins = DEMO_ACCOUNTS.filter((account) => run.createdLogins.includes(account.email)).map((account) => ({
     email: account.email,
     description: account.displayName,

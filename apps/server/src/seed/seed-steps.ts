@@ -1,7 +1,12 @@
 import type { AppContext } from '../app.js';
+import { seedAiDemo } from '../modules/ai/index.js';
 import { seedCrmDemo } from '../modules/crm/index.js';
+import { seedCmsDemo } from '../modules/cms/index.js';
+import { seedEventsDemo } from '../modules/events/index.js';
+import { seedMembershipsDemo } from '../modules/membership/index.js';
 import { seedNetwork } from '../modules/entities/index.js';
 import { seedDemoAccounts } from '../modules/identity/index.js';
+import { seedMandatesDemo } from '../modules/mandates/index.js';
 
 export type SeedScale = 'small' | 'full';
 
@@ -76,7 +81,11 @@ export const SEED_STEPS: readonly SeedStep[] = [
       return { summary: `${companies} companies, ${contacts} contacts, ${interactions} interactions created` };
     },
   },
-  // Next: memberships and dues, events…
+  { name: 'events demo', kind: 'demo', run: async (context) => ({ summary: `${(await seedEventsDemo(context.database)).created} events created` }) },
+  { name: 'mandates demo', kind: 'demo', run: async (context) => ({ summary: `${(await seedMandatesDemo(context.database)).created} mandates created` }) },
+  { name: 'memberships demo', kind: 'demo', run: async (context) => ({ summary: `${(await seedMembershipsDemo(context.database)).memberships} memberships created` }) },
+  { name: 'CMS demo', kind: 'demo', run: async (context) => ({ summary: (await seedCmsDemo(context)).summary }) },
+  { name: 'AI demo', kind: 'demo', run: async (context) => seedAiDemo(context.database) },
 ];
 
 export interface SeedRun {

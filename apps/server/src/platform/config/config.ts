@@ -1,5 +1,9 @@
 import { resolve } from 'node:path';
 import { ConfigError, readBoolean, readChoice, readInteger, readList, readSetting, type Env } from './env.js';
+import { readMediaSettings, type MediaSettings } from './media-settings.js';
+import { readAiSettings, type AiSettings } from './ai-settings.js';
+import { readBusSettings, type BusSettings } from './bus-settings.js';
+import { readHttpTimeouts, type HttpTimeouts } from './http-settings.js';
 
 export type ProcessRole = 'web' | 'worker' | 'all';
 
@@ -33,7 +37,22 @@ export interface AppConfig {
   backofficeDir: string | undefined;
   /** Days between flagging an inactive prospect for retention and anonymising it (GDPR storage limitation). */
   personRetentionNoticeDays: number;
+  /** Slow-client protection: request and idle socket timeouts. */
+  http: HttpTimeouts;
+  /** Job liveness: heartbeat of running jobs and how often dead workers' jobs are reclaimed. */
+  bus: BusSettings;
+  /** Media library: upload size limit and optional S3-compatible storage (media-settings.ts). */
+  media: MediaSettings;
+  /** Outgoing mail server (platform/mail); undefined is embedded mode: mail is kept in the outbox, not sent. */
+  smtp: SmtpSettings | undefined;
+  /** Sender of outgoing mail, e.g. `Maillage <no-reply@example.org>`. */
+  mailFrom: string;
+  /** AI Hub: default generation provider, rate limit, journal retention (ai-settings.ts). */
+  ai: AiSettings;
 }
+
+/** `SMTP_URL` (smtp:// or smtps://, credentials included) or host/port/user/password. */
+export type SmtpSettings = { url: string } | { host: string; port: number; secure: boolean; user: string | undefined; password: string | undefined };
 
 // Development defaults keep a fresh clone working; production refuses them (see assertProductionSafe).
 const DEV_SESSION_SECRET = 'dev-only-session-secret-change-me-0000000000';
@@ -67,6 +86,12 @@ export function loadConfig(env: Env = process.env, argv: string[] = process.argv
     publicUrl: readSetting(env, 'PUBLIC_URL') ?? `http://localhost:${port}`,
     backofficeDir: readSetting(env, 'BACKOFFICE_DIR'),
     personRetentionNoticeDays: readInteger(env, 'PERSON_RETENTION_NOTICE_DAYS', 30, 0, 3650),
+    http: readHttpTimeouts(env),
+    bus: readBusSettings(env),
+    media: readMediaSettings(env),
+    smtp: parseSmtp(env),
+    mailFrom: readSetting(env, 'MAIL_FROM') ?? 'Maillage <no-reply@maillage.localhost>',
+    ai: readAiSettings(env),
   };
   if (sessionSecret.length < 32) throw new ConfigError('SESSION_SECRET', 'must be at least 32 characters long');
   if (config.metricsToken !== undefined && config.metricsToken.length < 16) {
@@ -133,4 +158,21 @@ function parseKey(variable: string, base64: string): Buffer {
   const key = Buffer.from(base64, 'base64');
   if (key.length !== 32) throw new ConfigError(variable, 'must hold 32 bytes encoded in base64');
   return key;
+}
+
+function parseSmtp(env: Env): SmtpSettings | undefined {
+  const url = readSetting(env, 'SMTP_URL');
+  const host = readSetting(env, 'SMTP_HOST');
+  if (url !== undefined && host !== undefined) throw new ConfigError('SMTP_URL', 'and SMTP_HOST are both set; keep one');
+  if (url !== undefined) {
+    if (!/^smtps?:\/\//.test(url)) throw new ConfigError('SMTP_URL', 'must start with smtp:// or smtps://');
+    return { url };
+  }
+  // Read up front, so every variable is validated (and documented) whether or not SMTP_HOST is set.
+  const port = readInteger(env, 'SMTP_PORT', 587, 1, 65535);
+  const secure = readBoolean(env, 'SMTP_SECURE', port === 465);
+  const user = readSetting(env, 'SMTP_USER');
+  const password = readSetting(env, 'SMTP_PASSWORD');
+  if (host === undefined) return undefined;
+  return { host, port, secure, user, password };
 }

@@ -33,6 +33,11 @@ export class FeatureFlags {
     this.#provider = null;
   }
 
+  /** Reloads the flags now (after a seed or an import wrote them behind this process's back). */
+  async refresh(): Promise<void> {
+    await this.#provider?.refresh();
+  }
+
   /** False for an unknown flag or a non-boolean one. */
   isEnabled(key: string, context: FlagContext = {}): Promise<boolean> {
     return this.client.getBooleanValue(key, false, toEvaluationContext(context));

@@ -2545,6 +2545,488 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/media/{id}/{variant}?": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Public media file: the original (metadata stripped for images) or a WebP variant of the given width */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    /** @description Width of a WebP variant (320, 640, 1024, 1600, or the image width when smaller) */
+                    variant: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The bytes, with ETag and a one-year immutable Cache-Control */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": string;
+                    };
+                };
+                /** @description Not modified (If-None-Match) */
+                304: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Service Unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/sites/{slug}/contents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Published public contents of a site
+         * @description Pages, articles and documents live on the site (articles syndicated to it included), newest first. Members-only content is never listed. No authentication.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Content kind equals */
+                    "filter[kind]"?: "page" | "article" | "document";
+                    /** @description Content kind: one of these comma-separated values (at most 100). */
+                    "filter[kind][in]"?: string;
+                    /** @description First publication is at least (inclusive) */
+                    "filter[publishedAt][gte]"?: string;
+                    /** @description First publication is at most (inclusive) */
+                    "filter[publishedAt][lte]"?: string;
+                    /** @description Site-relative path equals */
+                    "filter[path]"?: string;
+                    /** @description Comma-separated sort keys, '-' for descending. Sortable: publishedAt, path. Default: -publishedAt. */
+                    sort?: string;
+                    /** @description Page size. */
+                    limit?: number;
+                    /** @description Opaque position returned as nextCursor by the previous page. */
+                    cursor?: string;
+                    /** @description exact: COUNT(*); estimated: planner estimate (cheap, approximate); none (default): no count. */
+                    count?: "exact" | "estimated" | "none";
+                    /** @description Articles of the category with this slug */
+                    "filter[category]"?: string;
+                    /** @description Articles carrying this tag */
+                    "filter[tag]"?: string;
+                };
+                header?: never;
+                path: {
+                    /** @description Site slug */
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description One page of the collection. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                kind: "page" | "article" | "document";
+                                title: string;
+                                summary: string | null;
+                                /** @description Site-relative path, e.g. /actualites/assemblee-generale */
+                                path: string;
+                                /** @description Canonical absolute URL (the origin site’s for a syndicated article) */
+                                url: string;
+                                /** Format: date-time */
+                                publishedAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                author: string | null;
+                                tags: string[];
+                                categories: {
+                                    slug: string;
+                                    name: string;
+                                }[];
+                                coverMediaId: string | null;
+                                syndicatedFrom: {
+                                    siteSlug: string;
+                                    siteName: string;
+                                } | null;
+                            }[];
+                            /** @description Pass as `cursor` to fetch the next page; null on the last page. */
+                            nextCursor: string | null;
+                            /** @description Total number of matching items (exact or estimated, as requested). */
+                            count?: number;
+                        };
+                        "text/csv": string;
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/sites/{slug}/contents/{*}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One published public content of a site, by path
+         * @description The published revision: rich-text body (JSON), the same body as safe HTML, and plain text. 404 for unpublished or members-only content.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Site slug */
+                    slug: string;
+                    /** @description Site-relative path without the leading slash, e.g. actualites/assemblee-generale */
+                    "*": string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            kind: "page" | "article" | "document";
+                            title: string;
+                            summary: string | null;
+                            /** @description Site-relative path, e.g. /actualites/assemblee-generale */
+                            path: string;
+                            /** @description Canonical absolute URL (the origin site’s for a syndicated article) */
+                            url: string;
+                            /** Format: date-time */
+                            publishedAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            author: string | null;
+                            tags: string[];
+                            categories: {
+                                slug: string;
+                                name: string;
+                            }[];
+                            coverMediaId: string | null;
+                            syndicatedFrom: {
+                                siteSlug: string;
+                                siteName: string;
+                            } | null;
+                            /** @description ProseMirror/Tiptap JSON document. Nodes: paragraph, heading (level 2–4), bulletList, orderedList, listItem, blockquote, codeBlock, horizontalRule, hardBreak, image {mediaId, alt}, table/tableRow/tableHeader/tableCell, embed {provider: youtube|vimeo|dailymotion|peertube, url}. Marks: bold, italic, underline, strike, code, link {href: http(s), mailto or /path}. */
+                            body: {
+                                /** @enum {string} */
+                                type: "doc";
+                                content?: {
+                                    type: "paragraph" | "heading" | "bulletList" | "orderedList" | "listItem" | "blockquote" | "codeBlock" | "horizontalRule" | "hardBreak" | "image" | "table" | "tableRow" | "tableHeader" | "tableCell" | "embed" | "text";
+                                    attrs?: {
+                                        [key: string]: unknown;
+                                    };
+                                    /** @description Child nodes (same shape) */
+                                    content?: unknown[];
+                                    marks?: {
+                                        type: "bold" | "italic" | "underline" | "strike" | "code" | "link";
+                                        attrs?: {
+                                            [key: string]: unknown;
+                                        };
+                                    }[];
+                                    text?: string;
+                                }[];
+                            };
+                            /** @description The body rendered to safe HTML (same as the public site) */
+                            bodyHtml: string;
+                            plainText: string;
+                        };
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mail/outbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the outgoing mail of the caller's entities, newest first
+         * @description In embedded mode (no SMTP configured) mail stays here with status `kept`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Delivery status equals */
+                    "filter[status]"?: "queued" | "sending" | "sent" | "failed" | "kept" | "suppressed";
+                    /** @description Delivery status: one of these comma-separated values (at most 100). */
+                    "filter[status][in]"?: string;
+                    /** @description Sending entity equals */
+                    "filter[entityId]"?: string;
+                    /** @description Sending entity: one of these comma-separated values (at most 100). */
+                    "filter[entityId][in]"?: string;
+                    /** @description Template name equals */
+                    "filter[template]"?: string;
+                    /** @description Recipient address equals */
+                    "filter[to]"?: string;
+                    /** @description Recipient address contains this text (case-insensitive). */
+                    "filter[to][contains]"?: string;
+                    /** @description Queued at is at least (inclusive) */
+                    "filter[createdAt][gte]"?: string;
+                    /** @description Queued at is at most (inclusive) */
+                    "filter[createdAt][lte]"?: string;
+                    /** @description Comma-separated sort keys, '-' for descending. Sortable: createdAt. Default: -createdAt. */
+                    sort?: string;
+                    /** @description Page size. */
+                    limit?: number;
+                    /** @description Opaque position returned as nextCursor by the previous page. */
+                    cursor?: string;
+                    /** @description exact: COUNT(*); estimated: planner estimate (cheap, approximate); none (default): no count. */
+                    count?: "exact" | "estimated" | "none";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description One page of the collection. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["OutboxMail"][];
+                            /** @description Pass as `cursor` to fetch the next page; null on the last page. */
+                            nextCursor: string | null;
+                            /** @description Total number of matching items (exact or estimated, as requested). */
+                            count?: number;
+                        };
+                        "text/csv": string;
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mail/outbox/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read one outgoing mail: rendered subject, HTML and text parts, delivery state */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OutboxMailDetail"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/entity-exports": {
         parameters: {
             query?: never;
@@ -4065,7 +4547,103 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        delete?: never;
+        /** Detach a company from one of your entities (refused while it is a member there) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description ETag read with GET (428 when missing, 412 when stale) */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                    linkId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Detached */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Precondition Failed */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Precondition Required */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         /** Change a link's status or tags, or move it to another of your entities (overrides the derived union) */
@@ -10503,6 +11081,9811 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/membership/types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The member types of one's entities */
+        get: {
+            parameters: {
+                query?: {
+                    entityId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["MembershipType"][];
+                        };
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Define a member type of an entity (standard, bienfaiteur, honoraire…) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Unique key (a UUID) making a retried POST safe: the first response is replayed for 24 hours. */
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description The entity offering this member type
+                         */
+                        entityId: string;
+                        /** @description Stable code, e.g. standard, bienfaiteur, honoraire */
+                        code: string;
+                        label: string;
+                        /** @default false */
+                        free?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MembershipType"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/memberships": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Memberships of one's entities, newest first (at most 500)
+         * @description Filter by `organizationId` for a company's memberships (which cover its affiliated contacts).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Memberships of this company */
+                    organizationId?: string;
+                    /** @description Memberships of this entity (not its descendants) */
+                    entityId?: string;
+                    /** @description pending until the join invoice is paid; grace: renewal unpaid after the period end; lapsed and cancelled are final */
+                    status?: "pending" | "active" | "grace" | "lapsed" | "cancelled";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Membership"][];
+                        };
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Record a company joining an entity; optionally issue its join invoice
+         * @description Pending until the join invoice is paid (a free type is active at once). 409 `membership_already_live` when the company already has a live membership there.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Unique key (a UUID) making a retried POST safe: the first response is replayed for 24 hours. */
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description The member company (CRM)
+                         */
+                        organizationId: string;
+                        /**
+                         * Format: uuid
+                         * @description The entity it joins (departmental union, federation)
+                         */
+                        entityId: string;
+                        /**
+                         * Format: uuid
+                         * @description A member type of that entity
+                         */
+                        typeId: string;
+                        /**
+                         * Format: date
+                         * @description Join date; the first period starts then
+                         */
+                        startedOn: string;
+                        /** @description calendar: periods are calendar years; anniversary: a year from the join date */
+                        periodKind?: "calendar" | "anniversary";
+                        /**
+                         * @description Open-ended: renewed tacitly each period
+                         * @default true
+                         */
+                        tacitRenewal?: boolean;
+                        /**
+                         * @description Days after a period starts before an unpaid renewal lapses
+                         * @default 60
+                         */
+                        graceDays?: number;
+                        billingEmail?: string | null;
+                        /** @description Issue the join invoice now, for the dues of the join year's schedule (pro rata if it says so) */
+                        joinInvoice?: {
+                            /**
+                             * Format: date
+                             * @description Due date of the join invoice
+                             */
+                            dueDate: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MembershipDetail"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/memberships/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A membership with its status history */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MembershipDetail"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/memberships/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a membership (final) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Unique key (a UUID) making a retried POST safe: the first response is replayed for 24 hours. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @description Defaults to today
+                         */
+                        cancelledOn?: string;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MembershipDetail"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/persons/{id}/memberships": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A contact's live memberships, through the companies it is affiliated with
+         * @description Active or grace memberships of the contact's companies in one's entities. 404 for a contact out of scope.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PersonMembershipList"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/membership/dues-schedules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The dues schedules of one's entities */
+        get: {
+            parameters: {
+                query?: {
+                    entityId?: string;
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["DuesSchedule"][];
+                        };
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Create the dues schedule of an entity for a year
+         * @description 422 with pointers: negative amount, unknown headcount band, type of another entity, two rates with the same criteria, a schedule already existing for the year.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Unique key (a UUID) making a retried POST safe: the first response is replayed for 24 hours. */
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description The entity asking for the dues
+                         */
+                        entityId: string;
+                        year: number;
+                        /**
+                         * @description Joins during the year pay the remaining months, the month of joining included
+                         * @default false
+                         */
+                        proRata?: boolean;
+                        /** @enum {string} */
+                        currency?: "EUR";
+                        /** @description The most specific rate applies (band and type, type, band, default) */
+                        rates: {
+                            headcountBand?: string | null;
+                            typeId?: string | null;
+                            /** @description Yearly dues in cents (≥ 0) */
+                            amountCents: number;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DuesSchedule"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/membership/dues-schedules/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read a dues schedule and its rates */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DuesSchedule"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Replace the pro rata flag and every rate of a schedule (If-Match required) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description ETag read with GET (428 when missing, 412 when stale) */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        proRata: boolean;
+                        /** @description The most specific rate applies (band and type, type, band, default) */
+                        rates: {
+                            headcountBand?: string | null;
+                            typeId?: string | null;
+                            /** @description Yearly dues in cents (≥ 0) */
+                            amountCents: number;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DuesSchedule"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Precondition Failed */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Precondition Required */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Delete a dues schedule */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/membership/campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Renewal campaigns of one's entities, latest year first */
+        get: {
+            parameters: {
+                query?: {
+                    entityId?: string;
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["RenewalCampaign"][];
+                        };
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Launch (or resume) the renewal campaign of an entity for a year
+         * @description Answers 202 with the campaign; a background job issues one renewal invoice per member due, exactly once even if launched twice. Follow `counts` at GET …/campaigns/{id}.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Unique key (a UUID) making a retried POST safe: the first response is replayed for 24 hours. */
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description The entity renewing its members
+                         */
+                        entityId: string;
+                        /** @description The dues year invoiced */
+                        year: number;
+                        /**
+                         * Format: date
+                         * @description The run starts on this day (Europe/Paris); invoices carry the day they are actually issued
+                         */
+                        issueDate: string;
+                        /**
+                         * Format: date
+                         * @description Due date of the renewal invoices
+                         */
+                        dueDate: string;
+                        /** @description Days after the due date for reminders (default 30 and 60) */
+                        reminderOffsets?: number[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Accepted */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RenewalCampaign"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/membership/campaigns/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A renewal campaign and its progress */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RenewalCampaign"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/media": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your entities' media files, newest first; `q` searches the file name, title and alt text */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description image or file equals */
+                    "filter[kind]"?: "image" | "file";
+                    /** @description Owning entity equals */
+                    "filter[entityId]"?: string;
+                    /** @description Owning entity: one of these comma-separated values (at most 100). */
+                    "filter[entityId][in]"?: string;
+                    /** @description Sniffed MIME type equals */
+                    "filter[mimeType]"?: string;
+                    /** @description Sniffed MIME type: one of these comma-separated values (at most 100). */
+                    "filter[mimeType][in]"?: string;
+                    /** @description Upload time is at least (inclusive) */
+                    "filter[createdAt][gte]"?: string;
+                    /** @description Upload time is at most (inclusive) */
+                    "filter[createdAt][lte]"?: string;
+                    /** @description Size in bytes is at least (inclusive) */
+                    "filter[byteSize][gte]"?: number;
+                    /** @description Size in bytes is at most (inclusive) */
+                    "filter[byteSize][lte]"?: number;
+                    /** @description Comma-separated sort keys, '-' for descending. Sortable: createdAt, byteSize. Default: -createdAt. */
+                    sort?: string;
+                    /** @description Page size. */
+                    limit?: number;
+                    /** @description Opaque position returned as nextCursor by the previous page. */
+                    cursor?: string;
+                    /** @description exact: COUNT(*); estimated: planner estimate (cheap, approximate); none (default): no count. */
+                    count?: "exact" | "estimated" | "none";
+                    /** @description Words found in the file name, the title or the alt text (case-insensitive) */
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description One page of the collection. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["MediaFile"][];
+                            /** @description Pass as `cursor` to fetch the next page; null on the last page. */
+                            nextCursor: string | null;
+                            /** @description Total number of matching items (exact or estimated, as requested). */
+                            count?: number;
+                        };
+                        "text/csv": string;
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Upload a file to the media library (images get responsive WebP variants)
+         * @description multipart/form-data with `file`, optional `entityId` (required when you hold media.write on several entities), `alt` and `title`. The type is read from the content: JPEG, PNG, WebP, GIF, AVIF, PDF, DOCX, XLSX, ODT, ODS, CSV and UTF-8 text are accepted; anything else (HTML, SVG, programs…) is refused with 415, a name whose extension announces another format with 422, a file over MEDIA_MAX_BYTES with 413, a full disk with 507.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Unique key (a UUID) making a retried POST safe: the first response is replayed for 24 hours. */
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MediaFile"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Payload Too Large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unsupported Media Type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Service Unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Insufficient Storage */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/media/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A media file with its variants */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MediaFile"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete an unused media file (409 listing the users while any content uses it; requires If-Match) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Precondition Failed */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Precondition Required */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change the alt text or the title (JSON Merge Patch; requires If-Match) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/merge-patch+json": {
+                        alt?: string | null;
+                        title?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MediaFile"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Precondition Failed */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unsupported Media Type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Precondition Required */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/media/{id}/usages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What uses a media file (contents, documents…) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["MediaUsage"][];
+                        };
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cms/sites": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List your entities' sites */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Owning entity equals */
+                    "filter[entityId]"?: string;
+                    /** @description Slug equals */
+                    "filter[slug]"?: string;
+                    /** @description Name contains this text (case-insensitive). */
+                    "filter[name][contains]"?: string;
+                    /** @description Comma-separated sort keys, '-' for descending. Sortable: slug, name, createdAt. Default: name. */
+                    sort?: string;
+                    /** @description Page size. */
+                    limit?: number;
+                    /** @description Opaque position returned as nextCursor by the previous page. */
+                    cursor?: string;
+                    /** @description exact: COUNT(*); estimated: planner estimate (cheap, approximate); none (default): no count. */
+                    count?: "exact" | "estimated" | "none";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["CmsSite"][];
+                            /** @description Pass as `cursor` to fetch the next page; null on the last page. */
+                            nextCursor: string | null;
+                            /** @description Total number of matching items (exact or estimated, as requested). */
+                            count?: number;
+                        };
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Create the site of an entity (one per entity)
+         * @description 409 `site_exists` when the entity has a site, `site_slug_taken`, `host_name_taken`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Unique key (a UUID) making a retried POST safe: the first response is replayed for 24 hours. */
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description The entity whose site this is; required when you act on several
+                         */
+                        entityId?: string;
+                        /** @description Lower case letters, digits and dashes */
+                        slug: string;
+                        name: string;
+                        theme?: {
+                            /** @description Logo from the media library */
+                            logoMediaId?: string | null;
+                            /** @description Colour as #rrggbb */
+                            primaryColour?: string;
+                            /** @description Colour as #rrggbb */
+                            accentColour?: string;
+                            footerText?: string;
+                        };
+                        hostNames?: string[];
+                        /** @description Navigation menus (items link a contentId of the site or a url; two levels of children) */
+                        menus?: {
+                            main: {
+                                label: string;
+                                /**
+                                 * Format: uuid
+                                 * @description A content item of this site
+                                 */
+                                contentId?: string;
+                                /** @description An absolute http(s) URL or a site path */
+                                url?: string;
+                                children?: {
+                                    label: string;
+                                    /**
+                                     * Format: uuid
+                                     * @description A content item of this site
+                                     */
+                                    contentId?: string;
+                                    /** @description An absolute http(s) URL or a site path */
+                                    url?: string;
+                                    children?: {
+                                        label: string;
+                                        /**
+                                         * Format: uuid
+                                         * @description A content item of this site
+                                         */
+                                        contentId?: string;
+                                        /** @description An absolute http(s) URL or a site path */
+                                        url?: string;
+                                    }[];
+                                }[];
+                            }[];
+                            footer: {
+                                label: string;
+                                /**
+                                 * Format: uuid
+                                 * @description A content item of this site
+                                 */
+                                contentId?: string;
+                                /** @description An absolute http(s) URL or a site path */
+                                url?: string;
+                                children?: {
+                                    label: string;
+                                    /**
+                                     * Format: uuid
+                                     * @description A content item of this site
+                                     */
+                                    contentId?: string;
+                                    /** @description An absolute http(s) URL or a site path */
+                                    url?: string;
+                                    children?: {
+                                        label: string;
+                                        /**
+                                         * Format: uuid
+                                         * @description A content item of this site
+                                         */
+                                        contentId?: string;
+                                        /** @description An absolute http(s) URL or a site path */
+                                        url?: string;
+                                    }[];
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CmsSite"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cms/sites/{siteId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read a site */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    siteId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CmsSite"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete an empty site (409 `site_not_empty` otherwise) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description ETag read with GET (428 when missing, 412 when stale) */
+                    "if-match"?: string;
+                };
+                path: {
+                    siteId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Precondition Failed */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Precondition Required */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a site's name, slug, theme, host names or menus (JSON Merge Patch, If-Match required) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description ETag read with GET (428 when missing, 412 when stale) */
+                    "if-match"?: string;
+                };
+                path: {
+                    siteId: string;
+                };
+                cookie?: never;
+            };
+            /** @description JSON Merge Patch (theme merges; hostNames and menus are replaced whole) */
+            requestBody: {
+                content: {
+                    "application/merge-patch+json": {
+                        /** @description Lower case letters, digits and dashes */
+                        slug?: string;
+                        name?: string;
+                        theme?: {
+                            /** @description Logo from the media library */
+                            logoMediaId?: string | null;
+                            /** @description Colour as #rrggbb */
+                            primaryColour?: string;
+                            /** @description Colour as #rrggbb */
+                            accentColour?: string;
+                            footerText?: string;
+                        };
+                        hostNames?: string[];
+                        /** @description Navigation menus (items link a contentId of the site or a url; two levels of children) */
+                        menus?: {
+                            main: {
+                                label: string;
+                                /**
+                                 * Format: uuid
+                                 * @description A content item of this site
+                                 */
+                                contentId?: string;
+                                /** @description An absolute http(s) URL or a site path */
+                                url?: string;
+                                children?: {
+                                    label: string;
+                                    /**
+                                     * Format: uuid
+                                     * @description A content item of this site
+                                     */
+                                    contentId?: string;
+                                    /** @description An absolute http(s) URL or a site path */
+                                    url?: string;
+                                    children?: {
+                                        label: string;
+                                        /**
+                                         * Format: uuid
+                                         * @description A content item of this site
+                                         */
+                                        contentId?: string;
+                                        /** @description An absolute http(s) URL or a site path */
+                                        url?: string;
+                                    }[];
+                                }[];
+                            }[];
+                            footer: {
+                                label: string;
+                                /**
+                                 * Format: uuid
+                                 * @description A content item of this site
+                                 */
+                                contentId?: string;
+                                /** @description An absolute http(s) URL or a site path */
+                                url?: string;
+                                children?: {
+                                    label: string;
+                                    /**
+                                     * Format: uuid
+                                     * @description A content item of this site
+                                     */
+                                    contentId?: string;
+                                    /** @description An absolute http(s) URL or a site path */
+                                    url?: string;
+                                    children?: {
+                                        label: string;
+                                        /**
+                                         * Format: uuid
+                                         * @description A content item of this site
+                                         */
+                                        contentId?: string;
+                                        /** @description An absolute http(s) URL or a site path */
+                                        url?: string;
+                                    }[];
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CmsSite"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Precondition Failed */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unsupported Media Type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Precondition Required */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/cms/sites/{siteId}/categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the categories of a site */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    siteId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CmsCategoryList"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a category (the slug defaults to one made from the name) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Unique key (a UUID) making a retried POST safe: the first response is replayed for 24 hours. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    siteId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        slug?: string;
+                        description?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CmsCategory"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cms/categories/{categoryId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a category no working copy uses (409 `category_in_use` otherwise) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description ETag read with GET (428 when missing, 412 when stale) */
+                    "if-match"?: string;
+                };
+                path: {
+                    categoryId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Precondition Failed */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Precondition Required */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Rename a category (JSON Merge Patch, If-Match required) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description ETag read with GET (428 when missing, 412 when stale) */
+                    "if-match"?: string;
+                };
+                path: {
+                    categoryId: string;
+                };
+                cookie?: never;
+            };
+            /** @description JSON Merge Patch */
+            requestBody: {
+                content: {
+                    "application/merge-patch+json": {
+                        name?: string;
+                        slug?: string;
+                        description?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CmsCategory"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Precondition Failed */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unsupported Media Type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Precondition Required */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/cms/contents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List your sites' content (filter by site, kind, status, live…; bodies are left out) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Site equals */
+                    "filter[siteId]"?: string;
+                    /** @description Site: one of these comma-separated values (at most 100). */
+                    "filter[siteId][in]"?: string;
+                    /** @description Owning entity (the site's) equals */
+                    "filter[entityId]"?: string;
+                    /** @description page, article or document equals */
+                    "filter[kind]"?: "page" | "article" | "document";
+                    /** @description page, article or document: one of these comma-separated values (at most 100). */
+                    "filter[kind][in]"?: string;
+                    /** @description Workflow state of the working copy equals */
+                    "filter[status]"?: "draft" | "in_review" | "scheduled" | "published" | "archived";
+                    /** @description Workflow state of the working copy: one of these comma-separated values (at most 100). */
+                    "filter[status][in]"?: string;
+                    /** @description public or members equals */
+                    "filter[visibility]"?: "public" | "members";
+                    /** @description A revision is published equals */
+                    "filter[live]"?: boolean;
+                    /** @description Parent page equals */
+                    "filter[parentId]"?: string;
+                    /** @description Featured equals */
+                    "filter[featured]"?: boolean;
+                    /** @description Title of the working copy contains this text (case-insensitive). */
+                    "filter[title][contains]"?: string;
+                    /** @description Site-relative path equals */
+                    "filter[path]"?: string;
+                    /** @description Scheduled publication is at least (inclusive) */
+                    "filter[publishAt][gte]"?: string;
+                    /** @description Scheduled publication is at most (inclusive) */
+                    "filter[publishAt][lte]"?: string;
+                    /** @description Last change is at least (inclusive) */
+                    "filter[updatedAt][gte]"?: string;
+                    /** @description Last change is at most (inclusive) */
+                    "filter[updatedAt][lte]"?: string;
+                    /** @description Creation is at least (inclusive) */
+                    "filter[createdAt][gte]"?: string;
+                    /** @description Creation is at most (inclusive) */
+                    "filter[createdAt][lte]"?: string;
+                    /** @description Comma-separated sort keys, '-' for descending. Sortable: title, path, updatedAt, createdAt. Default: -updatedAt. */
+                    sort?: string;
+                    /** @description Page size. */
+                    limit?: number;
+                    /** @description Opaque position returned as nextCursor by the previous page. */
+                    cursor?: string;
+                    /** @description exact: COUNT(*); estimated: planner estimate (cheap, approximate); none (default): no count. */
+                    count?: "exact" | "estimated" | "none";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["CmsContentSummary"][];
+                            /** @description Pass as `cursor` to fetch the next page; null on the last page. */
+                            nextCursor: string | null;
+                            /** @description Total number of matching items (exact or estimated, as requested). */
+                            count?: number;
+                        };
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cms/sites/{siteId}/contents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a page, article or document (a draft, revision 1)
+         * @description 422 lists every invalid field (rich text nodes included, with pointers); 409 `content_path_taken` when the path exists in the site.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Unique key (a UUID) making a retried POST safe: the first response is replayed for 24 hours. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    siteId: string;
+                };
+                cookie?: never;
+            };
+            /** @description The slug defaults to one made from the title */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description page, article or document */
+                        kind: "page" | "article" | "document";
+                        title: string;
+                        /** @description Lower case letters, digits and dashes */
+                        slug?: string;
+                        summary?: string | null;
+                        /** @description ProseMirror/Tiptap JSON document. Nodes: paragraph, heading (level 2–4), bulletList, orderedList, listItem, blockquote, codeBlock, horizontalRule, hardBreak, image {mediaId, alt}, table/tableRow/tableHeader/tableCell, embed {provider: youtube|vimeo|dailymotion|peertube, url}. Marks: bold, italic, underline, strike, code, link {href: http(s), mailto or /path}. */
+                        body?: {
+                            /** @enum {string} */
+                            type: "doc";
+                            content?: {
+                                type: "paragraph" | "heading" | "bulletList" | "orderedList" | "listItem" | "blockquote" | "codeBlock" | "horizontalRule" | "hardBreak" | "image" | "table" | "tableRow" | "tableHeader" | "tableCell" | "embed" | "text";
+                                attrs?: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Child nodes (same shape) */
+                                content?: unknown[];
+                                marks?: {
+                                    type: "bold" | "italic" | "underline" | "strike" | "code" | "link";
+                                    attrs?: {
+                                        [key: string]: unknown;
+                                    };
+                                }[];
+                                text?: string;
+                            }[];
+                        };
+                        /** @description Articles: coverMediaId, categoryIds, tags, author. Documents: documentMediaId (required to publish). */
+                        fields?: {
+                            coverMediaId?: string | null;
+                            categoryIds?: string[];
+                            tags?: string[];
+                            author?: string | null;
+                            documentMediaId?: string | null;
+                        };
+                        parentId?: string | null;
+                        /** @description `members`: never served publicly */
+                        visibility?: "public" | "members";
+                        featured?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CmsContent"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cms/sites/{siteId}/page-tree": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The pages of a site as a tree */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    siteId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CmsPageTree"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cms/contents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read a content item (its working copy) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CmsContent"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete an item that is not live and has no sub-pages (with its revisions) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description ETag read with GET (428 when missing, 412 when stale) */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Precondition Failed */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Precondition Required */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Save changes (a new revision when the text or fields change; JSON Merge Patch, If-Match required) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description ETag read with GET (428 when missing, 412 when stale) */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            /** @description JSON Merge Patch. A change of title, summary, body or fields saves a new revision and puts a scheduled or in-review item back to draft (the public keeps the published revision). publishAt/unpublishAt need the publish permission. */
+            requestBody: {
+                content: {
+                    "application/merge-patch+json": {
+                        title?: string;
+                        /** @description Lower case letters, digits and dashes */
+                        slug?: string;
+                        summary?: string | null;
+                        /** @description ProseMirror/Tiptap JSON document. Nodes: paragraph, heading (level 2–4), bulletList, orderedList, listItem, blockquote, codeBlock, horizontalRule, hardBreak, image {mediaId, alt}, table/tableRow/tableHeader/tableCell, embed {provider: youtube|vimeo|dailymotion|peertube, url}. Marks: bold, italic, underline, strike, code, link {href: http(s), mailto or /path}. */
+                        body?: {
+                            /** @enum {string} */
+                            type: "doc";
+                            content?: {
+                                type: "paragraph" | "heading" | "bulletList" | "orderedList" | "listItem" | "blockquote" | "codeBlock" | "horizontalRule" | "hardBreak" | "image" | "table" | "tableRow" | "tableHeader" | "tableCell" | "embed" | "text";
+                                attrs?: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Child nodes (same shape) */
+                                content?: unknown[];
+                                marks?: {
+                                    type: "bold" | "italic" | "underline" | "strike" | "code" | "link";
+                                    attrs?: {
+                                        [key: string]: unknown;
+                                    };
+                                }[];
+                                text?: string;
+                            }[];
+                        };
+                        /** @description Articles: coverMediaId, categoryIds, tags, author. Documents: documentMediaId (required to publish). */
+                        fields?: {
+                            coverMediaId?: string | null;
+                            categoryIds?: string[];
+                            tags?: string[];
+                            author?: string | null;
+                            documentMediaId?: string | null;
+                        };
+                        /** @description `members`: never served publicly */
+                        visibility?: "public" | "members";
+                        featured?: boolean;
+                        publishAt?: string | null;
+                        unpublishAt?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CmsContent"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Precondition Failed */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unsupported Media Type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Precondition Required */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/cms/contents/{id}/move": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move a page in the tree (its sub-pages follow; If-Match required) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description ETag read with GET (428 when missing, 412 when stale) */
+                    "if-match"?: string;
+                    /** @description Unique key (a UUID) making a retried POST safe: the first response is replayed for 24 hours. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description New parent page (null: top level) */
+                        parentId: string | null;
+                        position?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CmsContent"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Precondition Failed */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Precondition Required */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cms/contents/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Submit a draft for review (editors); no body */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description ETag read with GET (optional; 412 when stale) */
+                    "if-match"?: string;
+                    /** @description Unique key (a UUID) making a retried POST safe: the first response is replayed for 24 hours. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CmsContent"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Precondition Failed */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cms/contents/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve and publish the working copy now, or schedule it with a future `publishAt` (publishers); send `{}` to publish now */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description ETag read with GET (optional; 412 when stale) */
+                    "if-match"?: string;
+                    /** @description Unique key (a UUID) making a retried POST safe: the first response is replayed for 24 hours. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Publish later (the item is `scheduled`); now when absent or in the past */
+                        publishAt?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CmsContent"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Precondition Failed */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cms/contents/{id}/request-changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send an item in review back to draft (publishers); the body may be `{}` */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description ETag read with GET (optional; 412 when stale) */
+                    "if-match"?: string;
+                    /** @description Unique key (a UUID) making a retried POST safe: the first response is replayed for 24 hours. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Why (kept in the audit trail) */
+                        comment?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CmsContent"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Precondition Failed */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cms/contents/{id}/unpublish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take a live item off the site (publishers); no body */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description ETag read with GET (optional; 412 when stale) */
+                    "if-match"?: string;
+                    /** @description Unique key (a UUID) making a retried POST safe: the first response is replayed for 24 hours. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CmsContent"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Precondition Failed */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cms/contents/{id}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Archive an item (taken offline if live; publishers); no body */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description ETag read with GET (optional; 412 when stale) */
+                    "if-match"?: string;
+                    /** @description Unique key (a UUID) making a retried POST safe: the first response is replayed for 24 hours. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CmsContent"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Precondition Failed */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cms/contents/{id}/revisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Revisions of an item, newest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CmsRevisionList"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cms/contents/{id}/revisions/compare": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Compare two revisions: changed fields and a word diff of the text */
+        get: {
+            parameters: {
+                query: {
+                    /** @description The older revision */
+                    from: string;
+                    /** @description The newer revision */
+                    to: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CmsRevisionDiff"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cms/contents/{id}/revisions/{revisionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read one revision */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    revisionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CmsRevision"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cms/contents/{id}/revisions/{revisionId}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Restore an old revision as a new draft revision (the published one is untouched) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description ETag read with GET (optional; 412 when stale) */
+                    "if-match"?: string;
+                    /** @description Unique key (a UUID) making a retried POST safe: the first response is replayed for 24 hours. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                    revisionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CmsContent"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Precondition Failed */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cms/contents/{id}/preview-link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A signed, expiring (1 h) link to the working copy as it will look on the site */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Unique key (a UUID) making a retried POST safe: the first response is replayed for 24 hours. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CmsPreviewLink"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cms/contents/{id}/syndication": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The offers of an article and their answers */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CmsSyndicationList"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Offer an article to all or some sites of descendant entities (publishers of the origin)
+         * @description Existing offers keep their status (a declined offer is not re-opened); withdrawn ones are offered again.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Unique key (a UUID) making a retried POST safe: the first response is replayed for 24 hours. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description `all` (every site of a descendant entity) or the ids of the target sites */
+                        targets: "all" | string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CmsSyndicationList"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cms/sites/{siteId}/syndication-inbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Articles offered to a site (newest first, at most 500) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description `offered` and `accepted` are shown on the target site; `declined` and `withdrawn` are not */
+                    "filter[status]"?: "offered" | "accepted" | "declined" | "withdrawn";
+                };
+                header?: never;
+                path: {
+                    siteId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CmsSyndicationList"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cms/syndications/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept an offered article on the receiving site (its publishers) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description ETag read with GET (optional; 412 when stale) */
+                    "if-match"?: string;
+                    /** @description Unique key (a UUID) making a retried POST safe: the first response is replayed for 24 hours. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CmsSyndication"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Precondition Failed */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cms/syndications/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decline an offered article: it is no longer shown on the receiving site */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description ETag read with GET (optional; 412 when stale) */
+                    "if-match"?: string;
+                    /** @description Unique key (a UUID) making a retried POST safe: the first response is replayed for 24 hours. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CmsSyndication"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Precondition Failed */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cms/syndications/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw an offer (the origin's publishers) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description ETag read with GET (optional; 412 when stale) */
+                    "if-match"?: string;
+                    /** @description Unique key (a UUID) making a retried POST safe: the first response is replayed for 24 hours. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CmsSyndication"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Precondition Failed */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the follow-up tasks of the caller's entities, soonest due first
+         * @description Filter by status, due date (`filter[dueOn][lte]` for "due before"), related record or assignee.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Status equals */
+                    "filter[status]"?: "open" | "done" | "cancelled";
+                    /** @description Status: one of these comma-separated values (at most 100). */
+                    "filter[status][in]"?: string;
+                    /** @description Entity equals */
+                    "filter[entityId]"?: string;
+                    /** @description Entity: one of these comma-separated values (at most 100). */
+                    "filter[entityId][in]"?: string;
+                    /** @description Due date is at least (inclusive) */
+                    "filter[dueOn][gte]"?: string;
+                    /** @description Due date is at most (inclusive) */
+                    "filter[dueOn][lte]"?: string;
+                    /** @description Assignee equals */
+                    "filter[assigneeUserId]"?: string;
+                    /** @description Kind of the related record (mandate…) equals */
+                    "filter[relatedKind]"?: string;
+                    /** @description Id of the related record equals */
+                    "filter[relatedId]"?: string;
+                    /** @description Creation is at least (inclusive) */
+                    "filter[createdAt][gte]"?: string;
+                    /** @description Creation is at most (inclusive) */
+                    "filter[createdAt][lte]"?: string;
+                    /** @description Comma-separated sort keys, '-' for descending. Sortable: dueOn, createdAt. Default: dueOn. */
+                    sort?: string;
+                    /** @description Page size. */
+                    limit?: number;
+                    /** @description Opaque position returned as nextCursor by the previous page. */
+                    cursor?: string;
+                    /** @description exact: COUNT(*); estimated: planner estimate (cheap, approximate); none (default): no count. */
+                    count?: "exact" | "estimated" | "none";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description One page of the collection. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Task"][];
+                            /** @description Pass as `cursor` to fetch the next page; null on the last page. */
+                            nextCursor: string | null;
+                            /** @description Total number of matching items (exact or estimated, as requested). */
+                            count?: number;
+                        };
+                        "text/csv": string;
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read a task */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A follow-up task of an entity’s staff. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Task"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Close, cancel, reopen or assign a task (JSON Merge Patch, If-Match required) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            /** @description JSON Merge Patch: status and/or assignee */
+            requestBody: {
+                content: {
+                    "application/merge-patch+json": {
+                        /** @description open → done or cancelled (and back to open if needed) */
+                        status?: "open" | "done" | "cancelled";
+                        assigneeUserId?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description A follow-up task of an entity’s staff. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Task"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Precondition Failed */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unsupported Media Type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Precondition Required */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/mandate-bodies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the bodies where the network holds seats (shared by the whole network) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Name contains this text (case-insensitive). */
+                    "filter[name][contains]"?: string;
+                    /** @description Kind of body equals */
+                    "filter[kind]"?: "prudhommes" | "urssaf" | "cpam" | "caf" | "carsat" | "cci" | "cma" | "tribunal_commerce" | "ceser" | "other";
+                    /** @description Kind of body: one of these comma-separated values (at most 100). */
+                    "filter[kind][in]"?: string;
+                    /** @description Département code equals */
+                    "filter[departementCode]"?: string;
+                    /** @description Creation is at least (inclusive) */
+                    "filter[createdAt][gte]"?: string;
+                    /** @description Creation is at most (inclusive) */
+                    "filter[createdAt][lte]"?: string;
+                    /** @description Comma-separated sort keys, '-' for descending. Sortable: name, createdAt. Default: name. */
+                    sort?: string;
+                    /** @description Page size. */
+                    limit?: number;
+                    /** @description Opaque position returned as nextCursor by the previous page. */
+                    cursor?: string;
+                    /** @description exact: COUNT(*); estimated: planner estimate (cheap, approximate); none (default): no count. */
+                    count?: "exact" | "estimated" | "none";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description One page of the collection. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["MandateBody"][];
+                            /** @description Pass as `cursor` to fetch the next page; null on the last page. */
+                            nextCursor: string | null;
+                            /** @description Total number of matching items (exact or estimated, as requested). */
+                            count?: number;
+                        };
+                        "text/csv": string;
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Declare a body (409 when the name is taken) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Unique key (a UUID) making a retried POST safe: the first response is replayed for 24 hours. */
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** @description prudhommes (conseil de prud'hommes), urssaf, cpam, caf, carsat, cci, cma, tribunal_commerce, ceser, other */
+                        kind: "prudhommes" | "urssaf" | "cpam" | "caf" | "carsat" | "cci" | "cma" | "tribunal_commerce" | "ceser" | "other";
+                        departementCode?: string | null;
+                        commune?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description A body where the network holds seats (reference data shared by the whole network). */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MandateBody"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mandate-bodies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read a body */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A body where the network holds seats (reference data shared by the whole network). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MandateBody"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mandate-seats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the seats designated by the caller's entities */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Designating entity equals */
+                    "filter[entityId]"?: string;
+                    /** @description Designating entity: one of these comma-separated values (at most 100). */
+                    "filter[entityId][in]"?: string;
+                    /** @description Body equals */
+                    "filter[bodyId]"?: string;
+                    /** @description Body: one of these comma-separated values (at most 100). */
+                    "filter[bodyId][in]"?: string;
+                    /** @description titular or substitute equals */
+                    "filter[role]"?: "titular" | "substitute";
+                    /** @description Seat label contains this text (case-insensitive). */
+                    "filter[label][contains]"?: string;
+                    /** @description Creation is at least (inclusive) */
+                    "filter[createdAt][gte]"?: string;
+                    /** @description Creation is at most (inclusive) */
+                    "filter[createdAt][lte]"?: string;
+                    /** @description Comma-separated sort keys, '-' for descending. Sortable: label, createdAt. Default: label. */
+                    sort?: string;
+                    /** @description Page size. */
+                    limit?: number;
+                    /** @description Opaque position returned as nextCursor by the previous page. */
+                    cursor?: string;
+                    /** @description exact: COUNT(*); estimated: planner estimate (cheap, approximate); none (default): no count. */
+                    count?: "exact" | "estimated" | "none";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description One page of the collection. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["MandateSeat"][];
+                            /** @description Pass as `cursor` to fetch the next page; null on the last page. */
+                            nextCursor: string | null;
+                            /** @description Total number of matching items (exact or estimated, as requested). */
+                            count?: number;
+                        };
+                        "text/csv": string;
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Declare a seat of a body for a designating entity */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Unique key (a UUID) making a retried POST safe: the first response is replayed for 24 hours. */
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description The designating entity
+                         */
+                        entityId: string;
+                        /** Format: uuid */
+                        bodyId: string;
+                        /** @description e.g. « Collège employeurs, section commerce » */
+                        label: string;
+                        /** @description titular (titulaire) or substitute (suppléant) */
+                        role: "titular" | "substitute";
+                    };
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MandateSeat"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mandate-seats/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read a seat */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MandateSeat"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mandates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the mandates of the caller's entities (by entity: filter[entityId]; by body: filter[bodyId])
+         * @description Send `Accept: text/csv` for the whole filtered list as a CSV file.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Designating entity (mandates by entity) equals */
+                    "filter[entityId]"?: string;
+                    /** @description Designating entity (mandates by entity): one of these comma-separated values (at most 100). */
+                    "filter[entityId][in]"?: string;
+                    /** @description Body (mandates by body) equals */
+                    "filter[bodyId]"?: string;
+                    /** @description Body (mandates by body): one of these comma-separated values (at most 100). */
+                    "filter[bodyId][in]"?: string;
+                    /** @description Seat equals */
+                    "filter[seatId]"?: string;
+                    /** @description Holder equals */
+                    "filter[personId]"?: string;
+                    /** @description active or cancelled equals */
+                    "filter[status]"?: "active" | "cancelled";
+                    /** @description First day is at least (inclusive) */
+                    "filter[startOn][gte]"?: string;
+                    /** @description First day is at most (inclusive) */
+                    "filter[startOn][lte]"?: string;
+                    /** @description Last day is at least (inclusive) */
+                    "filter[endOn][gte]"?: string;
+                    /** @description Last day is at most (inclusive) */
+                    "filter[endOn][lte]"?: string;
+                    /** @description Creation is at least (inclusive) */
+                    "filter[createdAt][gte]"?: string;
+                    /** @description Creation is at most (inclusive) */
+                    "filter[createdAt][lte]"?: string;
+                    /** @description Comma-separated sort keys, '-' for descending. Sortable: startOn, endOn, createdAt. Default: endOn. */
+                    sort?: string;
+                    /** @description Page size. */
+                    limit?: number;
+                    /** @description Opaque position returned as nextCursor by the previous page. */
+                    cursor?: string;
+                    /** @description exact: COUNT(*); estimated: planner estimate (cheap, approximate); none (default): no count. */
+                    count?: "exact" | "estimated" | "none";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description One page of the collection. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Mandate"][];
+                            /** @description Pass as `cursor` to fetch the next page; null on the last page. */
+                            nextCursor: string | null;
+                            /** @description Total number of matching items (exact or estimated, as requested). */
+                            count?: number;
+                        };
+                        "text/csv": string;
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Designate a person to a seat for a period
+         * @description 422 when the end precedes the start (`/endOn`) or another active mandate of the seat meets the period (`/startOn`).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Unique key (a UUID) making a retried POST safe: the first response is replayed for 24 hours. */
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        seatId: string;
+                        /**
+                         * Format: uuid
+                         * @description A CRM contact person
+                         */
+                        personId: string;
+                        /**
+                         * Format: date
+                         * @description First day
+                         */
+                        startOn: string;
+                        /**
+                         * Format: date
+                         * @description Last day (≥ startOn)
+                         */
+                        endOn: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Mandate"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mandates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read a mandate */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Mandate"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change the dates (early end) or cancel a mandate (JSON Merge Patch, If-Match required) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            /** @description JSON Merge Patch: dates (an early end) or cancellation */
+            requestBody: {
+                content: {
+                    "application/merge-patch+json": {
+                        /**
+                         * Format: date
+                         * @description First day
+                         */
+                        startOn?: string;
+                        /**
+                         * Format: date
+                         * @description Last day
+                         */
+                        endOn?: string;
+                        /** @description `cancelled`: recorded by mistake, ignored by rules and reports; an early end changes `endOn` instead */
+                        status?: "active" | "cancelled";
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Mandate"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Precondition Failed */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unsupported Media Type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Precondition Required */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/mandate-reports/vacant-seats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Seats of the caller's entities that no active mandate covers today
+         * @description Send `Accept: text/csv` for the whole filtered list as a CSV file.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Designating entity equals */
+                    "filter[entityId]"?: string;
+                    /** @description Designating entity: one of these comma-separated values (at most 100). */
+                    "filter[entityId][in]"?: string;
+                    /** @description Body equals */
+                    "filter[bodyId]"?: string;
+                    /** @description Body: one of these comma-separated values (at most 100). */
+                    "filter[bodyId][in]"?: string;
+                    /** @description titular or substitute equals */
+                    "filter[role]"?: "titular" | "substitute";
+                    /** @description Seat label contains this text (case-insensitive). */
+                    "filter[label][contains]"?: string;
+                    /** @description Creation is at least (inclusive) */
+                    "filter[createdAt][gte]"?: string;
+                    /** @description Creation is at most (inclusive) */
+                    "filter[createdAt][lte]"?: string;
+                    /** @description Comma-separated sort keys, '-' for descending. Sortable: label, createdAt. Default: label. */
+                    sort?: string;
+                    /** @description Page size. */
+                    limit?: number;
+                    /** @description Opaque position returned as nextCursor by the previous page. */
+                    cursor?: string;
+                    /** @description exact: COUNT(*); estimated: planner estimate (cheap, approximate); none (default): no count. */
+                    count?: "exact" | "estimated" | "none";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description One page of the collection. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["MandateSeat"][];
+                            /** @description Pass as `cursor` to fetch the next page; null on the last page. */
+                            nextCursor: string | null;
+                            /** @description Total number of matching items (exact or estimated, as requested). */
+                            count?: number;
+                        };
+                        "text/csv": string;
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mandate-reports/expiring": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Active mandates ending within `withinDays` days (default 90), soonest first
+         * @description Send `Accept: text/csv` for the whole filtered list as a CSV file.
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Designating entity (mandates by entity) equals */
+                    "filter[entityId]"?: string;
+                    /** @description Designating entity (mandates by entity): one of these comma-separated values (at most 100). */
+                    "filter[entityId][in]"?: string;
+                    /** @description Body (mandates by body) equals */
+                    "filter[bodyId]"?: string;
+                    /** @description Body (mandates by body): one of these comma-separated values (at most 100). */
+                    "filter[bodyId][in]"?: string;
+                    /** @description Seat equals */
+                    "filter[seatId]"?: string;
+                    /** @description Holder equals */
+                    "filter[personId]"?: string;
+                    /** @description active or cancelled equals */
+                    "filter[status]"?: "active" | "cancelled";
+                    /** @description First day is at least (inclusive) */
+                    "filter[startOn][gte]"?: string;
+                    /** @description First day is at most (inclusive) */
+                    "filter[startOn][lte]"?: string;
+                    /** @description Last day is at least (inclusive) */
+                    "filter[endOn][gte]"?: string;
+                    /** @description Last day is at most (inclusive) */
+                    "filter[endOn][lte]"?: string;
+                    /** @description Creation is at least (inclusive) */
+                    "filter[createdAt][gte]"?: string;
+                    /** @description Creation is at most (inclusive) */
+                    "filter[createdAt][lte]"?: string;
+                    /** @description Comma-separated sort keys, '-' for descending. Sortable: startOn, endOn, createdAt. Default: endOn. */
+                    sort?: string;
+                    /** @description Page size. */
+                    limit?: number;
+                    /** @description Opaque position returned as nextCursor by the previous page. */
+                    cursor?: string;
+                    /** @description exact: COUNT(*); estimated: planner estimate (cheap, approximate); none (default): no count. */
+                    count?: "exact" | "estimated" | "none";
+                    /** @description Horizon in days (default 90) */
+                    withinDays: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description One page of the collection. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Mandate"][];
+                            /** @description Pass as `cursor` to fetch the next page; null on the last page. */
+                            nextCursor: string | null;
+                            /** @description Total number of matching items (exact or estimated, as requested). */
+                            count?: number;
+                        };
+                        "text/csv": string;
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mandate-reports/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Seats, current mandates and vacant seats per designating entity or per body (one page, by name)
+         * @description Send `Accept: text/csv` for the whole filtered list as a CSV file.
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description One row per designating entity or per body */
+                    groupBy: "entity" | "body";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["MandateSummaryRow"][];
+                            nextCursor: null;
+                        };
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the events of your entities (`when=upcoming|past`, filters on status, visibility, entity, dates) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Status equals */
+                    "filter[status]"?: "draft" | "published" | "cancelled";
+                    /** @description Status: one of these comma-separated values (at most 100). */
+                    "filter[status][in]"?: string;
+                    /** @description Visibility equals */
+                    "filter[visibility]"?: "public" | "members";
+                    /** @description Organising entity equals */
+                    "filter[entityId]"?: string;
+                    /** @description Organising entity: one of these comma-separated values (at most 100). */
+                    "filter[entityId][in]"?: string;
+                    /** @description Title contains this text (case-insensitive). */
+                    "filter[title][contains]"?: string;
+                    /** @description Start is at least (inclusive) */
+                    "filter[startsAt][gte]"?: string;
+                    /** @description Start is at most (inclusive) */
+                    "filter[startsAt][lte]"?: string;
+                    /** @description Creation is at least (inclusive) */
+                    "filter[createdAt][gte]"?: string;
+                    /** @description Creation is at most (inclusive) */
+                    "filter[createdAt][lte]"?: string;
+                    /** @description The event is over (`when=past`); false: not ended yet (`when=upcoming`) equals */
+                    "filter[ended]"?: boolean;
+                    /** @description Comma-separated sort keys, '-' for descending. Sortable: startsAt, createdAt. Default: startsAt. */
+                    sort?: string;
+                    /** @description Page size. */
+                    limit?: number;
+                    /** @description Opaque position returned as nextCursor by the previous page. */
+                    cursor?: string;
+                    /** @description exact: COUNT(*); estimated: planner estimate (cheap, approximate); none (default): no count. */
+                    count?: "exact" | "estimated" | "none";
+                    /** @description `upcoming`: not ended yet (ends at or after now); `past`: ended. Shorthand for `filter[ended]=false|true`. */
+                    when?: "upcoming" | "past";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description One page of the collection. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Event"][];
+                            /** @description Pass as `cursor` to fetch the next page; null on the last page. */
+                            nextCursor: string | null;
+                            /** @description Total number of matching items (exact or estimated, as requested). */
+                            count?: number;
+                        };
+                        "text/csv": string;
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Create an event (draft by default)
+         * @description 422 lists every invalid field with a French message (end before start, unknown time zone, no place nor link to publish…).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Unique key (a UUID) making a retried POST safe: the first response is replayed for 24 hours. */
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description The organising entity
+                         */
+                        entityId: string;
+                        title: string;
+                        description?: {
+                            /** @enum {string} */
+                            type: "doc";
+                            content?: {
+                                type: "paragraph" | "heading" | "bulletList" | "orderedList" | "listItem" | "blockquote" | "codeBlock" | "horizontalRule" | "hardBreak" | "image" | "table" | "tableRow" | "tableHeader" | "tableCell" | "embed" | "text";
+                                attrs?: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Child nodes (same shape) */
+                                content?: unknown[];
+                                marks?: {
+                                    type: "bold" | "italic" | "underline" | "strike" | "code" | "link";
+                                    attrs?: {
+                                        [key: string]: unknown;
+                                    };
+                                }[];
+                                text?: string;
+                            }[];
+                        } | null;
+                        /**
+                         * Format: date-time
+                         * @description Start (UTC)
+                         */
+                        startsAt: string;
+                        /**
+                         * Format: date-time
+                         * @description End (UTC), after the start
+                         */
+                        endsAt: string;
+                        /** @description IANA time zone the event is announced in; Europe/Paris by default */
+                        timezone?: string;
+                        place?: {
+                            /** @description Venue (salle, hôtel, CCI…) */
+                            name: string;
+                            address?: string | null;
+                            postalCode?: string | null;
+                            commune?: string | null;
+                        } | null;
+                        onlineUrl?: string | null;
+                        capacity?: number | null;
+                        /** @description Price in cents; 0 = free */
+                        priceCents?: number;
+                        /** @description ISO 4217; EUR by default */
+                        currency?: string;
+                        /** @description `public`: in the iCalendar feed and on the entity site; `members`: back-office and members only */
+                        visibility?: "public" | "members";
+                        /** @description draft (not announced) → published (open to registrations within the window) → cancelled */
+                        status?: "draft" | "published" | "cancelled";
+                        registrationOpensAt?: string | null;
+                        registrationClosesAt?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Event"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read an event with its seat counts */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Event"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change an event (JSON Merge Patch, If-Match required); capacity changes move the waiting list
+         * @description Raising `capacity` (or setting it to null) promotes waiting registrations in order; lowering it below the seats taken is 422. Status moves: draft → published | cancelled, published → cancelled (409 `invalid_status_transition` otherwise).
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description ETag read with GET (428 when missing, 412 when stale) */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            /** @description JSON Merge Patch. Raising `capacity` promotes waiting registrations; lowering it below the seats taken is refused (422). */
+            requestBody: {
+                content: {
+                    "application/merge-patch+json": {
+                        title?: string;
+                        description?: {
+                            /** @enum {string} */
+                            type: "doc";
+                            content?: {
+                                type: "paragraph" | "heading" | "bulletList" | "orderedList" | "listItem" | "blockquote" | "codeBlock" | "horizontalRule" | "hardBreak" | "image" | "table" | "tableRow" | "tableHeader" | "tableCell" | "embed" | "text";
+                                attrs?: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description Child nodes (same shape) */
+                                content?: unknown[];
+                                marks?: {
+                                    type: "bold" | "italic" | "underline" | "strike" | "code" | "link";
+                                    attrs?: {
+                                        [key: string]: unknown;
+                                    };
+                                }[];
+                                text?: string;
+                            }[];
+                        } | null;
+                        /**
+                         * Format: date-time
+                         * @description Start (UTC)
+                         */
+                        startsAt?: string;
+                        /**
+                         * Format: date-time
+                         * @description End (UTC), after the start
+                         */
+                        endsAt?: string;
+                        /** @description IANA time zone the event is announced in; Europe/Paris by default */
+                        timezone?: string;
+                        place?: {
+                            /** @description Venue (salle, hôtel, CCI…) */
+                            name: string;
+                            address?: string | null;
+                            postalCode?: string | null;
+                            commune?: string | null;
+                        } | null;
+                        onlineUrl?: string | null;
+                        capacity?: number | null;
+                        /** @description Price in cents; 0 = free */
+                        priceCents?: number;
+                        /** @description ISO 4217; EUR by default */
+                        currency?: string;
+                        /** @description `public`: in the iCalendar feed and on the entity site; `members`: back-office and members only */
+                        visibility?: "public" | "members";
+                        /** @description draft (not announced) → published (open to registrations within the window) → cancelled */
+                        status?: "draft" | "published" | "cancelled";
+                        registrationOpensAt?: string | null;
+                        registrationClosesAt?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Event"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Precondition Failed */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unsupported Media Type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Precondition Required */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/events/{id}/registrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the registrations of an event; `Accept: text/csv` exports the attendee list */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Status equals */
+                    "filter[status]"?: "registered" | "waiting" | "cancelled" | "attended";
+                    /** @description Status: one of these comma-separated values (at most 100). */
+                    "filter[status][in]"?: string;
+                    /** @description Contact equals */
+                    "filter[personId]"?: string;
+                    /** @description Company equals */
+                    "filter[organizationId]"?: string;
+                    /** @description Registration time is at least (inclusive) */
+                    "filter[registeredAt][gte]"?: string;
+                    /** @description Registration time is at most (inclusive) */
+                    "filter[registeredAt][lte]"?: string;
+                    /** @description Comma-separated sort keys, '-' for descending. Sortable: registeredAt. Default: registeredAt. */
+                    sort?: string;
+                    /** @description Page size. */
+                    limit?: number;
+                    /** @description Opaque position returned as nextCursor by the previous page. */
+                    cursor?: string;
+                    /** @description exact: COUNT(*); estimated: planner estimate (cheap, approximate); none (default): no count. */
+                    count?: "exact" | "estimated" | "none";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description One page of the collection. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["EventRegistration"][];
+                            /** @description Pass as `cursor` to fetch the next page; null on the last page. */
+                            nextCursor: string | null;
+                            /** @description Total number of matching items (exact or estimated, as requested). */
+                            count?: number;
+                        };
+                        "text/csv": string;
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Register a contact: `registered` if a seat is free, else `waiting` with its position
+         * @description 409 `registration_closed` (draft, cancelled, outside the registration window) or `already_registered` (with `Location`). 422 when the contact or the company is unknown to you.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Unique key (a UUID) making a retried POST safe: the first response is replayed for 24 hours. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description The CRM contact who attends
+                         */
+                        personId: string;
+                        organizationId?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EventRegistration"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{id}/registrations/{registrationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read a registration (status, waiting position) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    registrationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EventRegistration"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{id}/registrations/{registrationId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a registration; a freed seat goes at once to the first of the waiting list
+         * @description Idempotent on a cancelled registration. 409 `registration_state` once the attendee was checked in.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Unique key (a UUID) making a retried POST safe: the first response is replayed for 24 hours. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                    registrationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EventRegistration"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{id}/registrations/{registrationId}/check-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check an attendee in (idempotent); the attendance goes to the CRM timelines
+         * @description 409 `registration_state` for a waiting or cancelled registration, or an event that is not published.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Unique key (a UUID) making a retried POST safe: the first response is replayed for 24 hours. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                    registrationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EventRegistration"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/entities/{code}/events.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An entity's public events as an iCalendar (RFC 5545) feed to subscribe to; no authentication
+         * @description Published events with `visibility: public` of that entity only (not its sub-entities), from 90 days ago; cancelled ones carry STATUS:CANCELLED.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The entity's code (FR, 69, 75…) */
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The calendar */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/calendar": string;
+                    };
+                };
+                /** @description Not modified (If-None-Match names the current ETag) */
+                304: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ai/collections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the knowledge collections of your entities (and their subtrees) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["AiCollection"][];
+                        };
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Create a knowledge collection for one of your entities
+         * @description `visibility` (default `staff`) is the visibility of the documents uploaded into it unless the upload says otherwise.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Unique key (a UUID) making a retried POST safe: the first response is replayed for 24 hours. */
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description The entity that owns the collection (one you manage knowledge for)
+                         */
+                        entityId: string;
+                        name: string;
+                        description?: string | null;
+                        /** @description public: anyone; members: members of the network; staff: staff of the owning entity and its subtree only */
+                        visibility?: "public" | "members" | "staff";
+                    };
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AiCollection"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ai/collections/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read a knowledge collection */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AiCollection"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a collection with its documents and their chunks */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /**
+         * Rename a collection or change its visibility (JSON Merge Patch, If-Match required)
+         * @description A new visibility applies at once to every document of the collection and to their chunks.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description ETag read with GET (428 when missing, 412 when stale) */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            /** @description JSON Merge Patch; a new default visibility applies to the documents already in the collection too */
+            requestBody: {
+                content: {
+                    "application/merge-patch+json": {
+                        name?: string;
+                        description?: string | null;
+                        /** @description public: anyone; members: members of the network; staff: staff of the owning entity and its subtree only */
+                        visibility?: "public" | "members" | "staff";
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AiCollection"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Precondition Failed */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unsupported Media Type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Precondition Required */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/ai/collections/{id}/reindex": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Re-index every document of a collection (background jobs) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Unique key (a UUID) making a retried POST safe: the first response is replayed for 24 hours. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Accepted */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            queued: number;
+                        };
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ai/collections/{id}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the documents of a collection with their indexing status */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description pending: waiting for the indexing job; indexed: searchable; failed: see `error` */
+                    status?: "pending" | "indexed" | "failed";
+                    /** @description Cursor: the id of the last document of the previous page */
+                    after?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["AiDocument"][];
+                            nextCursor: string | null;
+                            /** @description Documents of the collection by status */
+                            counts: {
+                                pending: number;
+                                indexed: number;
+                                failed: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Upload a document (PDF, DOCX, Markdown, text) or JSON Lines of documents; indexing runs in the background
+         * @description multipart/form-data with `file`, optional `title` (single documents; default: first heading or file name) and optional `visibility` (default: the collection's). JSON Lines: one object per line `{ id, num | title, text, url, version }`; `num` makes the title "Article <num>" and `title` then becomes the heading path. Re-uploading a record with the same `id` updates it (re-indexed only if its text changed). Poll the documents list for `status`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Unique key (a UUID) making a retried POST safe: the first response is replayed for 24 hours. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Accepted */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AiDocumentUpload"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Payload Too Large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unsupported Media Type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ai/documents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read a document with its full extracted text (citation offsets point into it) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AiDocumentDetail"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a document and its chunks: it is no longer retrieved */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ai/documents/{id}/reindex": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Re-index a document (background job) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Unique key (a UUID) making a retried POST safe: the first response is replayed for 24 hours. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Accepted */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AiDocument"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ai/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Search the knowledge base: ranked passages you may read, with their offsets and version
+         * @description French full text (accents folded, everyday wording expanded to legal terms) and trigram similarity, fused by reciprocal rank fusion (k = 60). Staff-only passages come only from your entities and their subtrees; public and members' passages from the whole network. Read-only, so safe to retry; each call is audited.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Unique key (a UUID) making a retried POST safe: the first response is replayed for 24 hours. */
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        question: string;
+                        filters?: components["schemas"]["AiRetrievalFilters"];
+                        /** @default 8 */
+                        limit?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AiSearchResult"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mcp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * MCP endpoint (Streamable HTTP, stateless): tools search_companies, read_company, member_status, search_content
+         * @description Send `Authorization: Bearer <personal access token>`; tools act with the token's permissions and are audited. Accept: application/json, text/event-stream. Tool input and output JSON Schemas are returned by `tools/list` and listed in docs/ai-retrieval.md.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Unique key (a UUID) making a retried POST safe: the first response is replayed for 24 hours. */
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": ({
+                        /** @enum {string} */
+                        jsonrpc: "2.0";
+                    } & {
+                        [key: string]: unknown;
+                    }) | ({
+                        /** @enum {string} */
+                        jsonrpc: "2.0";
+                    } & {
+                        [key: string]: unknown;
+                    })[];
+                };
+            };
+            responses: {
+                /** @description JSON-RPC response(s) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Notification or response accepted (no body) */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Acceptable */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unsupported Media Type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ai/answers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask the assistant: an answer whose every sentence cites a verified passage of a source the caller may read
+         * @description 403 when the assistant is not enabled for the caller's entity (feature flag ai.assistant); 429 with Retry-After beyond the per-user rate. With `Accept: text/event-stream`: Server-sent events: `segment` events (one verified segment each, citations checked before it is sent), then one `answer` event with the complete answer, or an `error` event with a problem object.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Unique key (a UUID) making a retried POST safe: the first response is replayed for 24 hours. */
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The question, in French */
+                        question: string;
+                        filters?: {
+                            /** @description Only content of these CMS sites */
+                            siteIds?: string[];
+                            /** @description Only documents of these knowledge collections */
+                            collectionIds?: string[];
+                            /** @description document and/or cms-content */
+                            sourceTypes?: ("document" | "cms-content")[];
+                        };
+                        /**
+                         * Format: uuid
+                         * @description Groups the questions of one conversation (audit); no memory of earlier answers
+                         */
+                        conversationId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The answer (status answered, partial or refused), or the event stream. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AiAnswer"];
+                        "text/event-stream": string;
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Bad Gateway */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ai/answers/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask the assistant, streamed as server-sent events
+         * @description Server-sent events: `segment` events (one verified segment each, citations checked before it is sent), then one `answer` event with the complete answer, or an `error` event with a problem object.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Unique key (a UUID) making a retried POST safe: the first response is replayed for 24 hours. */
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The question, in French */
+                        question: string;
+                        filters?: {
+                            /** @description Only content of these CMS sites */
+                            siteIds?: string[];
+                            /** @description Only documents of these knowledge collections */
+                            collectionIds?: string[];
+                            /** @description document and/or cms-content */
+                            sourceTypes?: ("document" | "cms-content")[];
+                        };
+                        /**
+                         * Format: uuid
+                         * @description Groups the questions of one conversation (audit); no memory of earlier answers
+                         */
+                        conversationId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The event stream. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/event-stream": string;
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ai/interactions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Browse the AI interactions journal (questions, sources, answers, feedback)
+         * @description Newest first, interactions filed under the entities where the caller holds ai.audit.read. `Accept: text/csv` or `Accept: application/jsonl` exports the whole filtered list (the export is itself audited).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description answered, partial, refused or error equals */
+                    "filter[status]"?: "answered" | "partial" | "refused" | "error";
+                    /** @description answered, partial, refused or error: one of these comma-separated values (at most 100). */
+                    "filter[status][in]"?: string;
+                    /** @description Entity the asker acted for equals */
+                    "filter[entityId]"?: string;
+                    /** @description Entity the asker acted for: one of these comma-separated values (at most 100). */
+                    "filter[entityId][in]"?: string;
+                    /** @description Asker equals */
+                    "filter[userId]"?: string;
+                    /** @description extractive or openai-compatible equals */
+                    "filter[provider]"?: string;
+                    /** @description Conversation equals */
+                    "filter[conversationId]"?: string;
+                    /** @description When the question was asked is at least (inclusive) */
+                    "filter[createdAt][gte]"?: string;
+                    /** @description When the question was asked is at most (inclusive) */
+                    "filter[createdAt][lte]"?: string;
+                    /** @description Comma-separated sort keys, '-' for descending. Sortable: createdAt. Default: -createdAt. */
+                    sort?: string;
+                    /** @description Page size. */
+                    limit?: number;
+                    /** @description Opaque position returned as nextCursor by the previous page. */
+                    cursor?: string;
+                    /** @description exact: COUNT(*); estimated: planner estimate (cheap, approximate); none (default): no count. */
+                    count?: "exact" | "estimated" | "none";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of interactions, or the filtered list as CSV or JSON Lines. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["AiInteraction"][];
+                            /** @description Pass as `cursor` to fetch the next page; null on the last page. */
+                            nextCursor: string | null;
+                            /** @description Total number of matching items (exact or estimated, as requested). */
+                            count?: number;
+                        };
+                        "text/csv": string;
+                        "application/jsonl": string;
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ai/interactions/{id}/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Give feedback on an answer (only the asker); the latest feedback counts */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Unique key (a UUID) making a retried POST safe: the first response is replayed for 24 hours. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description useful (utile) or wrong (erronée) */
+                        rating: "useful" | "wrong";
+                        comment?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AiFeedback"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ai/provider-settings/{entityId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The generation provider that applies to an entity (its own, an ancestor's, or the server default); the API key is never returned */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    entityId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AiProviderSettings"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Set an entity's generation provider (applies to its subtree unless a descendant sets its own) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    entityId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        provider: "extractive" | "openai-compatible";
+                        /** @description Chat Completions base URL, without /chat/completions */
+                        baseUrl?: string;
+                        model?: string;
+                        /** @description Write-only; stored encrypted. Omit to keep the current key. */
+                        apiKey?: string;
+                        /** @description The endpoint runs on infrastructure we operate: staff-only sources may be sent to it. Default false. */
+                        hostedOnPremises?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AiProviderSettings"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -10643,6 +21026,47 @@ export interface components {
             requestId: string | null;
             ip: string | null;
             chainPosition: number | null;
+        };
+        /** @description An outgoing mail and its delivery state. */
+        OutboxMail: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            entityId: string;
+            template: string;
+            to: string;
+            subject: string;
+            /** @description queued → sending → sent or failed (after retries); kept in embedded mode; suppressed when the person had left the list */
+            status: "queued" | "sending" | "sent" | "failed" | "kept" | "suppressed";
+            unsubscribeList: ("newsletter" | "events") | null;
+            attempts: number;
+            lastError: string | null;
+            sentAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        /** @description OK */
+        OutboxMailDetail: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            entityId: string;
+            template: string;
+            to: string;
+            subject: string;
+            /** @description queued → sending → sent or failed (after retries); kept in embedded mode; suppressed when the person had left the list */
+            status: "queued" | "sending" | "sent" | "failed" | "kept" | "suppressed";
+            unsubscribeList: ("newsletter" | "events") | null;
+            attempts: number;
+            lastError: string | null;
+            sentAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description The rendered HTML part, exactly as sent (or kept). */
+            html: string;
+            /** @description The rendered plain-text part. */
+            text: string;
+            messageId: string | null;
         };
         Entity: {
             /** Format: uuid */
@@ -11127,6 +21551,1008 @@ export interface components {
                 /** @description FRST first collection of a recurrent mandate (becomes RCUR once collected), RCUR recurrent, OOFF one-off, FNAL last */
                 sequenceType: "FRST" | "RCUR" | "OOFF" | "FNAL";
             }[];
+        };
+        MembershipType: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            entityId: string;
+            code: string;
+            label: string;
+            /** @description Pays no dues (honoraire, gratuit…) */
+            free: boolean;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        Membership: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            entityId: string;
+            /** Format: uuid */
+            organizationId: string;
+            type: {
+                /** Format: uuid */
+                id: string;
+                code: string;
+                label: string;
+                free: boolean;
+            };
+            /** @description pending until the join invoice is paid; grace: renewal unpaid after the period end; lapsed and cancelled are final */
+            status: "pending" | "active" | "grace" | "lapsed" | "cancelled";
+            /** @description calendar: periods are calendar years; anniversary: a year from the join date */
+            periodKind: "calendar" | "anniversary";
+            /** Format: date */
+            startedOn: string;
+            /** Format: date */
+            currentPeriodStart: string;
+            /** Format: date */
+            currentPeriodEnd: string;
+            tacitRenewal: boolean;
+            graceDays: number;
+            joinInvoiceId: string | null;
+            billingEmail: string | null;
+            cancelledOn: string | null;
+            cancellationReason: string | null;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /** @description Created */
+        MembershipDetail: components["schemas"]["Membership"] & {
+            history: {
+                fromStatus: ("pending" | "active" | "grace" | "lapsed" | "cancelled") | null;
+                /** @description pending until the join invoice is paid; grace: renewal unpaid after the period end; lapsed and cancelled are final */
+                toStatus: "pending" | "active" | "grace" | "lapsed" | "cancelled";
+                /** Format: date */
+                effectiveOn: string;
+                /** Format: date */
+                periodStart: string;
+                /** Format: date */
+                periodEnd: string;
+                reason: string;
+                changedBy: string | null;
+                /** Format: date-time */
+                createdAt: string;
+            }[];
+        };
+        ActiveMembership: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description The company whose membership covers the contact
+             */
+            organizationId: string;
+            /** Format: uuid */
+            entityId: string;
+            entityName: string;
+            typeCode: string;
+            typeLabel: string;
+            status: "active" | "grace";
+            /** Format: date */
+            currentPeriodStart: string;
+            /** Format: date */
+            currentPeriodEnd: string;
+        };
+        /** @description OK */
+        PersonMembershipList: {
+            items: components["schemas"]["ActiveMembership"][];
+        };
+        DuesSchedule: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            entityId: string;
+            year: number;
+            proRata: boolean;
+            /** @enum {string} */
+            currency: "EUR";
+            rates: {
+                /** Format: uuid */
+                id: string;
+                headcountBand: string | null;
+                typeId: string | null;
+                amountCents: number;
+            }[];
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        RenewalCampaign: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            entityId: string;
+            year: number;
+            /** Format: date */
+            issueDate: string;
+            /** Format: date */
+            dueDate: string;
+            reminderOffsets: number[];
+            status: "queued" | "running" | "completed";
+            /** @description Progress, readable while the run goes on */
+            counts: {
+                /** @description Members due when the last run started */
+                total: number;
+                issued: number;
+                /** @description Free types, zero dues, memberships no longer live */
+                skipped: number;
+                /** @description Retried when the campaign is launched again */
+                failed: number;
+            };
+            /** @description The first 20 failures */
+            failures: {
+                /** Format: uuid */
+                membershipId: string;
+                reason: string;
+            }[];
+            runs: number;
+            startedAt: string | null;
+            completedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        MediaVariant: {
+            /** @description Pixels */
+            width: number;
+            /** @description Pixels */
+            height: number;
+            /** @enum {string} */
+            format: "webp";
+            byteSize: number;
+            /** @description Public address, e.g. /media/{id}/640 */
+            url: string;
+        };
+        /** @description Created */
+        MediaFile: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            entityId: string;
+            /** @description image (JPEG, PNG, WebP, GIF, AVIF) or file (PDF, office documents, CSV, text) */
+            kind: "image" | "file";
+            /** @description Name the file was uploaded with (shown, never trusted) */
+            originalFilename: string;
+            /** @description Type read from the content (sniffed), not the declared one */
+            mimeType: string;
+            /** @description Size of the stored original; for images, the cleaned master without metadata */
+            byteSize: number;
+            sha256: string;
+            width: number | null;
+            height: number | null;
+            alt: string | null;
+            title: string | null;
+            /** @description Public address of the original: /media/{id} */
+            url: string;
+            /** @description Responsive WebP variants of an image, narrowest first; empty for other files */
+            variants: components["schemas"]["MediaVariant"][];
+            createdBy: string | null;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        MediaUsage: {
+            /** Format: uuid */
+            mediaId: string;
+            usedBy: {
+                /** @description What uses the file: cms.content, ai.document… */
+                kind: string;
+                /** Format: uuid */
+                id: string;
+            };
+            /** Format: uuid */
+            entityId: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        CmsSite: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            entityId: string;
+            slug: string;
+            name: string;
+            theme: {
+                /** @description Logo from the media library */
+                logoMediaId: string | null;
+                /** @description Colour as #rrggbb */
+                primaryColour: string;
+                /** @description Colour as #rrggbb */
+                accentColour: string;
+                footerText: string;
+            };
+            hostNames: string[];
+            /** @description Navigation menus (items link a contentId of the site or a url; two levels of children) */
+            menus: {
+                main: {
+                    label: string;
+                    /**
+                     * Format: uuid
+                     * @description A content item of this site
+                     */
+                    contentId?: string;
+                    /** @description An absolute http(s) URL or a site path */
+                    url?: string;
+                    children?: {
+                        label: string;
+                        /**
+                         * Format: uuid
+                         * @description A content item of this site
+                         */
+                        contentId?: string;
+                        /** @description An absolute http(s) URL or a site path */
+                        url?: string;
+                        children?: {
+                            label: string;
+                            /**
+                             * Format: uuid
+                             * @description A content item of this site
+                             */
+                            contentId?: string;
+                            /** @description An absolute http(s) URL or a site path */
+                            url?: string;
+                        }[];
+                    }[];
+                }[];
+                footer: {
+                    label: string;
+                    /**
+                     * Format: uuid
+                     * @description A content item of this site
+                     */
+                    contentId?: string;
+                    /** @description An absolute http(s) URL or a site path */
+                    url?: string;
+                    children?: {
+                        label: string;
+                        /**
+                         * Format: uuid
+                         * @description A content item of this site
+                         */
+                        contentId?: string;
+                        /** @description An absolute http(s) URL or a site path */
+                        url?: string;
+                        children?: {
+                            label: string;
+                            /**
+                             * Format: uuid
+                             * @description A content item of this site
+                             */
+                            contentId?: string;
+                            /** @description An absolute http(s) URL or a site path */
+                            url?: string;
+                        }[];
+                    }[];
+                }[];
+            };
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        CmsCategory: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            siteId: string;
+            /** Format: uuid */
+            entityId: string;
+            slug: string;
+            name: string;
+            description: string | null;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /** @description OK */
+        CmsCategoryList: {
+            items: components["schemas"]["CmsCategory"][];
+        };
+        CmsContentSummary: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            siteId: string;
+            /** Format: uuid */
+            entityId: string;
+            /** @description page, article or document */
+            kind: "page" | "article" | "document";
+            parentId: string | null;
+            position: number;
+            slug: string;
+            /** @description Site-relative path */
+            path: string;
+            /** @description Workflow state of the working copy */
+            status: "draft" | "in_review" | "scheduled" | "published" | "archived";
+            /** @description `members`: never served publicly */
+            visibility: "public" | "members";
+            /** @description A revision is published (the public sees `publishedRevisionId`) */
+            live: boolean;
+            /** @description Live, and the working copy differs from the published revision */
+            hasUnpublishedChanges: boolean;
+            /** @description Of the working copy */
+            title: string;
+            summary: string | null;
+            /** @description Articles: coverMediaId, categoryIds, tags, author. Documents: documentMediaId (required to publish). */
+            fields: {
+                coverMediaId?: string | null;
+                categoryIds?: string[];
+                tags?: string[];
+                author?: string | null;
+                documentMediaId?: string | null;
+            };
+            featured: boolean;
+            publishAt: string | null;
+            unpublishAt: string | null;
+            publishedAt: string | null;
+            lastPublishedAt: string | null;
+            publishedRevisionId: string | null;
+            currentRevisionId: string | null;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /** @description Created */
+        CmsContent: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            siteId: string;
+            /** Format: uuid */
+            entityId: string;
+            /** @description page, article or document */
+            kind: "page" | "article" | "document";
+            parentId: string | null;
+            position: number;
+            slug: string;
+            /** @description Site-relative path */
+            path: string;
+            /** @description Workflow state of the working copy */
+            status: "draft" | "in_review" | "scheduled" | "published" | "archived";
+            /** @description `members`: never served publicly */
+            visibility: "public" | "members";
+            /** @description A revision is published (the public sees `publishedRevisionId`) */
+            live: boolean;
+            /** @description Live, and the working copy differs from the published revision */
+            hasUnpublishedChanges: boolean;
+            /** @description Of the working copy */
+            title: string;
+            summary: string | null;
+            /** @description ProseMirror/Tiptap JSON document. Nodes: paragraph, heading (level 2–4), bulletList, orderedList, listItem, blockquote, codeBlock, horizontalRule, hardBreak, image {mediaId, alt}, table/tableRow/tableHeader/tableCell, embed {provider: youtube|vimeo|dailymotion|peertube, url}. Marks: bold, italic, underline, strike, code, link {href: http(s), mailto or /path}. */
+            body: {
+                /** @enum {string} */
+                type: "doc";
+                content?: {
+                    type: "paragraph" | "heading" | "bulletList" | "orderedList" | "listItem" | "blockquote" | "codeBlock" | "horizontalRule" | "hardBreak" | "image" | "table" | "tableRow" | "tableHeader" | "tableCell" | "embed" | "text";
+                    attrs?: {
+                        [key: string]: unknown;
+                    };
+                    /** @description Child nodes (same shape) */
+                    content?: unknown[];
+                    marks?: {
+                        type: "bold" | "italic" | "underline" | "strike" | "code" | "link";
+                        attrs?: {
+                            [key: string]: unknown;
+                        };
+                    }[];
+                    text?: string;
+                }[];
+            };
+            /** @description Articles: coverMediaId, categoryIds, tags, author. Documents: documentMediaId (required to publish). */
+            fields: {
+                coverMediaId?: string | null;
+                categoryIds?: string[];
+                tags?: string[];
+                author?: string | null;
+                documentMediaId?: string | null;
+            };
+            featured: boolean;
+            publishAt: string | null;
+            unpublishAt: string | null;
+            publishedAt: string | null;
+            lastPublishedAt: string | null;
+            publishedRevisionId: string | null;
+            currentRevisionId: string | null;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        CmsPageTreeNode: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            slug: string;
+            path: string;
+            /** @description Workflow state of the working copy */
+            status: "draft" | "in_review" | "scheduled" | "published" | "archived";
+            live: boolean;
+            position: number;
+            children: unknown[];
+        };
+        /** @description OK */
+        CmsPageTree: {
+            items: components["schemas"]["CmsPageTreeNode"][];
+        };
+        /** @description OK */
+        CmsRevisionList: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                contentId: string;
+                number: number;
+                title: string;
+                authorId: string | null;
+                restoredFromId: string | null;
+                /** @description The working copy */
+                current: boolean;
+                /** @description The revision the public sees */
+                published: boolean;
+                /** Format: date-time */
+                createdAt: string;
+            }[];
+        };
+        /** @description OK */
+        CmsRevisionDiff: {
+            /** @description A revision without its body */
+            from: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                contentId: string;
+                number: number;
+                title: string;
+                authorId: string | null;
+                restoredFromId: string | null;
+                /** @description The working copy */
+                current: boolean;
+                /** @description The revision the public sees */
+                published: boolean;
+                /** Format: date-time */
+                createdAt: string;
+            };
+            /** @description A revision without its body */
+            to: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                contentId: string;
+                number: number;
+                title: string;
+                authorId: string | null;
+                restoredFromId: string | null;
+                /** @description The working copy */
+                current: boolean;
+                /** @description The revision the public sees */
+                published: boolean;
+                /** Format: date-time */
+                createdAt: string;
+            };
+            /** @description Changed fields: title, summary, fields.categoryIds, fields.tags… */
+            fields: {
+                field: string;
+                before: unknown;
+                after: unknown;
+            }[];
+            /** @description Word diff of the plain text of the body */
+            body: {
+                op: "equal" | "insert" | "delete";
+                text: string;
+            }[];
+            bodyChanged: boolean;
+        };
+        /** @description OK */
+        CmsRevision: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            contentId: string;
+            number: number;
+            title: string;
+            authorId: string | null;
+            restoredFromId: string | null;
+            /** @description The working copy */
+            current: boolean;
+            /** @description The revision the public sees */
+            published: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            summary: string | null;
+            /** @description ProseMirror/Tiptap JSON document. Nodes: paragraph, heading (level 2–4), bulletList, orderedList, listItem, blockquote, codeBlock, horizontalRule, hardBreak, image {mediaId, alt}, table/tableRow/tableHeader/tableCell, embed {provider: youtube|vimeo|dailymotion|peertube, url}. Marks: bold, italic, underline, strike, code, link {href: http(s), mailto or /path}. */
+            body: {
+                /** @enum {string} */
+                type: "doc";
+                content?: {
+                    type: "paragraph" | "heading" | "bulletList" | "orderedList" | "listItem" | "blockquote" | "codeBlock" | "horizontalRule" | "hardBreak" | "image" | "table" | "tableRow" | "tableHeader" | "tableCell" | "embed" | "text";
+                    attrs?: {
+                        [key: string]: unknown;
+                    };
+                    /** @description Child nodes (same shape) */
+                    content?: unknown[];
+                    marks?: {
+                        type: "bold" | "italic" | "underline" | "strike" | "code" | "link";
+                        attrs?: {
+                            [key: string]: unknown;
+                        };
+                    }[];
+                    text?: string;
+                }[];
+            };
+            /** @description Articles: coverMediaId, categoryIds, tags, author. Documents: documentMediaId (required to publish). */
+            fields: {
+                coverMediaId?: string | null;
+                categoryIds?: string[];
+                tags?: string[];
+                author?: string | null;
+                documentMediaId?: string | null;
+            };
+            plainText: string;
+        };
+        /** @description Created */
+        CmsPreviewLink: {
+            /** @description Site-relative preview URL (`/sites/<slug>/_preview?token=…`), valid one hour, no sign-in needed */
+            url: string;
+            token: string;
+            /** Format: uuid */
+            revisionId: string;
+            /** Format: date-time */
+            expiresAt: string;
+        };
+        CmsSyndication: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            contentId: string;
+            /** Format: uuid */
+            originSiteId: string;
+            /** Format: uuid */
+            targetSiteId: string;
+            /** Format: uuid */
+            entityId: string;
+            /** @description `offered` and `accepted` are shown on the target site; `declined` and `withdrawn` are not */
+            status: "offered" | "accepted" | "declined" | "withdrawn";
+            offeredBy: string | null;
+            /** Format: date-time */
+            offeredAt: string;
+            decidedBy: string | null;
+            decidedAt: string | null;
+            version: number;
+            content: {
+                /** @description Title of the published revision (of the working copy while not live) */
+                title: string;
+                summary: string | null;
+                originSiteName: string;
+                live: boolean;
+                visibility: "public" | "members";
+                publishedAt: string | null;
+                /** @description The origin's URL */
+                canonicalUrl: string;
+            };
+        };
+        /** @description OK */
+        CmsSyndicationList: {
+            items: components["schemas"]["CmsSyndication"][];
+        };
+        /** @description A follow-up task of an entity’s staff. */
+        Task: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            entityId: string;
+            title: string;
+            /** Format: date */
+            dueOn: string;
+            /** @description open → done or cancelled (and back to open if needed) */
+            status: "open" | "done" | "cancelled";
+            assigneeUserId: string | null;
+            relatedTo: {
+                /** @description e.g. `mandate` */
+                kind: string;
+                /** Format: uuid */
+                id: string;
+            };
+            closedAt: string | null;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /** @description A body where the network holds seats (reference data shared by the whole network). */
+        MandateBody: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @description prudhommes (conseil de prud'hommes), urssaf, cpam, caf, carsat, cci, cma, tribunal_commerce, ceser, other */
+            kind: "prudhommes" | "urssaf" | "cpam" | "caf" | "carsat" | "cci" | "cma" | "tribunal_commerce" | "ceser" | "other";
+            departementCode: string | null;
+            commune: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        MandateSeat: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description The designating entity
+             */
+            entityId: string;
+            /** Format: uuid */
+            bodyId: string;
+            bodyName: string;
+            label: string;
+            /** @description titular (titulaire) or substitute (suppléant) */
+            role: "titular" | "substitute";
+            /** Format: date-time */
+            createdAt: string;
+        };
+        Mandate: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description The designating entity (the seat’s)
+             */
+            entityId: string;
+            /** Format: uuid */
+            seatId: string;
+            seatLabel: string;
+            /** @description titular (titulaire) or substitute (suppléant) */
+            seatRole: "titular" | "substitute";
+            /** Format: uuid */
+            bodyId: string;
+            bodyName: string;
+            /** Format: uuid */
+            personId: string;
+            /** @description First and last name of the holder (CRM contact) */
+            personName: string;
+            /**
+             * Format: date
+             * @description First day
+             */
+            startOn: string;
+            /**
+             * Format: date
+             * @description Last day
+             */
+            endOn: string;
+            /** @description `cancelled`: recorded by mistake, ignored by rules and reports; an early end changes `endOn` instead */
+            status: "active" | "cancelled";
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        MandateSummaryRow: {
+            /**
+             * Format: uuid
+             * @description The entity or body
+             */
+            id: string;
+            name: string;
+            seats: number;
+            /** @description Active mandates covering today */
+            currentMandates: number;
+            /** @description Seats without a current mandate */
+            vacantSeats: number;
+        };
+        Event: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            entityId: string;
+            title: string;
+            description: {
+                /** @enum {string} */
+                type: "doc";
+                content?: {
+                    type: "paragraph" | "heading" | "bulletList" | "orderedList" | "listItem" | "blockquote" | "codeBlock" | "horizontalRule" | "hardBreak" | "image" | "table" | "tableRow" | "tableHeader" | "tableCell" | "embed" | "text";
+                    attrs?: {
+                        [key: string]: unknown;
+                    };
+                    /** @description Child nodes (same shape) */
+                    content?: unknown[];
+                    marks?: {
+                        type: "bold" | "italic" | "underline" | "strike" | "code" | "link";
+                        attrs?: {
+                            [key: string]: unknown;
+                        };
+                    }[];
+                    text?: string;
+                }[];
+            } | null;
+            descriptionText: string | null;
+            /**
+             * Format: date-time
+             * @description Start
+             */
+            startsAt: string;
+            /**
+             * Format: date-time
+             * @description End
+             */
+            endsAt: string;
+            timezone: string;
+            place: {
+                name: string;
+                address: string | null;
+                postalCode: string | null;
+                commune: string | null;
+            } | null;
+            onlineUrl: string | null;
+            capacity: number | null;
+            priceCents: number;
+            currency: string;
+            /** @description `public`: in the iCalendar feed and on the entity site; `members`: back-office and members only */
+            visibility: "public" | "members";
+            /** @description draft (not announced) → published (open to registrations within the window) → cancelled */
+            status: "draft" | "published" | "cancelled";
+            registrationOpensAt: string | null;
+            registrationClosesAt: string | null;
+            /** @description Seats taken (registered + attended) */
+            registeredCount: number;
+            /** @description Registrations on the waiting list */
+            waitingCount: number;
+            /** @description Checked-in attendees */
+            attendedCount: number;
+            version: number;
+            /**
+             * Format: date-time
+             * @description Creation
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description Last change
+             */
+            updatedAt: string;
+        };
+        EventRegistration: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            eventId: string;
+            /** Format: uuid */
+            entityId: string;
+            /** Format: uuid */
+            personId: string;
+            organizationId: string | null;
+            /** @description registered (holds a seat) · waiting (in line, see waitingPosition) · cancelled · attended (checked in) */
+            status: "registered" | "waiting" | "cancelled" | "attended";
+            waitingPosition: number | null;
+            /**
+             * Format: date-time
+             * @description When the contact registered
+             */
+            registeredAt: string;
+            confirmedAt: string | null;
+            checkedInAt: string | null;
+            cancelledAt: string | null;
+            version: number;
+            person: {
+                firstName: string | null;
+                lastName: string;
+                email: string | null;
+            } | null;
+        };
+        AiCollection: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            entityId: string;
+            name: string;
+            description: string | null;
+            /** @description public: anyone; members: members of the network; staff: staff of the owning entity and its subtree only */
+            visibility: "public" | "members" | "staff";
+            documentCount: number;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        AiDocument: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            collectionId: string;
+            /** Format: uuid */
+            entityId: string;
+            title: string;
+            url: string | null;
+            externalRef: string | null;
+            externalVersion: string | null;
+            fileName: string | null;
+            mimeType: string | null;
+            /** @description public: anyone; members: members of the network; staff: staff of the owning entity and its subtree only */
+            visibility: "public" | "members" | "staff";
+            /** @description pending: waiting for the indexing job; indexed: searchable; failed: see `error` */
+            status: "pending" | "indexed" | "failed";
+            error: string | null;
+            characterCount: number;
+            chunkCount: number;
+            /** @description sha256 of the extracted text */
+            contentHash: string;
+            indexedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /** @description Accepted */
+        AiDocumentUpload: {
+            /** @description The documents created or updated (at most 100 listed) */
+            items: components["schemas"]["AiDocument"][];
+            created: number;
+            updated: number;
+            unchanged: number;
+        };
+        /** @description OK */
+        AiDocumentDetail: {
+            document: components["schemas"]["AiDocument"];
+            /** @description The full extracted text; chunk and citation offsets point into it */
+            text: string;
+        };
+        AiRetrievalFilters: {
+            /** @description Only content of these CMS sites */
+            siteIds?: string[];
+            /** @description Only documents of these knowledge collections */
+            collectionIds?: string[];
+            sourceTypes?: ("document" | "cms-content")[];
+        };
+        AiRetrievedChunk: {
+            /** Format: uuid */
+            chunkId: string;
+            sourceType: "document" | "cms-content";
+            /**
+             * Format: uuid
+             * @description The document id, or the CMS content id
+             */
+            sourceId: string;
+            collectionId: string | null;
+            /** Format: uuid */
+            entityId: string;
+            title: string;
+            url: string | null;
+            /** @description sha256 of the chunk text: a citation names the version it quoted */
+            version: string;
+            heading: string | null;
+            text: string;
+            /** @description Offset of `text` in the source's full extracted text */
+            start: number;
+            end: number;
+            visibility: "public" | "members" | "staff";
+            /** @description Reciprocal rank fusion score of the full-text and trigram rankings; higher is better */
+            score: number;
+        };
+        /** @description OK */
+        AiSearchResult: {
+            /** @description Best first */
+            items: components["schemas"]["AiRetrievedChunk"][];
+            tookMs: number;
+        };
+        AiCitation: {
+            sourceType: "document" | "cms-content";
+            /** Format: uuid */
+            sourceId: string;
+            title: string;
+            url: string | null;
+            /** Format: uuid */
+            chunkId: string;
+            /** @description Hash of the chunk text the quote was checked against */
+            version: string;
+            /** @description Verbatim passage of the source supporting the sentence */
+            quote: string;
+            /** @description Offset of the quote's first character in the source's extracted text */
+            start: number;
+            /** @description Offset just after its last character */
+            end: number;
+        };
+        AiAnswerSegment: {
+            text: string;
+            citations: components["schemas"]["AiCitation"][];
+        };
+        AiAnswer: {
+            /** @description answered: every sentence verified; partial: sentences that broke a citation rule were dropped; refused: nothing verifiable to say */
+            status: "answered" | "partial" | "refused";
+            segments: components["schemas"]["AiAnswerSegment"][];
+            /** Format: uuid */
+            interactionId: string;
+            provider: string;
+            model: string;
+            latencyMs: number;
+            /** @description Why the answer is refused or partial, in French */
+            message?: string;
+        };
+        AiInteraction: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            entityId: string;
+            /** Format: uuid */
+            userId: string;
+            conversationId: string | null;
+            question: string;
+            filters: unknown;
+            retrieved: {
+                chunkId: string;
+                sourceType: string;
+                sourceId: string;
+                version: string;
+                score: number;
+                visibility: string;
+                /** @description Relevant and allowed for the provider by the classification rule */
+                sent: boolean;
+            }[];
+            provider: string;
+            model: string;
+            promptVersion: string | null;
+            rawOutputSha256: string | null;
+            status: "answered" | "partial" | "refused" | "error";
+            message: string | null;
+            answer: {
+                text: string;
+                citations: components["schemas"]["AiCitation"][];
+            }[];
+            dropped: {
+                text: string;
+                reason: string;
+            }[];
+            redactions: {
+                [key: string]: number;
+            } | null;
+            latencyMs: number;
+            promptTokens: number | null;
+            completionTokens: number | null;
+            error: string | null;
+            /** @description json or sse */
+            channel: string;
+            feedback: {
+                rating: "useful" | "wrong";
+                comment: string | null;
+                /** Format: date-time */
+                createdAt: string;
+            } | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        /** @description Created */
+        AiFeedback: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            interactionId: string;
+            rating: "useful" | "wrong";
+            comment: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        /** @description OK */
+        AiProviderSettings: {
+            /** Format: uuid */
+            entityId: string;
+            provider: "extractive" | "openai-compatible";
+            baseUrl: string | null;
+            model: string | null;
+            hasApiKey: boolean;
+            hostedOnPremises: boolean;
+            definedAt: string | null;
         };
     };
     responses: never;

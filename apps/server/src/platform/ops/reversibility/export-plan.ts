@@ -33,6 +33,8 @@ export const EXCLUDED_TABLES: Readonly<Record<string, string>> = {
   entity_tree_paths: "chemins de l'arbre : recalculés par la base à l'insertion des entités",
   feature_flags: "réglages de l'instance, pas des données de l'organisation",
   entity_exports: 'exports déjà produits par cette instance : leurs archives restent sur son disque',
+  cms_site_generations: "compteurs de publication des sites (cache) : recalculés par la base à l'import des sites et contenus",
+  cms_search_documents: "index de recherche des sites publics : recalculé par la base à l'import des contenus publiés",
 };
 
 /** Columns tied to the instance that wrote them: the importing instance fills them itself. */

@@ -1,0 +1,1 @@
+ALTER TABLE "events" ADD COLUMN "description_doc" jsonb;
