@@ -11,7 +11,7 @@ export { ORGANIZATION_PERMISSIONS } from './organizations/permissions.js';
 export type { Organization, OrganizationLink } from './organizations/organizations.schema.js';
 export { LINK_STATUSES, type LinkStatus } from './organizations/organizations.tables.js';
 // A company's public identity read inside the caller's transaction (membership snapshots it on invoices).
-export { findOrganizationById } from './organizations/organizations.repository.js';
+export { findOrganizationById, findOrganizationNames } from './organizations/organizations.repository.js';
 export { setOrganizationLinkStatus, type LinkStatusChange } from './organizations/organization-link-status.js';
 export type { OrganizationIdentity } from './organizations/organizations.schema.js';
 

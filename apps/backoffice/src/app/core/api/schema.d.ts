@@ -21571,6 +21571,8 @@ export interface components {
             entityId: string;
             /** Format: uuid */
             organizationId: string;
+            /** @description The member company's name (its public identity in the CRM) */
+            organizationName: string;
             type: {
                 /** Format: uuid */
                 id: string;

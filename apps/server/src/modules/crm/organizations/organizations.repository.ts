@@ -79,6 +79,13 @@ export async function findOrganizationById(tx: Tx, id: string, options: { forUpd
   return rows[0] ? toIdentity(rows[0]) : null;
 }
 
+/** Names of companies (their public identity, readable network-wide), for other modules' lists. */
+export async function findOrganizationNames(tx: Tx, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const { rows } = await tx.client.query<{ id: string; name: string }>('SELECT id, name FROM organizations WHERE id = ANY($1::uuid[])', [ids]);
+  return new Map(rows.map((row) => [row.id, row.name]));
+}
+
 export async function findOrganizationIdBySiren(tx: Tx, siren: string): Promise<string | null> {
   const { rows } = await tx.client.query<{ id: string }>('SELECT id FROM organizations WHERE siren = $1', [siren]);
   return rows[0]?.id ?? null;

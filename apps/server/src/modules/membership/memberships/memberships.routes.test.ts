@@ -29,9 +29,7 @@ describe('memberships and dues API', () => {
     expect(response.statusCode, response.body).toBe(201);
     return response.json<MembershipDetail>();
   };
-  // The shared CRM test helper has no PUT.
-  const put = (who: SignedIn, url: string, payload: unknown, headers: Record<string, string> = {}) =>
-    n.t.app.inject({ method: 'PUT', url, headers: { ...who.headers('PUT'), 'content-type': 'application/json', ...headers }, payload: JSON.stringify(payload) });
+  const put = (who: SignedIn, url: string, payload: unknown, headers: Record<string, string> = {}) => n.call(who, 'PUT', url, payload, headers);
   const read = async (id: string): Promise<MembershipDetail> => (await n.call(n.staff.rhone, 'GET', `/api/v1/memberships/${id}`)).json<MembershipDetail>();
 
   beforeAll(async () => {
@@ -136,6 +134,7 @@ describe('memberships and dues API', () => {
     expect(duplicate.json()).toMatchObject({ code: 'membership_already_live' });
     const list = await n.call(n.staff.rhone, 'GET', `/api/v1/memberships?organizationId=${organizationId}`);
     expect(list.json<{ items: unknown[] }>().items).toHaveLength(1);
+    expect(list.json().items[0]).toMatchObject({ organizationId, organizationName: 'Fondation Part-Dieu' });
     // What other modules (the AI member_status tool) read, under the caller's scope.
     const scoped = (entityId: string) => withTransaction(n.database, { kind: 'entities', entityRoots: [entityId], userId: null }, (tx) => activeMembershipsOf(tx, [organizationId]));
     expect(await scoped(rhone)).toEqual([

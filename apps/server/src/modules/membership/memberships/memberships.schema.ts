@@ -50,6 +50,7 @@ export const MembershipSchema = Type.Object(
     id: Uuid(),
     entityId: Uuid(),
     organizationId: Uuid(),
+    organizationName: Type.String({ description: "The member company's name (its public identity in the CRM)" }),
     type: Type.Object({ id: Uuid(), code: Type.String(), label: Type.String(), free: Type.Boolean() }),
     status: MembershipStatusSchema,
     periodKind: PeriodKindSchema,
@@ -68,7 +69,10 @@ export const MembershipSchema = Type.Object(
   },
   { $id: 'Membership' },
 );
-export type Membership = Static<typeof MembershipSchema>;
+/** As the API shows it: with the company's name. */
+export type MembershipView = Static<typeof MembershipSchema>;
+/** As the rules use it (stored columns and type). */
+export type Membership = Omit<MembershipView, 'organizationName'>;
 export const MembershipDetailSchema = Type.Intersect([MembershipSchema, Type.Object({ history: Type.Array(StatusChangeSchema) })], { $id: 'MembershipDetail' });
 export type MembershipDetail = Static<typeof MembershipDetailSchema>;
 export const MembershipListSchema = Type.Object({ items: Type.Array(MembershipSchema) });

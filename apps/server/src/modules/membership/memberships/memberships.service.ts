@@ -1,7 +1,7 @@
 import { recordAudit } from '../../../platform/audit/index.js';
 import { newId, withTransaction, type Database, type DbScope, type Tx } from '../../../platform/db/index.js';
 import { ConflictError, NotFoundError, ValidationError, type FieldError } from '../../../platform/http/errors.js';
-import { findOrganizationById } from '../../crm/index.js';
+import { findOrganizationById, findOrganizationNames } from '../../crm/index.js';
 import { computeDues } from '../dues/compute-dues.js';
 import { issueDuesInvoice } from '../dues/dues-invoice.js';
 import { findScheduleFor } from '../dues/dues.repository.js';
@@ -11,10 +11,23 @@ import { firstPeriod } from './membership-periods.js';
 import { settleMembership } from './membership-settle.js';
 import { recordMembershipChange } from './membership-timeline.js';
 import { findMembership, findType, historyOf, insertMembership, insertStatusChange, listMemberships, markCancelled, setJoinInvoice } from './memberships.repository.js';
-import type { CancelMembership, CreateMembership, Membership, MembershipDetail, MembershipListQuery } from './memberships.schema.js';
+import type { CancelMembership, CreateMembership, Membership, MembershipDetail, MembershipListQuery, MembershipView } from './memberships.schema.js';
 import { MEMBERSHIP_PERMISSIONS } from './permissions.js';
 
 const REFUSED = "L'adhésion ne peut pas être enregistrée.";
+
+/** The API's view: each membership with its company's name, read once for the whole list. */
+async function withNames(tx: Tx, items: Membership[]): Promise<MembershipView[]> {
+  const names = await findOrganizationNames(tx, [...new Set(items.map((item) => item.organizationId))]);
+  return items.map((item) => ({ ...item, organizationName: names.get(item.organizationId) ?? '' }));
+}
+
+async function detailOf(tx: Tx, id: string): Promise<MembershipDetail | null> {
+  const membership = await findMembership(tx, id);
+  if (!membership) return null;
+  const [view] = await withNames(tx, [membership]);
+  return { ...view!, history: await historyOf(tx, id) };
+}
 
 /** Issues the join invoice for the dues of the join year's schedule (pro rata when the schedule says so). */
 async function issueJoinInvoice(tx: Tx, actor: MembershipActor, membership: Membership, headcountBand: string | null, dueDate: string): Promise<string> {
@@ -79,7 +92,7 @@ export async function createMembership(deps: MembershipDeps, actor: MembershipAc
       after: { organizationId: input.organizationId, typeId: input.typeId, status: membership.status, startedOn: input.startedOn, joinInvoiceId: membership.joinInvoiceId },
       actor: actor.audit,
     });
-    return { ...membership, history: await historyOf(tx, id) };
+    return (await detailOf(tx, id))!;
   });
 }
 
@@ -96,7 +109,7 @@ export async function cancelMembership(deps: MembershipDeps, actor: MembershipAc
     await insertStatusChange(tx, newId(), membership.entityId, id, membership.status, step, actor.principal.userId);
     await recordMembershipChange(tx, membership, 'cancelled', `Adhésion résiliée au ${cancelledOn} : ${input.reason}`, actor.principal.userId, actor.audit);
     await recordAudit(tx, { action: 'membership.membership.cancelled', resourceType: 'membership', resourceId: id, entityId: membership.entityId, before: { status: membership.status }, after: { status: 'cancelled', cancelledOn }, actor: actor.audit });
-    return { ...(await findMembership(tx, id))!, history: await historyOf(tx, id) };
+    return (await detailOf(tx, id))!;
   });
 }
 
@@ -105,14 +118,14 @@ export async function getMembership(database: Database, scope: DbScope, id: stri
     database,
     scope,
     async (tx) => {
-      const membership = await findMembership(tx, id);
-      if (!membership) throw new NotFoundError('Membership');
-      return { ...membership, history: await historyOf(tx, id) };
+      const detail = await detailOf(tx, id);
+      if (!detail) throw new NotFoundError('Membership');
+      return detail;
     },
     { readOnly: true },
   );
 }
 
-export async function searchMemberships(database: Database, scope: DbScope, filter: MembershipListQuery): Promise<Membership[]> {
-  return withTransaction(database, scope, (tx) => listMemberships(tx, filter), { readOnly: true });
+export async function searchMemberships(database: Database, scope: DbScope, filter: MembershipListQuery): Promise<MembershipView[]> {
+  return withTransaction(database, scope, async (tx) => withNames(tx, await listMemberships(tx, filter)), { readOnly: true });
 }

@@ -54,8 +54,7 @@ describe('SEPA direct debit: creditor, mandates, pain.008 batches', () => {
     return response.json<Invoice>();
   };
   // The shared CRM test helper has no PUT.
-  const put = (who: SignedIn, url: string, payload: unknown) =>
-    n.t.app.inject({ method: 'PUT', url, headers: { ...who.headers('PUT'), 'content-type': 'application/json' }, payload: JSON.stringify(payload) });
+  const put = (who: SignedIn, url: string, payload: unknown) => n.call(who, 'PUT', url, payload);
   const mandateBody = (overrides: Record<string, unknown> = {}) => ({
     entityId: n.ids['69'],
     organizationId: debtor,

@@ -15,7 +15,6 @@ import { fieldErrorText } from '../../../shared/form/server-errors';
 import { LoadingState } from '../../../shared/states/loading-state';
 import { Toaster } from '../../../shared/toast/toaster';
 import { MEMBERSHIP_STATUS_LABELS, frenchDate, todayIso, type MembershipDetail } from '../membership-labels';
-import { CompanyNames } from './company-names';
 
 /** A membership: its company, type, period, status history; cancel it with a reason. */
 @Component({
@@ -25,7 +24,7 @@ import { CompanyNames } from './company-names';
     @if (membership(); as membership) {
       <section class="page">
         <div class="page-header">
-          <h1>{{ names.of(membership.organizationId) }} — {{ membership.type.label }}</h1>
+          <h1>{{ membership.organizationName }} — {{ membership.type.label }}</h1>
         </div>
         <dl class="facts">
           <div><dt i18n="@@ms.status">Statut</dt><dd>{{ statusLabel(membership.status) }}</dd></div>
@@ -77,14 +76,12 @@ import { CompanyNames } from './company-names';
     .wide { width: 100%; }
     .destructive { --mat-button-filled-container-color: var(--mat-sys-error); --mat-button-filled-label-text-color: var(--mat-sys-on-error); }
   `,
-  providers: [CompanyNames],
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class MembershipDetailPage {
   private readonly api = inject(Api);
   private readonly toaster = inject(Toaster);
   private readonly session = inject(Session);
-  protected readonly names = inject(CompanyNames);
   private readonly id = toSignal(inject(ActivatedRoute).paramMap.pipe(map((params) => params.get('id') ?? '')), { initialValue: '' });
 
   protected readonly membership = signal<MembershipDetail | null>(null);
@@ -141,7 +138,6 @@ export class MembershipDetailPage {
     try {
       const membership = await this.api.unwrap(this.api.client.GET('/api/v1/memberships/{id}', { params: { path: { id } } }));
       this.membership.set(membership);
-      void this.names.load([membership.organizationId]);
     } catch (error) {
       this.toaster.error(error);
     }

@@ -9,7 +9,6 @@ import { BranchScope } from '../../../core/scope/branch-scope';
 import { EmptyState } from '../../../shared/states/empty-state';
 import { Toaster } from '../../../shared/toast/toaster';
 import { MEMBERSHIP_STATUS_LABELS, frenchDate, type Membership, type MembershipType } from '../membership-labels';
-import { CompanyNames } from './company-names';
 
 type Status = 'pending' | 'active' | 'grace' | 'lapsed' | 'cancelled';
 
@@ -62,7 +61,7 @@ type Status = 'pending' | 'active' | 'grace' | 'lapsed' | 'cancelled';
           <tbody>
             @for (membership of shown(); track membership.id) {
               <tr>
-                <td><a [routerLink]="['/memberships/list', membership.id]">{{ names.of(membership.organizationId) }}</a></td>
+                <td><a [routerLink]="['/memberships/list', membership.id]">{{ membership.organizationName }}</a></td>
                 <td>{{ membership.type.label }}</td>
                 <td>{{ statusLabel(membership.status) }}</td>
                 <td>{{ date(membership.startedOn) }}</td>
@@ -82,7 +81,6 @@ type Status = 'pending' | 'active' | 'grace' | 'lapsed' | 'cancelled';
     table.simple { border-collapse: collapse; width: 100%; }
     table.simple th, table.simple td { text-align: left; padding: 8px; border-bottom: 1px solid var(--mat-sys-outline-variant); }
   `,
-  providers: [CompanyNames],
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class MembershipList {
@@ -90,7 +88,6 @@ export class MembershipList {
   private readonly toaster = inject(Toaster);
   private readonly scope = inject(BranchScope);
   private readonly session = inject(Session);
-  protected readonly names = inject(CompanyNames);
 
   protected readonly statuses = Object.entries(MEMBERSHIP_STATUS_LABELS).map(([value, label]) => ({ value: value as Status, label }));
   protected readonly status = signal<Status | ''>('');
@@ -126,7 +123,6 @@ export class MembershipList {
       ]);
       this.items.set(memberships.items);
       this.types.set(types.items);
-      void this.names.load(memberships.items.map((m) => m.organizationId));
     } catch (error) {
       this.toaster.error(error);
     } finally {
