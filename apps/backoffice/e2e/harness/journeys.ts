@@ -101,9 +101,18 @@ export async function choose(page: Page, combobox: Locator, option: string | Reg
       await target.click();
       return;
     } catch {
-      // Close the options panel if it did open; an Escape with no panel would close a dialog instead.
-      if ((await page.getByRole('listbox').count()) > 0) await page.keyboard.press('Escape');
+      await closeOptionsPanel(page);
     }
   }
   throw new Error(`The option "${String(option)}" never appeared`);
+}
+
+/**
+ * Closes a select's options panel if one is open, by its own transparent backdrop. Not by Escape:
+ * a panel closing at that instant lets the key through to the dialog underneath, which closes.
+ */
+async function closeOptionsPanel(page: Page): Promise<void> {
+  const backdrop = page.locator('.cdk-overlay-transparent-backdrop').last();
+  if ((await backdrop.count()) === 0) return;
+  await backdrop.click({ timeout: 1_000 }).catch(() => undefined);
 }
