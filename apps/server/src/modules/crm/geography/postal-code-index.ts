@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 /** A commune a postal code serves, with what is needed to attach a member to the network. */
@@ -53,6 +54,8 @@ function departementOfInseeCode(inseeCode: string): string {
 
 let index: Map<string, CommuneCandidate[]> | undefined;
 
+const readJson = <T>(specifier: string): T => JSON.parse(readFileSync(require.resolve(specifier), 'utf8')) as T;
+
 /**
  * Postal code → communes, merged from La Poste's base (`codes-postaux`: delivery labels, arrondissements)
  * and INSEE's COG (`@etalab/decoupage-administratif`: départements, régions, merged communes, and the
@@ -60,8 +63,9 @@ let index: Map<string, CommuneCandidate[]> | undefined;
  */
 export function postalCodeIndex(): Map<string, CommuneCandidate[]> {
   if (index) return index;
-  const laPoste = require('codes-postaux/codes-postaux.json') as LaPosteEntry[];
-  const cog = require('@etalab/decoupage-administratif/data/communes.json') as CogCommune[];
+  // Parsed here rather than `require`d: the module cache would keep both sources (~15 MB of heap) for the life of the process.
+  const laPoste = readJson<LaPosteEntry[]>('codes-postaux/codes-postaux.json');
+  const cog = readJson<CogCommune[]>('@etalab/decoupage-administratif/data/communes.json');
 
   // A commune nouvelle shares its code with its chef-lieu delegated commune: prefer the current one.
   const current = new Map<string, CogCommune>();

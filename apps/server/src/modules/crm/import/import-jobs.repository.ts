@@ -142,9 +142,18 @@ export async function fetchImportJobPage(tx: Tx, query: CollectionQuery): Promis
   });
 }
 
-export async function findImportFileContent(tx: Tx, id: string): Promise<Buffer | null> {
-  const { rows } = await tx.client.query<{ file_content: Buffer }>('SELECT file_content FROM import_jobs WHERE id = $1', [id]);
-  return rows[0]?.file_content ?? null;
+/**
+ * `length` bytes of the stored file from `offset` (0-based), or null when the job is not found. A
+ * run reads the file piece by piece: the whole `bytea` in one row would travel as a hex text twice
+ * its size and sit in memory three times over (docs/perf.md).
+ */
+export async function findImportFileSlice(tx: Tx, id: string, offset: number, length: number): Promise<Buffer | null> {
+  const { rows } = await tx.client.query<{ slice: Buffer }>('SELECT substring(file_content FROM $2 FOR $3) AS slice FROM import_jobs WHERE id = $1', [
+    id,
+    offset + 1,
+    length,
+  ]);
+  return rows[0]?.slice ?? null;
 }
 
 /** One page of report lines after (row, id), in file order: the error report is streamed in pages. */

@@ -4,11 +4,13 @@ import type { EntityTree } from '../../../platform/tenancy/entity-tree.js';
 import { foldText } from '../text/fold-text.js';
 import type { AffiliationRole } from '../persons/persons.tables.js';
 import type { ColumnMapping } from './column-mapping.js';
-import { findImportFileContent, findImportJob, recordBatchProgress, setImportJobStatus, type BatchProgress, type ImportJobRow } from './import-jobs.repository.js';
+import { findImportFileSlice, findImportJob, recordBatchProgress, setImportJobStatus, type BatchProgress, type ImportJobRow } from './import-jobs.repository.js';
 import { writeBatch, type BatchRow } from './import-batch-writer.js';
 import { bufferSlices, openImportFile, type ImportRow } from './read-import-file.js';
 
 export const DEFAULT_BATCH_SIZE = 500;
+/** The stored file is read back in pieces of this size, so a run holds one piece at a time, never the whole file. */
+export const DEFAULT_FILE_CHUNK_BYTES = 2 * 1024 * 1024;
 
 export interface ImportRunDeps {
   database: Database;
@@ -32,18 +34,19 @@ const jobScope = (job: ImportJobRow): DbScope => ({ kind: 'entities', entityRoot
  * leaves whole batches only. A failure marks the job `failed` with a French reason and is rethrown
  * (the bus retries; staff can also rerun it).
  */
-export async function runImportJob(deps: ImportRunDeps, jobId: string, options: { batchSize?: number } = {}): Promise<void> {
+export async function runImportJob(deps: ImportRunDeps, jobId: string, options: { batchSize?: number; fileChunkBytes?: number } = {}): Promise<void> {
   // The job's own entity scopes everything below; reading its header needs the system scope once.
   const header = await withTransaction(deps.database, { kind: 'system' }, (tx) => findImportJob(tx, jobId), { readOnly: true });
   if (!header || header.status === 'completed' || header.status === 'dry_run_done') return;
   const scope = jobScope(header);
-  const { job, content } = await withTransaction(deps.database, scope, async (tx) => {
+  const job = await withTransaction(deps.database, scope, async (tx) => {
     await setImportJobStatus(tx, jobId, 'running');
-    return { job: (await findImportJob(tx, jobId))!, content: (await findImportFileContent(tx, jobId))! };
+    return (await findImportJob(tx, jobId))!;
   });
   let batchStart = job.last_committed_row + 1;
   try {
-    const file = await openImportFile(bufferSlices(content), { columns: job.column_overrides });
+    const content = storedFile(deps.database, job, options.fileChunkBytes ?? DEFAULT_FILE_CHUNK_BYTES);
+    const file = await openImportFile(content, { columns: job.column_overrides });
     // The dry run refused such a mapping; a stored job that no longer maps is a bug, not an empty file.
     if (file.problems.length > 0) throw new Error(`Import ${jobId}: the stored column choices no longer map the file`);
     const context: RunContext = { tree: await deps.entityTree.current(), job, role: affiliationRole(file.mapping), targets: new Map() };
@@ -77,6 +80,15 @@ export async function runImportJob(deps: ImportRunDeps, jobId: string, options: 
     const reason = `L'import s'est interrompu au lot commençant à la ligne ${batchStart} : les lignes précédentes sont enregistrées, relancez l'import pour reprendre à cette ligne.`;
     await withTransaction(deps.database, scope, (tx) => setImportJobStatus(tx, jobId, 'failed', { lastError: reason }));
     throw error;
+  }
+}
+
+/** The job's stored file, read piece by piece (one short read-only transaction each) and fed to the reader in 64 KiB slices. */
+async function* storedFile(database: Database, job: ImportJobRow, chunkBytes: number): AsyncGenerator<Uint8Array> {
+  for (let offset = 0; offset < job.file_size; offset += chunkBytes) {
+    const chunk = await withTransaction(database, jobScope(job), (tx) => findImportFileSlice(tx, job.id, offset, chunkBytes), { readOnly: true });
+    if (chunk === null) throw new Error(`Import ${job.id}: the stored file is gone`);
+    yield* bufferSlices(chunk);
   }
 }
 

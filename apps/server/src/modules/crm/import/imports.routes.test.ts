@@ -128,10 +128,12 @@ describe('imports API', () => {
         END $$;
         CREATE TRIGGER import_test_fail_once BEFORE INSERT ON organizations FOR EACH ROW EXECUTE FUNCTION import_test_fail_once();`),
     );
-    // Run it as the bus worker would once queued, with small batches, to observe the state after the failure.
+    // Run it as the bus worker would once queued, with small batches, to observe the state after the failure, and the
+    // stored file read back in pieces much smaller than it (rows cut across pieces).
     await withOwnerClient(t.testDatabase.database, (client) => client.query(`UPDATE import_jobs SET status = 'queued' WHERE id = $1`, [dryRun.job.id]));
     const deps = { database: t.testDatabase.database, entityTree: EntityTreeCache.fromDatabase(t.testDatabase.database) };
-    await expect(runImportJob(deps, dryRun.job.id, { batchSize: 25 })).rejects.toThrow('disk full');
+    expect(csv.length).toBeGreaterThan(3 * 1000);
+    await expect(runImportJob(deps, dryRun.job.id, { batchSize: 25, fileChunkBytes: 1000 })).rejects.toThrow('disk full');
 
     const failed = (await call(rhone, 'GET', `/api/v1/imports/${dryRun.job.id}`)).json<ImportJob>();
     expect(failed).toMatchObject({ status: 'failed', percent: 41, rows: { done: 50, created: 50 }, attempts: 1 });
