@@ -23,6 +23,7 @@ import { registerTasks } from './modules/tasks/index.js';
 import { registerMandates } from './modules/mandates/index.js';
 import { registerEvents } from './modules/events/index.js';
 import { registerAi } from './modules/ai/index.js';
+import { registerDashboard } from './modules/dashboard/index.js';
 import { createBus, registerBus, type MessageBus } from './platform/bus/index.js';
 import { FeatureFlags, registerFeatureFlags } from './platform/flags/index.js';
 import { registerAudit } from './platform/audit/index.js';
@@ -130,6 +131,7 @@ export async function buildApp(config: AppConfig, options: BuildAppOptions = {})
   registerMandates(app, context);
   registerEvents(app, context);
   registerAi(app, context);
+  registerDashboard(app, context);
   await registerBackoffice(app, config);
   // Every module has registered its messages: install the queues and start the workers here rather
   // than in onReady, whose 10 s plugin timeout a first pg-boss install on a busy database can exceed.
