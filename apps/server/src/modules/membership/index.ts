@@ -46,3 +46,6 @@ export type { ActiveMembership, Membership } from './memberships/memberships.sch
 export { MEMBERSHIP_PERMISSIONS } from './memberships/permissions.js';
 export { MEMBERSHIP_STATUSES, type MembershipStatus } from './memberships/memberships.tables.js';
 export { seedMembershipsDemo } from './memberships/seed-memberships-demo.js';
+// Dashboard (modules/dashboard): members by status, renewals, dues invoiced/collected, overdue amount.
+export { membershipStats, type MembershipStats, type RenewalFigures } from './memberships/membership-stats.js';
+export { addDays, parisToday } from './memberships/calendar-dates.js';

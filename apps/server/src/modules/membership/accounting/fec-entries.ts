@@ -30,6 +30,8 @@ export interface ReceivedPayment {
   amountCents: number;
   method: string;
   reference: string | null;
+  /** Set for the reversal of a payment the bank took back (rejected SEPA debit): the sides swap. */
+  reversalReasonCode: string | null;
   invoiceNumber: string;
   customerSiren: string;
   customerName: string;
@@ -66,8 +68,13 @@ export function documentEntry(document: IssuedDocument): FecLine[] {
   return lines;
 }
 
-/** One balanced entry per payment received (bank journal): bank against the customer's account. */
+/**
+ * One balanced entry per payment received (bank journal): bank against the customer's account; a
+ * reversed payment (rejected debit) is a second entry the other way round.
+ */
 export function paymentEntry(payment: ReceivedPayment, entryNumber: string): FecLine[] {
+  const reversed = payment.reversalReasonCode !== null;
+  const label = `Règlement ${METHOD_LABELS[payment.method] ?? payment.method} ${payment.invoiceNumber} ${payment.customerName}`;
   const base = {
     journalCode: BANK.code,
     journalLib: BANK.lib,
@@ -75,11 +82,13 @@ export function paymentEntry(payment: ReceivedPayment, entryNumber: string): Fec
     ecritureDate: payment.paidOn,
     pieceRef: payment.reference ?? payment.invoiceNumber,
     pieceDate: payment.paidOn,
-    ecritureLib: `Règlement ${METHOD_LABELS[payment.method] ?? payment.method} ${payment.invoiceNumber} ${payment.customerName}`,
+    ecritureLib: reversed ? `Rejet ${payment.reversalReasonCode} — ${label}` : label,
     validDate: payment.recordedOn,
   };
+  const amount = payment.amountCents;
+  const [bankSide, customerSide] = reversed ? [{ debitCents: 0, creditCents: amount }, { debitCents: amount, creditCents: 0 }] : [{ debitCents: amount, creditCents: 0 }, { debitCents: 0, creditCents: amount }];
   return [
-    { ...base, compteNum: ACCOUNTS.bank.num, compteLib: ACCOUNTS.bank.lib, compAuxNum: '', compAuxLib: '', debitCents: payment.amountCents, creditCents: 0 },
-    { ...base, compteNum: ACCOUNTS.customers.num, compteLib: ACCOUNTS.customers.lib, compAuxNum: `C${payment.customerSiren}`, compAuxLib: payment.customerName, debitCents: 0, creditCents: payment.amountCents },
+    { ...base, compteNum: ACCOUNTS.bank.num, compteLib: ACCOUNTS.bank.lib, compAuxNum: '', compAuxLib: '', ...bankSide },
+    { ...base, compteNum: ACCOUNTS.customers.num, compteLib: ACCOUNTS.customers.lib, compAuxNum: `C${payment.customerSiren}`, compAuxLib: payment.customerName, ...customerSide },
   ];
 }

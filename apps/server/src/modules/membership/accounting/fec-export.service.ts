@@ -24,13 +24,22 @@ async function documentsOf(tx: Tx, entityId: string, year: number): Promise<Issu
   return rows;
 }
 
+/** Payments received in the year, and the reversals (rejected debits) recorded in the year, by date. */
 async function paymentsOf(tx: Tx, entityId: string, year: number): Promise<ReceivedPayment[]> {
   const { rows } = await tx.client.query<ReceivedPayment>(
-    `SELECT to_char(p.paid_on, 'YYYY-MM-DD') AS "paidOn", to_char(p.created_at AT TIME ZONE 'Europe/Paris', 'YYYY-MM-DD') AS "recordedOn",
-       p.amount_cents AS "amountCents", p.method, p.reference, i.number AS "invoiceNumber", i.customer_siren AS "customerSiren", i.customer_name AS "customerName"
-     FROM payments p JOIN invoices i ON i.id = p.invoice_id
-     WHERE p.entity_id = $1 AND p.paid_on BETWEEN make_date($2, 1, 1) AND make_date($2, 12, 31)
-     ORDER BY p.paid_on, p.created_at, p.id`,
+    `SELECT * FROM (
+       SELECT to_char(p.paid_on, 'YYYY-MM-DD') AS "paidOn", to_char(p.created_at AT TIME ZONE 'Europe/Paris', 'YYYY-MM-DD') AS "recordedOn",
+         p.amount_cents AS "amountCents", p.method, p.reference, NULL AS "reversalReasonCode", i.number AS "invoiceNumber",
+         i.customer_siren AS "customerSiren", i.customer_name AS "customerName", p.created_at AS "sortedAt", p.id AS "sortId"
+       FROM payments p JOIN invoices i ON i.id = p.invoice_id
+       WHERE p.entity_id = $1 AND p.paid_on BETWEEN make_date($2, 1, 1) AND make_date($2, 12, 31)
+       UNION ALL
+       SELECT to_char(r.reversed_on, 'YYYY-MM-DD'), to_char(r.created_at AT TIME ZONE 'Europe/Paris', 'YYYY-MM-DD'),
+         p.amount_cents, p.method, p.reference, r.reason_code, i.number, i.customer_siren, i.customer_name, r.created_at, r.id
+       FROM payment_reversals r JOIN payments p ON p.id = r.payment_id JOIN invoices i ON i.id = p.invoice_id
+       WHERE r.entity_id = $1 AND r.reversed_on BETWEEN make_date($2, 1, 1) AND make_date($2, 12, 31)
+     ) movements
+     ORDER BY "paidOn", "sortedAt", "sortId"`,
     [entityId, year],
   );
   return rows;
@@ -38,7 +47,7 @@ async function paymentsOf(tx: Tx, entityId: string, year: number): Promise<Recei
 
 /**
  * The FEC of one entity for a calendar fiscal year: the sales journal (invoices and credit notes
- * issued that year) then the bank journal (payments received that year), each entry balanced.
+ * issued that year) then the bank journal (payments received and rejected debits reversed that year), each entry balanced.
  */
 export async function exportFec(
   database: Database,

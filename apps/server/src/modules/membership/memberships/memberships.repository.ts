@@ -1,7 +1,10 @@
-import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../../../platform/db/index.js';
+import type { CollectionQuery } from '../../../platform/http/collection.js';
+import { fetchPage, type CollectionPage } from '../../../platform/http/collection-sql.js';
+import { membershipCollection } from './memberships.collection.js';
 import type { StatusStep } from './membership-status.js';
-import type { ActiveMembership, Membership, MembershipListQuery, StatusChange } from './memberships.schema.js';
+import type { ActiveMembership, Membership, StatusChange } from './memberships.schema.js';
 import { memberships, membershipStatusChanges, membershipTypes, type MembershipStatus } from './memberships.tables.js';
 
 type MembershipRow = typeof memberships.$inferSelect;
@@ -38,16 +41,11 @@ export async function findMembership(tx: Tx, id: string, options: { forUpdate?: 
   return row ? toMembership(row.m, row.t) : null;
 }
 
-export async function listMemberships(tx: Tx, filter: MembershipListQuery, limit = 500): Promise<Membership[]> {
-  const conditions: SQL[] = [];
-  if (filter.organizationId) conditions.push(eq(memberships.organizationId, filter.organizationId));
-  if (filter.entityId) conditions.push(eq(memberships.entityId, filter.entityId));
-  if (filter.status) conditions.push(eq(memberships.status, filter.status));
-  const rows = await selectWithType(tx)
-    .where(conditions.length > 0 ? and(...conditions) : undefined)
-    .orderBy(desc(memberships.createdAt), desc(memberships.id))
-    .limit(limit);
-  return rows.map((row) => toMembership(row.m, row.t));
+/** One page of the memberships the scope sees, each with its member type. */
+export async function fetchMembershipPage(tx: Tx, query: CollectionQuery): Promise<CollectionPage<Membership>> {
+  const page = await fetchPage<MembershipRow>(tx, membershipCollection, query, { table: memberships });
+  const types = new Map((await typesByIds(tx, [...new Set(page.items.map((row) => row.typeId))])).map((type) => [type.id, type]));
+  return { ...page, items: page.items.map((row) => toMembership(row, types.get(row.typeId)!)) };
 }
 
 export async function insertMembership(tx: Tx, values: typeof memberships.$inferInsert): Promise<void> {

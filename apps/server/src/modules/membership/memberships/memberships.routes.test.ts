@@ -132,7 +132,7 @@ describe('memberships and dues API', () => {
     const duplicate = await n.call(n.staff.rhone, 'POST', '/api/v1/memberships', { organizationId, entityId: rhone, typeId: standard.id, startedOn: `${Y}-05-01` });
     expect(duplicate.statusCode).toBe(409);
     expect(duplicate.json()).toMatchObject({ code: 'membership_already_live' });
-    const list = await n.call(n.staff.rhone, 'GET', `/api/v1/memberships?organizationId=${organizationId}`);
+    const list = await n.call(n.staff.rhone, 'GET', `/api/v1/memberships?filter[organizationId]=${organizationId}`);
     expect(list.json<{ items: unknown[] }>().items).toHaveLength(1);
     expect(list.json().items[0]).toMatchObject({ organizationId, organizationName: 'Fondation Part-Dieu' });
     // What other modules (the AI member_status tool) read, under the caller's scope.
@@ -180,7 +180,7 @@ describe('memberships and dues API', () => {
     );
     expect(await seedMembershipsDemo(n.database)).toEqual({ memberships: 1 });
     expect(await seedMembershipsDemo(n.database)).toEqual({ memberships: 0 });
-    const list = (await n.call(n.staff.rhone, 'GET', `/api/v1/memberships?organizationId=${member}`)).json<{ items: Array<{ status: string }> }>();
+    const list = (await n.call(n.staff.rhone, 'GET', `/api/v1/memberships?filter[organizationId]=${member}`)).json<{ items: Array<{ status: string }> }>();
     expect(list.items).toMatchObject([{ status: 'active' }]);
     const schedules = (await n.call(n.staff.paris, 'GET', '/api/v1/membership/dues-schedules')).json<{ items: DuesSchedule[] }>().items;
     expect(schedules.map((schedule) => schedule.rates.length)).toEqual([8, 8]);
@@ -191,7 +191,7 @@ describe('memberships and dues API', () => {
     const joined = await join({ organizationId });
     const paris = n.staff.paris;
     expect((await n.call(paris, 'GET', `/api/v1/memberships/${joined.id}`)).statusCode).toBe(404);
-    expect((await n.call(paris, 'GET', `/api/v1/memberships?organizationId=${organizationId}`)).json<{ items: unknown[] }>().items).toEqual([]);
+    expect((await n.call(paris, 'GET', `/api/v1/memberships?filter[organizationId]=${organizationId}`)).json<{ items: unknown[] }>().items).toEqual([]);
     expect((await n.call(paris, 'POST', `/api/v1/memberships/${joined.id}/cancel`, { reason: 'x' })).statusCode).toBe(404);
     const foreignJoin = await n.call(paris, 'POST', '/api/v1/memberships', { organizationId, entityId: rhone, typeId: standard.id, startedOn: `${Y}-05-01` });
     expect(foreignJoin.statusCode).toBe(422);
@@ -211,5 +211,23 @@ describe('memberships and dues API', () => {
     expect((await n.call(n.staff.region, 'GET', `/api/v1/memberships/${joined.id}`)).statusCode).toBe(200);
     expect((await n.call(n.staff.rhoneViewer, 'GET', `/api/v1/memberships/${joined.id}`)).statusCode).toBe(200);
     expect((await n.call(n.staff.rhoneViewer, 'POST', `/api/v1/memberships/${joined.id}/cancel`, { reason: 'x' })).statusCode).toBe(403);
+  });
+  it('pages the memberships list like every collection: keyset cursor, filters, exact count', async () => {
+    for (const name of ['Page A', 'Page B', 'Page C']) await join({ organizationId: await company(name) });
+    const url = `/api/v1/memberships?filter[entityId]=${rhone}&filter[status][in]=pending,active&limit=2&count=exact`;
+    const first = await n.call(n.staff.rhoneViewer, 'GET', url);
+    expect(first.statusCode, first.body).toBe(200);
+    const page = first.json<{ items: Array<{ id: string; entityId: string }>; nextCursor: string | null; count: number }>();
+    expect(page.items).toHaveLength(2);
+    expect(page.count).toBeGreaterThanOrEqual(3);
+    const seen = page.items.map((item) => item.id);
+    let cursor = page.nextCursor;
+    while (cursor) {
+      const next = (await n.call(n.staff.rhoneViewer, 'GET', `${url}&cursor=${encodeURIComponent(cursor)}`)).json<{ items: Array<{ id: string }>; nextCursor: string | null }>();
+      seen.push(...next.items.map((item) => item.id));
+      cursor = next.nextCursor;
+    }
+    expect(new Set(seen).size).toBe(page.count);
+    expect((await n.call(n.staff.rhone, 'GET', '/api/v1/memberships?organizationId=x')).statusCode).toBe(400);
   });
 });

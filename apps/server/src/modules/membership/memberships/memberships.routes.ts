@@ -3,7 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { auditActorFrom } from '../../../platform/audit/index.js';
 import { dbScopeFor, requirePermission, requirePrincipal } from '../../../platform/auth/index.js';
 import { setEtag } from '../../../platform/http/preconditions.js';
-import { COMMON_PROBLEMS, problemResponses } from '../../../platform/http/responses.js';
+import { collectionResponse, COMMON_PROBLEMS, problemResponses, toEnvelope } from '../../../platform/http/responses.js';
 import type { MembershipActor, MembershipDeps } from './membership-actor.js';
 import { createType, searchTypes } from './membership-types.service.js';
 import {
@@ -12,13 +12,13 @@ import {
   CreateMembershipTypeSchema,
   IdParamsSchema,
   MembershipDetailSchema,
-  MembershipListQuerySchema,
-  MembershipListSchema,
+  MembershipSchema,
   MembershipTypeListSchema,
   MembershipTypeSchema,
   PersonMembershipListSchema,
   TypeListQuerySchema,
 } from './memberships.schema.js';
+import { membershipCollection } from './memberships.collection.js';
 import { personMemberships } from './person-memberships.service.js';
 import { cancelMembership, createMembership, getMembership, searchMemberships } from './memberships.service.js';
 import { MEMBERSHIP_PERMISSIONS } from './permissions.js';
@@ -55,13 +55,13 @@ export async function membershipRoutes(instance: FastifyInstance, deps: Membersh
       preHandler: requirePermission(read),
       schema: {
         tags: TAGS,
-        summary: "Memberships of one's entities, newest first (at most 500)",
-        description: 'Filter by `organizationId` for a company\'s memberships (which cover its affiliated contacts).',
-        querystring: MembershipListQuerySchema,
-        response: { 200: MembershipListSchema, ...problemResponses(...COMMON_PROBLEMS) },
+        summary: "Memberships of one's entities, newest first, by pages (keyset)",
+        description: "Filter by `filter[organizationId]` for a company's memberships (which cover its affiliated contacts).",
+        querystring: membershipCollection.querystring,
+        response: { 200: collectionResponse(MembershipSchema), ...problemResponses(...COMMON_PROBLEMS) },
       },
     },
-    async (request) => ({ items: await searchMemberships(deps.database, dbScopeFor(request, read), request.query) }),
+    async (request) => toEnvelope(await searchMemberships(deps.database, dbScopeFor(request, read), membershipCollection.parse(request.query))),
   );
 
   app.post(

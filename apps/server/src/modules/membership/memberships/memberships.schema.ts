@@ -75,17 +75,6 @@ export type MembershipView = Static<typeof MembershipSchema>;
 export type Membership = Omit<MembershipView, 'organizationName'>;
 export const MembershipDetailSchema = Type.Intersect([MembershipSchema, Type.Object({ history: Type.Array(StatusChangeSchema) })], { $id: 'MembershipDetail' });
 export type MembershipDetail = Static<typeof MembershipDetailSchema>;
-export const MembershipListSchema = Type.Object({ items: Type.Array(MembershipSchema) });
-
-export const MembershipListQuerySchema = Type.Object(
-  {
-    organizationId: Type.Optional(Uuid('Memberships of this company')),
-    entityId: Type.Optional(Uuid('Memberships of this entity (not its descendants)')),
-    status: Type.Optional(MembershipStatusSchema),
-  },
-  { additionalProperties: false },
-);
-export type MembershipListQuery = Static<typeof MembershipListQuerySchema>;
 
 export const CreateMembershipSchema = Type.Object(
   {

@@ -10,8 +10,10 @@ import { isUniqueViolation, scopeOf, type MembershipActor, type MembershipDeps }
 import { firstPeriod } from './membership-periods.js';
 import { settleMembership } from './membership-settle.js';
 import { recordMembershipChange } from './membership-timeline.js';
-import { findMembership, findType, historyOf, insertMembership, insertStatusChange, listMemberships, markCancelled, setJoinInvoice } from './memberships.repository.js';
-import type { CancelMembership, CreateMembership, Membership, MembershipDetail, MembershipListQuery, MembershipView } from './memberships.schema.js';
+import { findMembership, findType, historyOf, insertMembership, insertStatusChange, fetchMembershipPage, markCancelled, setJoinInvoice } from './memberships.repository.js';
+import type { CollectionQuery } from '../../../platform/http/collection.js';
+import type { CollectionPage } from '../../../platform/http/collection-sql.js';
+import type { CancelMembership, CreateMembership, Membership, MembershipDetail, MembershipView } from './memberships.schema.js';
 import { MEMBERSHIP_PERMISSIONS } from './permissions.js';
 
 const REFUSED = "L'adhésion ne peut pas être enregistrée.";
@@ -126,6 +128,14 @@ export async function getMembership(database: Database, scope: DbScope, id: stri
   );
 }
 
-export async function searchMemberships(database: Database, scope: DbScope, filter: MembershipListQuery): Promise<MembershipView[]> {
-  return withTransaction(database, scope, async (tx) => withNames(tx, await listMemberships(tx, filter)), { readOnly: true });
+export async function searchMemberships(database: Database, scope: DbScope, query: CollectionQuery): Promise<CollectionPage<MembershipView>> {
+  return withTransaction(
+    database,
+    scope,
+    async (tx) => {
+      const page = await fetchMembershipPage(tx, query);
+      return { ...page, items: await withNames(tx, page.items) };
+    },
+    { readOnly: true },
+  );
 }

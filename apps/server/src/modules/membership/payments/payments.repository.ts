@@ -1,9 +1,12 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../../platform/db/index.js';
 import type { CreatePayment, Payment } from './payments.schema.js';
-import { payments } from './payments.tables.js';
+import { paymentReversals, payments } from './payments.tables.js';
 
-function toPayment(row: typeof payments.$inferSelect): Payment {
+type PaymentRow = typeof payments.$inferSelect;
+type ReversalRow = typeof paymentReversals.$inferSelect;
+
+function toPayment(row: PaymentRow, reversal: ReversalRow | null): Payment {
   return {
     id: row.id,
     invoiceId: row.invoiceId,
@@ -12,6 +15,7 @@ function toPayment(row: typeof payments.$inferSelect): Payment {
     amountCents: row.amountCents,
     paidOn: row.paidOn,
     reference: row.reference,
+    reversal: reversal ? { reversedOn: reversal.reversedOn, reasonCode: reversal.reasonCode } : null,
     createdAt: row.createdAt.toISOString(),
   };
 }
@@ -21,10 +25,21 @@ export async function insertPayment(tx: Tx, id: string, entityId: string, invoic
     .insert(payments)
     .values({ id, entityId, invoiceId, method: input.method, amountCents: input.amountCents, paidOn: input.paidOn, reference: input.reference ?? null, recordedBy })
     .returning();
-  return toPayment(row!);
+  return toPayment(row!, null);
 }
 
+const withReversal = (tx: Tx) => tx.db.select({ p: payments, r: paymentReversals }).from(payments).leftJoin(paymentReversals, eq(paymentReversals.paymentId, payments.id));
+
 export async function paymentsOf(tx: Tx, invoiceId: string): Promise<Payment[]> {
-  const rows = await tx.db.select().from(payments).where(sql`${payments.invoiceId} = ${invoiceId}`).orderBy(payments.paidOn, payments.id);
-  return rows.map(toPayment);
+  const rows = await withReversal(tx).where(sql`${payments.invoiceId} = ${invoiceId}`).orderBy(payments.paidOn, payments.id);
+  return rows.map((row) => toPayment(row.p, row.r));
+}
+
+export async function findPayment(tx: Tx, id: string): Promise<Payment | null> {
+  const [row] = await withReversal(tx).where(eq(payments.id, id));
+  return row ? toPayment(row.p, row.r) : null;
+}
+
+export async function insertReversal(tx: Tx, values: typeof paymentReversals.$inferInsert): Promise<void> {
+  await tx.db.insert(paymentReversals).values(values);
 }

@@ -25,6 +25,13 @@ export const PaymentSchema = Type.Object(
     amountCents: Type.Integer(),
     paidOn: Type.String({ format: 'date' }),
     reference: Type.Union([Type.String(), Type.Null()]),
+    reversal: Type.Union([
+      Type.Object(
+        { reversedOn: Type.String({ format: 'date' }), reasonCode: Type.String({ description: 'ISO 20022 reason code (AM04, AC04, MD06…)' }) },
+        { description: 'The bank took the money back (rejected SEPA debit): the payment no longer counts' },
+      ),
+      Type.Null(),
+    ]),
     createdAt: Type.String({ format: 'date-time' }),
   },
   { $id: 'Payment' },

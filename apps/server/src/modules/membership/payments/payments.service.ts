@@ -1,5 +1,5 @@
 import { recordAudit } from '../../../platform/audit/index.js';
-import { newId, withTransaction, type Database, type DbScope } from '../../../platform/db/index.js';
+import { newId, withTransaction, type Database, type DbScope, type Tx } from '../../../platform/db/index.js';
 import { NotFoundError, ValidationError } from '../../../platform/http/errors.js';
 import { invoiceWriteScope, type InvoicingActor, type InvoicingDeps } from '../invoicing/invoice-actor.js';
 import { balanceOf, settlementStatus } from '../invoicing/invoice-amounts.js';
@@ -28,20 +28,29 @@ export async function recordPayment(deps: InvoicingDeps, actor: InvoicingActor, 
         'Le paiement ne peut pas être enregistré.',
       );
     }
-    const payment = await insertPayment(tx, newId(), invoice.entityId, invoice.id, input, actor.principal.userId);
-    const paidCents = invoice.paidCents + input.amountCents;
-    const status = settlementStatus({ ...invoice, paidCents });
-    await updateSettlement(tx, invoice.id, { paidCents, creditedCents: invoice.creditedCents, status });
-    await recordAudit(tx, {
-      action: 'membership.payment.recorded',
-      resourceType: 'payment',
-      resourceId: payment.id,
-      entityId: invoice.entityId,
-      after: { invoiceId: invoice.id, method: input.method, amountCents: input.amountCents, paidOn: input.paidOn, invoiceStatus: status },
-      actor: actor.audit,
-    });
+    const payment = await applyPayment(tx, invoice, input, actor);
     return { payment, invoice: (await findInvoice(tx, invoice.id))! };
   });
+}
+
+/**
+ * Records a payment of at most the balance on an issued invoice the caller has locked, and its new
+ * settlement, with the audit entry. Also used by the settlement of SEPA batches.
+ */
+export async function applyPayment(tx: Tx, invoice: Invoice, input: CreatePayment, actor: InvoicingActor): Promise<Payment> {
+  const payment = await insertPayment(tx, newId(), invoice.entityId, invoice.id, input, actor.principal.userId);
+  const paidCents = invoice.paidCents + input.amountCents;
+  const status = settlementStatus({ ...invoice, paidCents });
+  await updateSettlement(tx, invoice.id, { paidCents, creditedCents: invoice.creditedCents, status });
+  await recordAudit(tx, {
+    action: 'membership.payment.recorded',
+    resourceType: 'payment',
+    resourceId: payment.id,
+    entityId: invoice.entityId,
+    after: { invoiceId: invoice.id, method: input.method, amountCents: input.amountCents, paidOn: input.paidOn, invoiceStatus: status },
+    actor: actor.audit,
+  });
+  return payment;
 }
 
 export async function listPayments(database: Database, scope: DbScope, invoiceId: string): Promise<Payment[]> {

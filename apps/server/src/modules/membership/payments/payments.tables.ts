@@ -33,3 +33,27 @@ export const payments = pgTable(
     tenantIsolationPolicy('payments'),
   ],
 ).enableRLS();
+
+/**
+ * A payment the bank took back (a rejected or returned SEPA debit, an R-transaction): the payment row
+ * stays (append-only), this row cancels it, at most once, and the invoice's paid sum drops by its amount.
+ */
+export const paymentReversals = pgTable(
+  'payment_reversals',
+  {
+    id: uuid('id').primaryKey(),
+    entityId: uuid('entity_id')
+      .notNull()
+      .references(() => entities.id),
+    paymentId: uuid('payment_id')
+      .notNull()
+      .unique()
+      .references(() => payments.id),
+    reversedOn: date('reversed_on', { mode: 'string' }).notNull(),
+    /** ISO 20022 reason code given by the bank (AC04 account closed, AM04 insufficient funds, MD06 refund…). */
+    reasonCode: text('reason_code').notNull(),
+    recordedBy: uuid('recorded_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index('payment_reversals_entity_id_idx').on(table.entityId), tenantIsolationPolicy('payment_reversals')],
+).enableRLS();

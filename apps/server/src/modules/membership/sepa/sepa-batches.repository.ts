@@ -1,7 +1,8 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, sql } from 'drizzle-orm';
 import type { Tx } from '../../../platform/db/index.js';
-import type { Batch } from './sepa.schema.js';
-import { sepaBatches, sepaBatchItems, type SequenceType } from './sepa.tables.js';
+import { invoices } from '../invoicing/invoicing.tables.js';
+import type { Batch, BatchListQuery, BatchSummary } from './sepa.schema.js';
+import { sepaBatches, sepaBatchItems, sepaMandates, type BatchItemStatus, type SequenceType } from './sepa.tables.js';
 
 /** An issued invoice with a balance whose customer has an active, unspent mandate with the invoicing entity. */
 export interface CollectableInvoice {
@@ -21,7 +22,7 @@ export interface CollectableInvoice {
 export async function collectableInvoices(tx: Tx, entityId: string, invoiceIds: readonly string[] | null): Promise<CollectableInvoice[]> {
   const { rows } = await tx.client.query<CollectableInvoice>(
     `SELECT i.id AS "invoiceId", i.number, i.total_incl_tax_cents - i.paid_cents - i.credited_cents AS "balanceCents",
-            EXISTS (SELECT 1 FROM sepa_batch_items b WHERE b.invoice_id = i.id) AS "alreadyBatched",
+            EXISTS (SELECT 1 FROM sepa_batch_items b WHERE b.invoice_id = i.id AND b.status <> 'rejected') AS "alreadyBatched",
             m.id AS "mandateId", m.reference AS "mandateReference", to_char(m.signature_date, 'YYYY-MM-DD') AS "mandateSignatureDate",
             m.sequence_type AS "sequenceType", m.debtor_name AS "debtorName", m.iban_encrypted AS "ibanEncrypted", m.bic
        FROM invoices i
@@ -47,23 +48,84 @@ export async function insertBatch(tx: Tx, batch: typeof sepaBatches.$inferInsert
   await tx.db.insert(sepaBatchItems).values(items);
 }
 
-export async function findBatch(tx: Tx, id: string): Promise<{ batch: Batch; xml: string } | null> {
-  const [row] = await tx.db.select().from(sepaBatches).where(eq(sepaBatches.id, id));
-  if (!row) return null;
-  const items = await tx.db
-    .select({ invoiceId: sepaBatchItems.invoiceId, mandateId: sepaBatchItems.mandateId, amountCents: sepaBatchItems.amountCents, sequenceType: sepaBatchItems.sequenceType })
-    .from(sepaBatchItems)
-    .where(eq(sepaBatchItems.batchId, id))
-    .orderBy(asc(sepaBatchItems.id));
-  const batch: Batch = {
+type BatchRow = typeof sepaBatches.$inferSelect;
+
+function toSummary(row: Omit<BatchRow, 'xml'>): BatchSummary {
+  return {
     id: row.id,
     entityId: row.entityId,
     messageId: row.messageId,
     collectionDate: row.collectionDate,
     numberOfTransactions: row.numberOfTransactions,
     controlSumCents: row.controlSumCents,
+    status: row.status,
+    settledOn: row.settledOn,
     createdAt: row.createdAt.toISOString(),
-    items,
   };
-  return { batch, xml: row.xml };
+}
+
+export async function findBatch(tx: Tx, id: string, options: { forUpdate?: boolean } = {}): Promise<{ batch: Batch; xml: string } | null> {
+  const query = tx.db.select().from(sepaBatches).where(eq(sepaBatches.id, id));
+  const [row] = options.forUpdate ? await query.for('update') : await query;
+  if (!row) return null;
+  const items = await tx.db
+    .select({
+      invoiceId: sepaBatchItems.invoiceId,
+      invoiceNumber: sql<string>`${invoices.number}`,
+      mandateId: sepaBatchItems.mandateId,
+      mandateReference: sepaMandates.reference,
+      amountCents: sepaBatchItems.amountCents,
+      sequenceType: sepaBatchItems.sequenceType,
+      status: sepaBatchItems.status,
+      rejectionReasonCode: sepaBatchItems.rejectionReasonCode,
+      rejectedOn: sepaBatchItems.rejectedOn,
+    })
+    .from(sepaBatchItems)
+    .innerJoin(invoices, eq(invoices.id, sepaBatchItems.invoiceId))
+    .innerJoin(sepaMandates, eq(sepaMandates.id, sepaBatchItems.mandateId))
+    .where(eq(sepaBatchItems.batchId, id))
+    .orderBy(asc(sepaBatchItems.id));
+  return { batch: { ...toSummary(row), items }, xml: row.xml };
+}
+
+/** The batches the scope sees, newest first (at most 200). */
+export async function listBatches(tx: Tx, filter: BatchListQuery): Promise<BatchSummary[]> {
+  // The stored file is not part of a list.
+  const { xml: _xml, ...columns } = getTableColumns(sepaBatches);
+  const rows = await tx.db
+    .select(columns)
+    .from(sepaBatches)
+    .where(filter.entityId ? eq(sepaBatches.entityId, filter.entityId) : undefined)
+    .orderBy(desc(sepaBatches.createdAt), desc(sepaBatches.id))
+    .limit(200);
+  return rows.map(toSummary);
+}
+
+
+export interface BatchItemRecord {
+  id: string;
+  invoiceId: string;
+  amountCents: number;
+  status: BatchItemStatus;
+  paymentId: string | null;
+}
+
+export async function itemsOf(tx: Tx, batchId: string, invoiceId?: string): Promise<BatchItemRecord[]> {
+  return tx.db
+    .select({ id: sepaBatchItems.id, invoiceId: sepaBatchItems.invoiceId, amountCents: sepaBatchItems.amountCents, status: sepaBatchItems.status, paymentId: sepaBatchItems.paymentId })
+    .from(sepaBatchItems)
+    .where(and(eq(sepaBatchItems.batchId, batchId), invoiceId ? eq(sepaBatchItems.invoiceId, invoiceId) : undefined))
+    .orderBy(asc(sepaBatchItems.id));
+}
+
+export async function markItemSettled(tx: Tx, id: string, paymentId: string | null): Promise<void> {
+  await tx.db.update(sepaBatchItems).set({ status: 'settled', paymentId }).where(eq(sepaBatchItems.id, id));
+}
+
+export async function markItemRejected(tx: Tx, id: string, reasonCode: string, rejectedOn: string): Promise<void> {
+  await tx.db.update(sepaBatchItems).set({ status: 'rejected', rejectionReasonCode: reasonCode, rejectedOn }).where(eq(sepaBatchItems.id, id));
+}
+
+export async function markBatchSettled(tx: Tx, id: string, settledOn: string, settledBy: string | null): Promise<void> {
+  await tx.db.update(sepaBatches).set({ status: 'settled', settledOn, settledBy }).where(eq(sepaBatches.id, id));
 }

@@ -4,9 +4,9 @@ import { AppError, ConflictError, NotFoundError, ValidationError, type FieldErro
 import { buildPain008 } from './pain008.js';
 import { findCreditor } from './sepa-creditors.service.js';
 import { SEPA_PERMISSIONS, sepaWriteScope, type SepaActor, type SepaDeps } from './sepa-deps.js';
-import { collectableInvoices, entityName, findBatch, insertBatch, type CollectableInvoice } from './sepa-batches.repository.js';
+import { collectableInvoices, entityName, findBatch, insertBatch, listBatches, type CollectableInvoice } from './sepa-batches.repository.js';
 import { setSequenceType } from './sepa-mandates.repository.js';
-import type { Batch, CreateBatch } from './sepa.schema.js';
+import type { Batch, BatchListQuery, BatchSummary, CreateBatch } from './sepa.schema.js';
 
 const REFUSED = 'La remise de prélèvements ne peut pas être créée.';
 
@@ -104,4 +104,8 @@ export async function getBatch(deps: SepaDeps, scope: DbScope, id: string): Prom
     },
     { readOnly: true },
   );
+}
+
+export async function searchBatches(deps: SepaDeps, scope: DbScope, filter: BatchListQuery): Promise<BatchSummary[]> {
+  return withTransaction(deps.database, scope, (tx) => listBatches(tx, filter), { readOnly: true });
 }

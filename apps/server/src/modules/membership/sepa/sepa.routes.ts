@@ -4,11 +4,14 @@ import { Type } from 'typebox';
 import { auditActorFrom } from '../../../platform/audit/index.js';
 import { dbScopeFor, requirePermission, requirePrincipal } from '../../../platform/auth/index.js';
 import { COMMON_PROBLEMS, problemResponses } from '../../../platform/http/responses.js';
-import { createBatch, getBatch } from './sepa-batches.service.js';
+import { createBatch, getBatch, searchBatches } from './sepa-batches.service.js';
+import { recordRejection, settleBatch } from './sepa-settlement.service.js';
 import { getCreditor, putCreditor } from './sepa-creditors.service.js';
 import { SEPA_PERMISSIONS, type SepaActor, type SepaDeps } from './sepa-deps.js';
 import { createMandate, getMandate, revoke, searchMandates } from './sepa-mandates.service.js';
 import {
+  BatchListQuerySchema,
+  BatchListSchema,
   BatchSchema,
   CreateBatchSchema,
   CreateMandateSchema,
@@ -18,6 +21,8 @@ import {
   MandateListSchema,
   MandateSchema,
   PutCreditorSchema,
+  RecordRejectionSchema,
+  SettleBatchSchema,
 } from './sepa.schema.js';
 
 const TAGS = ['membership'];
@@ -106,6 +111,48 @@ export async function sepaRoutes(instance: FastifyInstance, deps: SepaDeps): Pro
       },
     },
     async (request, reply) => reply.code(201).send(await createBatch(deps, actorOf(request), request.body)),
+  );
+
+  app.get(
+    '/api/v1/sepa-batches',
+    {
+      preHandler: requirePermission(read),
+      schema: { tags: TAGS, summary: "The SEPA batches of one's entities, newest first (at most 200)", querystring: BatchListQuerySchema, response: { 200: BatchListSchema, ...problemResponses(...COMMON_PROBLEMS) } },
+    },
+    async (request) => ({ items: await searchBatches(deps, dbScopeFor(request, read), request.query) }),
+  );
+
+  app.post(
+    '/api/v1/sepa-batches/:id/settle',
+    {
+      preHandler: requirePermission(write),
+      schema: {
+        tags: TAGS,
+        summary: 'Mark a batch settled by the bank: records a SEPA payment on each collected invoice',
+        description: 'Repeating it changes nothing (the batch is answered as settled). Debits already recorded as rejected are left out. 422 when the date precedes the batch.',
+        params: IdParamsSchema,
+        body: SettleBatchSchema,
+        response: { 200: BatchSchema, ...problemResponses(...COMMON_PROBLEMS, 404, 422) },
+      },
+    },
+    async (request) => settleBatch(deps, actorOf(request), request.params.id, request.body),
+  );
+
+  app.post(
+    '/api/v1/sepa-batches/:id/rejections',
+    {
+      preHandler: requirePermission(write),
+      schema: {
+        tags: TAGS,
+        summary: 'Record a debit of the batch rejected or returned by the bank (R-transaction), with its ISO 20022 reason code',
+        description:
+          'A settled debit has its payment reversed: the invoice is open again (overdue once due) and may be collected in a later batch. Repeating it changes nothing. 422 `/invoiceId` when the invoice is not in the batch.',
+        params: IdParamsSchema,
+        body: RecordRejectionSchema,
+        response: { 200: BatchSchema, ...problemResponses(...COMMON_PROBLEMS, 404, 422) },
+      },
+    },
+    async (request) => recordRejection(deps, actorOf(request), request.params.id, request.body),
   );
 
   app.get(

@@ -91,9 +91,16 @@ export type CreateBatch = Static<typeof CreateBatchSchema>;
 
 const BatchItemSchema = Type.Object({
   invoiceId: Uuid(),
+  invoiceNumber: Type.String(),
   mandateId: Uuid(),
+  mandateReference: Type.String({ description: 'RUM of the mandate collected under' }),
   amountCents: Type.Integer(),
   sequenceType: SequenceTypeSchema,
+  status: Type.Union([Type.Literal('pending'), Type.Literal('settled'), Type.Literal('rejected')], {
+    description: 'pending (sent to the bank), settled (payment recorded on the invoice), rejected (R-transaction: any payment reversed)',
+  }),
+  rejectionReasonCode: Nullable(Type.String()),
+  rejectedOn: Nullable(Type.String({ format: 'date' })),
 });
 
 export const BatchSchema = Type.Object(
@@ -104,9 +111,33 @@ export const BatchSchema = Type.Object(
     collectionDate: Type.String({ format: 'date' }),
     numberOfTransactions: Type.Integer(),
     controlSumCents: Type.Integer(),
+    status: Type.Union([Type.Literal('exported'), Type.Literal('settled')], { description: 'exported (file produced), settled (the bank credited the collection)' }),
+    settledOn: Nullable(Type.String({ format: 'date' })),
     createdAt: Type.String({ format: 'date-time' }),
     items: Type.Array(BatchItemSchema),
   },
   { $id: 'SepaBatch' },
 );
 export type Batch = Static<typeof BatchSchema>;
+
+export const BatchListQuerySchema = Type.Object({ entityId: Type.Optional(Uuid('Only the batches of this creditor entity')) }, { additionalProperties: false });
+export type BatchListQuery = Static<typeof BatchListQuerySchema>;
+export const BatchSummarySchema = Type.Omit(BatchSchema, ['items'], { $id: 'SepaBatchSummary' });
+export type BatchSummary = Static<typeof BatchSummarySchema>;
+export const BatchListSchema = Type.Object({ items: Type.Array(BatchSummarySchema) });
+
+export const SettleBatchSchema = Type.Object(
+  { settledOn: IsoDate('Day the bank credited the collection; the payments are recorded on that day') },
+  { additionalProperties: false },
+);
+export type SettleBatch = Static<typeof SettleBatchSchema>;
+
+export const RecordRejectionSchema = Type.Object(
+  {
+    invoiceId: Uuid('The invoice whose debit the bank rejected or returned'),
+    reasonCode: Type.String({ pattern: '^[A-Z]{2}[0-9]{2}$', description: 'ISO 20022 reason code from the bank (AC04 closed account, AM04 insufficient funds, MD01 no mandate, MD06 refund request…)' }),
+    rejectedOn: IsoDate('Day of the rejection'),
+  },
+  { additionalProperties: false },
+);
+export type RecordRejection = Static<typeof RecordRejectionSchema>;

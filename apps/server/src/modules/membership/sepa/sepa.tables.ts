@@ -3,10 +3,16 @@ import { check, date, index, integer, pgTable, text, timestamp, unique, uniqueIn
 import { entities } from '../../../platform/tenancy/entity-tree.tables.js';
 import { tenantIsolationPolicy } from '../../../platform/tenancy/tenant-policy.js';
 import { invoices } from '../invoicing/invoicing.tables.js';
+import { payments } from '../payments/payments.tables.js';
 
 export const SEQUENCE_TYPES = ['FRST', 'RCUR', 'OOFF', 'FNAL'] as const;
 export type SequenceType = (typeof SEQUENCE_TYPES)[number];
 export const MANDATE_STATUSES = ['active', 'revoked'] as const;
+export const BATCH_STATUSES = ['exported', 'settled'] as const;
+export type BatchStatus = (typeof BATCH_STATUSES)[number];
+/** pending: sent to the bank; settled: the payment is recorded; rejected: the bank returned it (R-transaction). */
+export const BATCH_ITEM_STATUSES = ['pending', 'settled', 'rejected'] as const;
+export type BatchItemStatus = (typeof BATCH_ITEM_STATUSES)[number];
 export type MandateStatus = (typeof MANDATE_STATUSES)[number];
 
 /**
@@ -78,13 +84,24 @@ export const sepaBatches = pgTable(
     numberOfTransactions: integer('number_of_transactions').notNull(),
     controlSumCents: integer('control_sum_cents').notNull(),
     xml: text('xml').notNull(),
+    status: text('status', { enum: BATCH_STATUSES }).notNull().default('exported'),
+    /** Day the bank credited the collection, given when the batch is marked settled. */
+    settledOn: date('settled_on', { mode: 'string' }),
+    settledBy: uuid('settled_by'),
     createdBy: uuid('created_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (table) => [index('sepa_batches_entity_id_idx').on(table.entityId, table.createdAt), tenantIsolationPolicy('sepa_batches')],
+  (table) => [
+    index('sepa_batches_entity_id_idx').on(table.entityId, table.createdAt),
+    check('sepa_batches_status', sql`${table.status} IN ('exported', 'settled')`),
+    tenantIsolationPolicy('sepa_batches'),
+  ],
 ).enableRLS();
 
-/** One collected invoice; the unique invoice id is what prevents collecting an invoice twice. */
+/**
+ * One collected invoice; the unique invoice id among items not rejected is what prevents collecting
+ * an invoice twice (a rejected debit may be collected again in a later batch).
+ */
 export const sepaBatchItems = pgTable(
   'sepa_batch_items',
   {
@@ -97,16 +114,23 @@ export const sepaBatchItems = pgTable(
       .references(() => sepaBatches.id),
     invoiceId: uuid('invoice_id')
       .notNull()
-      .unique()
       .references(() => invoices.id),
     mandateId: uuid('mandate_id')
       .notNull()
       .references(() => sepaMandates.id),
     amountCents: integer('amount_cents').notNull(),
     sequenceType: text('sequence_type', { enum: SEQUENCE_TYPES }).notNull(),
+    status: text('status', { enum: BATCH_ITEM_STATUSES }).notNull().default('pending'),
+    /** The payment recorded when the batch was settled. */
+    paymentId: uuid('payment_id').references(() => payments.id),
+    /** ISO 20022 reason code of a rejected debit (AM04, AC04, MD01…). */
+    rejectionReasonCode: text('rejection_reason_code'),
+    rejectedOn: date('rejected_on', { mode: 'string' }),
   },
   (table) => [
+    uniqueIndex('sepa_batch_items_invoice_live_idx').on(table.invoiceId).where(sql`${table.status} <> 'rejected'`),
     index('sepa_batch_items_batch_id_idx').on(table.batchId),
+    check('sepa_batch_items_status', sql`${table.status} IN ('pending', 'settled', 'rejected')`),
     index('sepa_batch_items_entity_id_idx').on(table.entityId),
     check('sepa_batch_items_amount_positive', sql`${table.amountCents} > 0`),
     tenantIsolationPolicy('sepa_batch_items'),

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../../../../platform/db/index.js';
+import { invoicePaymentDetails } from './invoice-payment-details.js';
 import type { Invoice } from '../invoices.schema.js';
 import { invoices } from '../invoicing.tables.js';
 import { invoiceDocuments } from './invoice-documents.tables.js';
@@ -39,7 +40,7 @@ export async function insertInvoiceDocument(tx: Tx, document: NewInvoicePdf): Pr
   return inserted.length === 1;
 }
 
-/** The issuing entity's usual name and, for a credit note, the invoice it credits. */
+/** The issuing entity's usual name, how to pay the invoice and, for a credit note, the invoice it credits. */
 export async function readPrintContext(tx: Tx, invoice: Invoice): Promise<InvoicePdfContext> {
   // `entities` is the platform's shared network tree (no RLS): every module may read it.
   const { rows } = await tx.client.query<{ name: string }>('SELECT name FROM entities WHERE id = $1', [invoice.entityId]);
@@ -51,5 +52,6 @@ export async function readPrintContext(tx: Tx, invoice: Invoice): Promise<Invoic
       .where(sql`${invoices.id} = ${invoice.creditedInvoiceId}`);
     if (credited?.number && credited.issueDate) creditedInvoice = { number: credited.number, issueDate: credited.issueDate };
   }
-  return { issuerUsualName: rows[0]?.name ?? null, creditedInvoice };
+  const payment = invoice.kind === 'invoice' ? await invoicePaymentDetails(tx, invoice) : { bankAccount: null, directDebit: null };
+  return { issuerUsualName: rows[0]?.name ?? null, creditedInvoice, payment };
 }

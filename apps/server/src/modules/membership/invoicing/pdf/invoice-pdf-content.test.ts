@@ -7,6 +7,8 @@ import { wrapText } from './wrap-text.js';
 
 const party = (name: string, siren: string) => ({ name, siren, address: { street: '12 rue de la République', postalCode: '69002', city: 'Lyon' } });
 
+const NO_PAYMENT_DETAILS = { bankAccount: null, directDebit: null };
+
 function issued(overrides: Partial<Invoice> = {}): Invoice {
   return {
     id: '0190f5a0-0000-7000-8000-000000000001',
@@ -41,7 +43,7 @@ function issued(overrides: Partial<Invoice> = {}): Invoice {
 
 describe('invoice PDF content', () => {
   it('lays out an invoice with the issuer, the customer, French amounts and the legal mentions of a B2B invoice', () => {
-    const content = invoicePdfContent(issued(), { issuerUsualName: 'UT Rhône', creditedInvoice: null });
+    const content = invoicePdfContent(issued(), { issuerUsualName: 'UT Rhône', creditedInvoice: null, payment: NO_PAYMENT_DETAILS });
     expect(content).toMatchObject({
       fileName: 'COT-2026-000042.pdf',
       title: 'FACTURE',
@@ -68,6 +70,23 @@ describe('invoice PDF content', () => {
     expect(LATE_PAYMENT_PENALTIES).toContain('pénalités de retard');
   });
 
+  it('prints the issuer account for a transfer, and the mandate and creditor identifier of an invoice collected by SEPA direct debit', () => {
+    const bankAccount = { iban: 'FR1420041010050500013M02606', bic: 'PSSTFRPPLYO' };
+    const byTransfer = invoicePdfContent(issued(), { issuerUsualName: null, creditedInvoice: null, payment: { bankAccount, directDebit: null } });
+    expect(byTransfer.mentions).toContain('Règlement par virement — IBAN : FR14 2004 1010 0505 0001 3M02 606 — BIC : PSSTFRPPLYO.');
+    expect(byTransfer.mentions.join(' ')).not.toContain('prélèvement');
+
+    const byDebit = invoicePdfContent(issued(), {
+      issuerUsualName: null,
+      creditedInvoice: null,
+      payment: { bankAccount: { ...bankAccount, bic: null }, directDebit: { mandateReference: 'RUM-69-0001', creditorIdentifier: 'FR72ZZZ123456', debtorIbanLast4: '0189' } },
+    });
+    expect(byDebit.mentions.slice(2, 4)).toEqual([
+      'Règlement par prélèvement SEPA sur le compte se terminant par 0189 — référence unique du mandat (RUM) : RUM-69-0001 — identifiant créancier SEPA (ICS) : FR72ZZZ123456.',
+      'Coordonnées bancaires du créancier — IBAN : FR14 2004 1010 0505 0001 3M02 606.',
+    ]);
+  });
+
   it('lays out a credit note with the invoice it credits, a VAT column under the standard regime, and no payment terms', () => {
     const creditNote = issued({
       kind: 'credit_note',
@@ -81,7 +100,7 @@ describe('invoice PDF content', () => {
       totalInclTaxCents: 10_550,
       lines: [{ position: 1, label: 'Remise', quantity: 1, unitAmountCents: 10_000, vatRateBasisPoints: 550, totalExclTaxCents: 10_000, vatCents: 550 }],
     });
-    const content = invoicePdfContent(creditNote, { issuerUsualName: 'Union territoriale du Rhône', creditedInvoice: { number: 'COT-2026-000042', issueDate: '2026-11-02' } });
+    const content = invoicePdfContent(creditNote, { issuerUsualName: 'Union territoriale du Rhône', creditedInvoice: { number: 'COT-2026-000042', issueDate: '2026-11-02' }, payment: NO_PAYMENT_DETAILS });
     expect(content).toMatchObject({ title: 'AVOIR', fileName: 'AV-2026-000003.pdf', dates: [["Date d'émission", '29/11/2026']], reference: 'Avoir sur la facture n° COT-2026-000042 du 02/11/2026.' });
     expect(content.issuer.heading).toBe('Union territoriale du Rhône');
     expect(content.issuer.lines).not.toContain('Union territoriale du Rhône');
@@ -91,7 +110,7 @@ describe('invoice PDF content', () => {
   });
 
   it('refuses to print a draft', () => {
-    expect(() => invoicePdfContent(issued({ status: 'draft', number: null, issueDate: null }), { issuerUsualName: null, creditedInvoice: null })).toThrow(/not issued/);
+    expect(() => invoicePdfContent(issued({ status: 'draft', number: null, issueDate: null }), { issuerUsualName: null, creditedInvoice: null, payment: NO_PAYMENT_DETAILS })).toThrow(/not issued/);
   });
 });
 

@@ -1,3 +1,5 @@
+import { friendlyFormatIBAN } from 'ibantools';
+import type { InvoicePaymentDetails } from './invoice-payment-details.js';
 import type { Invoice } from '../invoices.schema.js';
 import type { SnapshotAddress } from '../invoicing.tables.js';
 
@@ -7,6 +9,8 @@ export interface InvoicePdfContext {
   issuerUsualName: string | null;
   /** For a credit note: the invoice it credits. */
   creditedInvoice: { number: string; issueDate: string } | null;
+  /** The issuer's bank account and, for an invoice collected by SEPA direct debit, its mandate. */
+  payment: InvoicePaymentDetails;
 }
 
 export type ColumnAlign = 'left' | 'right';
@@ -59,6 +63,23 @@ export const RECOVERY_INDEMNITY =
   "Tout professionnel en retard de paiement est redevable de plein droit d'une indemnité forfaitaire pour frais de recouvrement de 40\u00a0€ (art. L441-10 et D441-5 du Code de commerce).";
 export const NO_DISCOUNT = "Pas d'escompte pour paiement anticipé.";
 
+/** How to pay: by SEPA direct debit under the named mandate, else by transfer to the issuer's account. */
+function paymentMentions(payment: InvoicePaymentDetails): string[] {
+  const mentions: string[] = [];
+  if (payment.directDebit) {
+    const { mandateReference, creditorIdentifier, debtorIbanLast4 } = payment.directDebit;
+    mentions.push(
+      `Règlement par prélèvement SEPA sur le compte se terminant par ${debtorIbanLast4} — référence unique du mandat (RUM) : ${mandateReference} — identifiant créancier SEPA (ICS) : ${creditorIdentifier}.`,
+    );
+  }
+  if (payment.bankAccount) {
+    const { iban, bic } = payment.bankAccount;
+    const intro = payment.directDebit ? 'Coordonnées bancaires du créancier' : 'Règlement par virement';
+    mentions.push(`${intro} — IBAN : ${friendlyFormatIBAN(iban) ?? iban}${bic ? ` — BIC : ${bic}` : ''}.`);
+  }
+  return mentions;
+}
+
 /** The texts of an issued invoice or credit note; a draft has no number and is never printed. */
 export function invoicePdfContent(invoice: Invoice, context: InvoicePdfContext): InvoicePdfContent {
   if (!invoice.number || !invoice.issueDate || !invoice.issuer || !invoice.customer) throw new Error(`Invoice ${invoice.id} is not issued: it cannot be printed`);
@@ -93,7 +114,12 @@ export function invoicePdfContent(invoice: Invoice, context: InvoicePdfContext):
     ...(invoice.vatMention ? [invoice.vatMention] : []),
     ...(isCreditNote
       ? ['Cet avoir vient en déduction des sommes dues au titre de la facture référencée.']
-      : [`Paiement à effectuer au plus tard le ${formatDate(invoice.dueDate ?? invoice.issueDate)}. ${NO_DISCOUNT}`, LATE_PAYMENT_PENALTIES, RECOVERY_INDEMNITY]),
+      : [
+          `Paiement à effectuer au plus tard le ${formatDate(invoice.dueDate ?? invoice.issueDate)}. ${NO_DISCOUNT}`,
+          ...paymentMentions(context.payment),
+          LATE_PAYMENT_PENALTIES,
+          RECOVERY_INDEMNITY,
+        ]),
   ];
 
   return {

@@ -136,4 +136,30 @@ describe('invoice PDF API', () => {
     }
     expect((await n.call(n.staff.rhone, 'GET', '/api/v1/invoices/0190f5a0-0000-7000-8000-00000000dead/pdf')).statusCode).toBe(404);
   });
+  it("prints the issuer's bank account for a transfer and, when the customer pays by SEPA direct debit, the mandate reference", async () => {
+    const creditor = await n.call(n.staff.rhone, 'PUT', `/api/v1/entities/${n.ids['69']}/sepa-creditor`, { creditorIdentifier: 'FR72ZZZ123456', iban: 'FR1420041010050500013M02606', bic: 'PSSTFRPPLYO' });
+    expect(creditor.statusCode, creditor.body).toBe(200);
+    const byTransfer = await issue((await draft()).id);
+    const transferText = (await pdfText((await n.call(n.staff.rhone, 'GET', `/api/v1/invoices/${byTransfer.id}/pdf`)).rawPayload)).text.replace(/\n/g, ' ');
+    expect(transferText).toContain('Règlement par virement — IBAN : FR14 2004 1010 0505 0001 3M02 606 — BIC : PSSTFRPPLYO.');
+    expect(transferText).not.toContain('RUM');
+
+    const debtor = await insertCompany(n.database, 'Garage Part-Dieu');
+    const mandate = await n.call(n.staff.rhone, 'POST', '/api/v1/sepa-mandates', {
+      entityId: n.ids['69'],
+      organizationId: debtor,
+      reference: 'RUM-PDF-0001',
+      signatureDate: '2026-09-01',
+      debtorName: 'Garage Part-Dieu',
+      iban: 'FR7630006000011234567890189',
+    });
+    expect(mandate.statusCode, mandate.body).toBe(201);
+    const created = await n.call(n.staff.rhone, 'POST', '/api/v1/invoices', { entityId: n.ids['69'], organizationId: debtor, dueDate: '2026-12-31', lines: [DUES] });
+    const byDebit = await issue(created.json<Invoice>().id);
+    const debitText = (await pdfText((await n.call(n.staff.rhone, 'GET', `/api/v1/invoices/${byDebit.id}/pdf`)).rawPayload)).text.replace(/\n/g, ' ');
+    expect(debitText).toContain('Règlement par prélèvement SEPA sur le compte se terminant par 0189 — référence unique du mandat (RUM) : RUM-PDF-0001 — identifiant créancier SEPA (ICS) : FR72ZZZ123456.');
+    expect(debitText).toContain('Coordonnées bancaires du créancier — IBAN : FR14 2004 1010 0505 0001 3M02 606 — BIC : PSSTFRPPLYO.');
+    // The debtor's own IBAN stays out of the document.
+    expect(debitText).not.toContain('3000 6000');
+  });
 });
