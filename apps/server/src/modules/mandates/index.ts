@@ -27,3 +27,5 @@ export { MANDATE_PERMISSIONS } from './designations/permissions.js';
 export { seedMandatesDemo } from './designations/mandates-demo.js';
 export { raiseMandateExpiryTasks, EXPIRY_NOTICE_DAYS } from './designations/mandate-expiry.jobs.js';
 export type { Mandate } from './designations/mandates.schema.js';
+// Dashboard (modules/dashboard): mandates ending by month.
+export { mandateStats, type MandateStats } from './designations/mandate-stats.js';

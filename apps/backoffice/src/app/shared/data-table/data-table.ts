@@ -32,8 +32,8 @@ export interface TableColumn<T> {
   /** Server-side sort key; omit for columns the API cannot sort on. */
   sortable?: boolean;
   cell: (row: T) => string;
-  /** Router link for the cell (usually the first column). */
-  link?: (row: T) => string | readonly unknown[];
+  /** Router link for the cell (usually the first column); null leaves that row's cell as text. */
+  link?: (row: T) => string | readonly unknown[] | null;
 }
 
 export interface TableFilter {

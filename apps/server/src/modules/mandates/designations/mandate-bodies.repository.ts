@@ -9,7 +9,7 @@ import { mandateBodies } from './mandates.tables.js';
 type BodyRow = typeof mandateBodies.$inferSelect;
 
 function toBody(row: BodyRow): Body {
-  return { id: row.id, name: row.name, kind: row.kind, departementCode: row.departementCode, commune: row.commune, createdAt: row.createdAt.toISOString() };
+  return { id: row.id, name: row.name, kind: row.kind, departementCode: row.departementCode, commune: row.commune, version: row.version, createdAt: row.createdAt.toISOString() };
 }
 
 /** Null when a body already has this name. */
@@ -30,4 +30,17 @@ export async function findBody(tx: Tx, id: string): Promise<Body | null> {
 export async function listBodies(tx: Tx, query: CollectionQuery): Promise<CollectionPage<Body>> {
   const page = await fetchPage<BodyRow>(tx, bodyCollection, query, { table: mandateBodies });
   return { ...page, items: page.items.map(toBody) };
+}
+
+/** Null when the version moved on or another body has the name (`taken`). */
+export async function updateBody(tx: Tx, id: string, version: number, fields: CreateBody): Promise<Body | 'taken' | null> {
+  const name = fields.name.trim();
+  const [other] = await tx.db.select({ id: mandateBodies.id }).from(mandateBodies).where(sql`${mandateBodies.name} = ${name} AND ${mandateBodies.id} <> ${id}`);
+  if (other) return 'taken';
+  const [row] = await tx.db
+    .update(mandateBodies)
+    .set({ name, kind: fields.kind, departementCode: fields.departementCode ?? null, commune: fields.commune?.trim() ?? null, version: sql`${mandateBodies.version} + 1` })
+    .where(sql`${mandateBodies.id} = ${id} AND ${mandateBodies.version} = ${version}`)
+    .returning();
+  return row ? toBody(row) : null;
 }

@@ -2,23 +2,48 @@ import { recordAudit } from '../../../platform/audit/index.js';
 import { newId, withTransaction } from '../../../platform/db/index.js';
 import type { CollectionPage } from '../../../platform/http/collection-sql.js';
 import type { CollectionQuery } from '../../../platform/http/collection.js';
-import { ConflictError, NotFoundError, ValidationError } from '../../../platform/http/errors.js';
+import { ConflictError, NotFoundError, PreconditionFailedError, ValidationError } from '../../../platform/http/errors.js';
 import { scopeOf, type MandateActor, type MandateDeps } from './mandate-actor.js';
-import { findBody, insertBody, listBodies } from './mandate-bodies.repository.js';
-import { findSeat, insertSeat, listSeats } from './mandate-seats.repository.js';
+import { findBody, insertBody, listBodies, updateBody } from './mandate-bodies.repository.js';
+import { findSeat, insertSeat, listSeats, updateSeat } from './mandate-seats.repository.js';
 import { seatCollection } from './mandates.collections.js';
-import type { Body, CreateBody, CreateSeat, Seat } from './mandates.schema.js';
+import type { Body, BodyPatch, CreateBody, CreateSeat, Seat, SeatPatch } from './mandates.schema.js';
 import { MANDATE_PERMISSIONS } from './permissions.js';
 
 const { read, write } = MANDATE_PERMISSIONS;
+
+const bodyNameTaken = () => new ConflictError('A body already has this name.', 'mandate_body_exists', [{ pointer: '/name', message: 'Une instance porte déjà ce nom.' }]);
+const seatTaken = () =>
+  new ConflictError('The entity already has this seat.', 'mandate_seat_exists', [{ pointer: '/label', message: 'Ce siège existe déjà pour cette structure et cette instance.' }]);
 
 // Bodies: reference data shared by the network (no RLS); any designating entity may declare one.
 
 export async function createBody(deps: MandateDeps, actor: MandateActor, input: CreateBody): Promise<Body> {
   return withTransaction(deps.database, scopeOf(actor, write), async (tx) => {
     const body = await insertBody(tx, newId(), input);
-    if (!body) throw new ConflictError('A body already has this name.', 'mandate_body_exists', [{ pointer: '/name', message: 'Une instance porte déjà ce nom.' }]);
+    if (!body) throw bodyNameTaken();
     await recordAudit(tx, { action: 'mandates.body.created', resourceType: 'mandate_body', resourceId: body.id, entityId: null, after: { ...body }, actor: actor.audit });
+    return body;
+  });
+}
+
+/** Corrects a body (any entity that may declare one may correct it; the audit trail keeps who did). `expected`: If-Match version. */
+export async function patchBody(deps: MandateDeps, actor: MandateActor, id: string, expected: number | '*', patch: BodyPatch): Promise<Body> {
+  return withTransaction(deps.database, scopeOf(actor, write), async (tx) => {
+    const current = await findBody(tx, id);
+    if (!current) throw new NotFoundError('Body');
+    if (expected !== '*' && expected !== current.version) throw new PreconditionFailedError();
+    const fields = {
+      name: patch.name ?? current.name,
+      kind: patch.kind ?? current.kind,
+      departementCode: patch.departementCode === undefined ? current.departementCode : patch.departementCode,
+      commune: patch.commune === undefined ? current.commune : patch.commune,
+    };
+    const body = await updateBody(tx, id, current.version, fields);
+    if (body === 'taken') throw bodyNameTaken();
+    if (!body) throw new PreconditionFailedError();
+    const before = { name: current.name, kind: current.kind, departementCode: current.departementCode, commune: current.commune };
+    await recordAudit(tx, { action: 'mandates.body.updated', resourceType: 'mandate_body', resourceId: id, entityId: null, before, after: fields, actor: actor.audit });
     return body;
   });
 }
@@ -42,12 +67,33 @@ export async function createSeat(deps: MandateDeps, actor: MandateActor, input: 
   return withTransaction(deps.database, scopeOf(actor, write), async (tx) => {
     if (!(await findBody(tx, input.bodyId))) throw new ValidationError([{ pointer: '/bodyId', message: "Cette instance n'existe pas." }]);
     const id = newId();
-    if (!(await insertSeat(tx, id, input))) {
-      throw new ConflictError('The entity already has this seat.', 'mandate_seat_exists', [{ pointer: '/label', message: 'Ce siège existe déjà pour cette structure et cette instance.' }]);
-    }
+    if (!(await insertSeat(tx, id, input))) throw seatTaken();
     const seat = (await findSeat(tx, id))!;
     await recordAudit(tx, { action: 'mandates.seat.created', resourceType: 'mandate_seat', resourceId: id, entityId: seat.entityId, after: { ...seat }, actor: actor.audit });
     return seat;
+  });
+}
+
+/** Changes a seat's label or role (the entity and the body stay). `expected`: If-Match version. */
+export async function patchSeat(deps: MandateDeps, actor: MandateActor, id: string, expected: number | '*', patch: SeatPatch): Promise<Seat> {
+  return withTransaction(deps.database, scopeOf(actor, write), async (tx) => {
+    const current = await findSeat(tx, id, { lock: true });
+    if (!current) throw new NotFoundError('Seat');
+    if (expected !== '*' && expected !== current.version) throw new PreconditionFailedError();
+    const fields = { label: patch.label ?? current.label, role: patch.role ?? current.role };
+    const updated = await updateSeat(tx, current, fields);
+    if (updated === 'taken') throw seatTaken();
+    if (!updated) throw new PreconditionFailedError();
+    await recordAudit(tx, {
+      action: 'mandates.seat.updated',
+      resourceType: 'mandate_seat',
+      resourceId: id,
+      entityId: current.entityId,
+      before: { label: current.label, role: current.role },
+      after: fields,
+      actor: actor.audit,
+    });
+    return (await findSeat(tx, id))!;
   });
 }
 

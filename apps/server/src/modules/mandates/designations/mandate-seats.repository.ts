@@ -12,6 +12,7 @@ const seatColumns = {
   bodyName: sql<string>`(SELECT b.name FROM ${mandateBodies} b WHERE b.id = ${mandateSeats.bodyId})`,
   label: mandateSeats.label,
   role: mandateSeats.role,
+  version: mandateSeats.version,
   createdAt: mandateSeats.createdAt,
 };
 
@@ -37,4 +38,20 @@ export async function findSeat(tx: Tx, id: string, options: { lock?: boolean } =
 export async function listSeats(tx: Tx, collection: Collection, query: CollectionQuery, where?: SQL): Promise<CollectionPage<Seat>> {
   const page = await fetchPage<SeatRow>(tx, collection, query, { table: mandateSeats, columns: seatColumns, ...(where ? { where } : {}) });
   return { ...page, items: page.items.map(toSeat) };
+}
+
+/** False when the version moved on; 'taken' when the entity already has a seat with this label and role in the body. */
+export async function updateSeat(tx: Tx, current: Seat, fields: { label: string; role: Seat['role'] }): Promise<boolean | 'taken'> {
+  const label = fields.label.trim();
+  const [other] = await tx.db
+    .select({ id: mandateSeats.id })
+    .from(mandateSeats)
+    .where(sql`${mandateSeats.bodyId} = ${current.bodyId} AND ${mandateSeats.entityId} = ${current.entityId} AND ${mandateSeats.label} = ${label} AND ${mandateSeats.role} = ${fields.role} AND ${mandateSeats.id} <> ${current.id}`);
+  if (other) return 'taken';
+  const rows = await tx.db
+    .update(mandateSeats)
+    .set({ label, role: fields.role, version: sql`${mandateSeats.version} + 1` })
+    .where(sql`${mandateSeats.id} = ${current.id} AND ${mandateSeats.version} = ${current.version}`)
+    .returning({ id: mandateSeats.id });
+  return rows.length > 0;
 }

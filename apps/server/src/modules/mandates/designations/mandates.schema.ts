@@ -31,6 +31,7 @@ export const BodySchema = Type.Object(
     kind: BodyKindSchema,
     departementCode: Nullable(Type.String()),
     commune: Nullable(Type.String()),
+    version: Type.Integer(),
     createdAt: Type.String({ format: 'date-time' }),
   },
   { $id: 'MandateBody', description: 'A body where the network holds seats (reference data shared by the whole network).' },
@@ -48,6 +49,9 @@ export const CreateBodySchema = Type.Object(
 );
 export type CreateBody = Static<typeof CreateBodySchema>;
 
+export const BodyPatchSchema = Type.Partial(CreateBodySchema, { additionalProperties: false, description: 'JSON Merge Patch: name, kind, département, commune' });
+export type BodyPatch = Static<typeof BodyPatchSchema>;
+
 export const SeatSchema = Type.Object(
   {
     id: Id,
@@ -56,6 +60,7 @@ export const SeatSchema = Type.Object(
     bodyName: Type.String(),
     label: Type.String(),
     role: SeatRoleSchema,
+    version: Type.Integer(),
     createdAt: Type.String({ format: 'date-time' }),
   },
   { $id: 'MandateSeat' },
@@ -72,6 +77,12 @@ export const CreateSeatSchema = Type.Object(
   { additionalProperties: false },
 );
 export type CreateSeat = Static<typeof CreateSeatSchema>;
+
+export const SeatPatchSchema = Type.Object(
+  { label: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })), role: Type.Optional(SeatRoleSchema) },
+  { additionalProperties: false, description: 'JSON Merge Patch: label and/or role (the entity and the body stay)' },
+);
+export type SeatPatch = Static<typeof SeatPatchSchema>;
 
 export const MandateSchema = Type.Object(
   {

@@ -27,6 +27,7 @@ export const mandateBodies = pgTable(
     /** Département code (`69`, `2A`, `974`) of the body's territory; null for national or regional bodies. */
     departementCode: text('departement_code'),
     commune: text('commune'),
+    version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [
@@ -51,6 +52,7 @@ export const mandateSeats = pgTable(
       .references(() => mandateBodies.id),
     label: text('label').notNull(),
     role: text('role', { enum: SEAT_ROLES }).notNull(),
+    version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [

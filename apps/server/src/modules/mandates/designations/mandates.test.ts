@@ -154,6 +154,37 @@ describe('mandates: bodies, seats, designations, expiry tasks and reports', () =
     expect(list.json().items.map((m: Mandate) => m.personId)).toEqual([camille, camille]);
   });
 
+  it('corrects bodies and seats with If-Match; names stay unique, other branches get 404, viewers 403', async () => {
+    const created = (await n.call(n.staff.rhone, 'POST', '/api/v1/mandate-bodies', { name: 'CAF de Lyon', kind: 'caf' })).json<Body>();
+    expect(created.version).toBe(1);
+    const bodyUrl = `/api/v1/mandate-bodies/${created.id}`;
+    expect((await n.call(n.staff.rhone, 'GET', bodyUrl)).headers.etag).toBe('"1"');
+    expect((await n.call(n.staff.rhone, 'PATCH', bodyUrl, { name: 'CAF du Rhône (test)' })).statusCode).toBe(428);
+    expect((await n.call(n.staff.rhoneViewer, 'PATCH', bodyUrl, { name: 'CAF du Rhône (test)' }, { 'if-match': '"1"' })).statusCode).toBe(403);
+    const taken = await n.call(n.staff.rhone, 'PATCH', bodyUrl, { name: "Conseil de prud'hommes de Lyon" }, { 'if-match': '"1"' });
+    expect(taken.statusCode).toBe(409);
+    expect(taken.json().errors).toEqual([{ pointer: '/name', message: 'Une instance porte déjà ce nom.' }]);
+    const renamed = await n.call(n.staff.rhone, 'PATCH', bodyUrl, { name: 'CAF du Rhône (test)', departementCode: '69', commune: null }, { 'if-match': '"1"' });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    expect(renamed.json()).toMatchObject({ name: 'CAF du Rhône (test)', kind: 'caf', departementCode: '69', commune: null, version: 2 });
+    expect(renamed.headers.etag).toBe('"2"');
+    expect((await n.call(n.staff.rhone, 'PATCH', bodyUrl, { kind: 'cpam' }, { 'if-match': '"1"' })).statusCode).toBe(412);
+    expect((await n.call(n.staff.rhone, 'PATCH', bodyUrl, { departementCode: '999' }, { 'if-match': '"2"' })).json().errors[0].pointer).toBe('/departementCode');
+
+    const seat = (await n.call(n.staff.rhone, 'POST', '/api/v1/mandate-seats', { entityId: n.ids['69'], bodyId: created.id, label: 'Bureau', role: 'titular' })).json<Seat>();
+    await n.call(n.staff.rhone, 'POST', '/api/v1/mandate-seats', { entityId: n.ids['69'], bodyId: created.id, label: 'Bureau', role: 'substitute' });
+    const seatUrl = `/api/v1/mandate-seats/${seat.id}`;
+    expect((await n.call(n.staff.rhone, 'GET', seatUrl)).headers.etag).toBe('"1"');
+    expect((await n.call(n.staff.paris, 'PATCH', seatUrl, { label: 'Autre' }, { 'if-match': '"1"' })).statusCode).toBe(404);
+    const duplicate = await n.call(n.staff.rhone, 'PATCH', seatUrl, { role: 'substitute' }, { 'if-match': '"1"' });
+    expect(duplicate.statusCode).toBe(409);
+    expect(duplicate.json().errors[0].pointer).toBe('/label');
+    const relabelled = await n.call(n.staff.rhone, 'PATCH', seatUrl, { label: 'Commission de recours amiable' }, { 'if-match': '"1"' });
+    expect(relabelled.statusCode, relabelled.body).toBe(200);
+    expect(relabelled.json()).toMatchObject({ label: 'Commission de recours amiable', role: 'titular', bodyName: 'CAF du Rhône (test)', version: 2 });
+    expect((await n.call(n.staff.rhone, 'PATCH', seatUrl, { entityId: n.ids['75'] }, { 'if-match': '"2"' })).statusCode).toBe(422);
+  });
+
   it('seeds French demo bodies, seats and mandates once', async () => {
     const first = await seedMandatesDemo(n.database);
     expect(first.created).toBeGreaterThan(0);
