@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filterKey, readTableQuery, sortParam, sortState, toApiQuery } from './table-query';
+import { dayBoundsToInstants, filterKey, readTableQuery, sortParam, sortState, toApiQuery } from './table-query';
 
 describe('table query', () => {
   it('reads sort, cursor and filters from URL params and ignores other params', () => {
@@ -22,5 +22,13 @@ describe('table query', () => {
     expect(sortParam({ active: 'name', direction: 'asc' })).toBe('name');
     expect(sortParam({ active: 'name', direction: '' })).toBeNull();
     expect(filterKey('createdAt', 'gte')).toBe('filter[createdAt][gte]');
+  });
+
+  it('turns date filters into instants covering whole local days, leaving instants and other keys alone', () => {
+    const query = dayBoundsToInstants({ 'filter[createdAt][gte]': '2026-03-01', 'filter[createdAt][lte]': '2026-03-02', limit: '25' }, 'createdAt');
+    expect(query['filter[createdAt][gte]']).toBe(new Date('2026-03-01T00:00:00').toISOString());
+    expect(query['filter[createdAt][lte]']).toBe(new Date('2026-03-02T23:59:59.999').toISOString());
+    expect(query['limit']).toBe('25');
+    expect(dayBoundsToInstants({ 'filter[createdAt][gte]': '2026-03-01T10:00:00.000Z' }, 'createdAt')).toEqual({ 'filter[createdAt][gte]': '2026-03-01T10:00:00.000Z' });
   });
 });

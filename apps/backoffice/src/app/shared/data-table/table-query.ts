@@ -50,3 +50,16 @@ export function sortParam(state: SortState): string | null {
 export function filterKey(field: string, operator?: string): string {
   return operator ? `filter[${field}][${operator}]` : `filter[${field}]`;
 }
+
+/**
+ * Date filters give `YYYY-MM-DD`; date-time API fields want RFC 3339 instants: `gte` from the start
+ * and `lte` to the end of that local day.
+ */
+export function dayBoundsToInstants(query: Record<string, string>, field: string): Record<string, string> {
+  const result = { ...query };
+  const from = result[filterKey(field, 'gte')];
+  const to = result[filterKey(field, 'lte')];
+  if (from && /^\d{4}-\d{2}-\d{2}$/.test(from)) result[filterKey(field, 'gte')] = new Date(`${from}T00:00:00`).toISOString();
+  if (to && /^\d{4}-\d{2}-\d{2}$/.test(to)) result[filterKey(field, 'lte')] = new Date(`${to}T23:59:59.999`).toISOString();
+  return result;
+}

@@ -27,6 +27,7 @@ export const CitationSchema = Type.Object(
     sourceId: Type.String({ format: 'uuid' }),
     title: Type.String(),
     url: Type.Union([Type.String(), Type.Null()]),
+    heading: Type.Optional(Type.Union([Type.String(), Type.Null()], { description: 'Heading path of the cited passage in its source (absent from interactions recorded before it was added)' })),
     chunkId: Type.String({ format: 'uuid' }),
     version: Type.String({ description: 'Hash of the chunk text the quote was checked against' }),
     quote: Type.String({ description: 'Verbatim passage of the source supporting the sentence' }),

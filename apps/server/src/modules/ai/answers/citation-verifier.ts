@@ -8,6 +8,7 @@ export interface VerifiedCitation {
   sourceId: string;
   title: string;
   url: string | null;
+  heading: string | null;
   chunkId: string;
   version: string;
   quote: string;
@@ -106,6 +107,7 @@ function verifyCitation(sentence: string, draft: DraftCitation, chunks: Readonly
     sourceId: chunk.sourceId,
     title: chunk.title,
     url: chunk.url,
+    heading: chunk.heading,
     chunkId: chunk.chunkId,
     version: chunk.version,
     quote: chunk.text.slice(located.start, located.end),

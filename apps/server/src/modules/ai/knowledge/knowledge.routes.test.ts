@@ -22,6 +22,7 @@ describe('knowledge collections, documents and search', () => {
   let net: CrmTestNetwork;
   let rhoneCollection: string;
   let nationalCollection: string;
+  let assistantFlagEtag: string;
 
   const upload = (who: SignedIn, collectionId: string, file: { name: string; type: string; content: Buffer | string }, fields: Record<string, string> = {}) => {
     const form = multipartForm(file, fields);
@@ -45,6 +46,9 @@ describe('knowledge collections, documents and search', () => {
 
   beforeAll(async () => {
     net = await createCrmTestNetwork('ai-knowledge');
+    const flag = await net.call(net.staff.national, 'POST', '/api/v1/feature-flags', { key: 'ai.assistant', kind: 'boolean', defaultVariant: 'on' });
+    expect(flag.statusCode, flag.body).toBe(201);
+    assistantFlagEtag = flag.headers.etag as string;
   }, 120_000);
 
   afterAll(async () => {
@@ -178,5 +182,16 @@ describe('knowledge collections, documents and search', () => {
     // Filters narrow inside SQL: a site filter leaves documents out.
     expect(await search(net.staff.rhone, 'astreinte xylophone', { filters: { siteIds: [net.ids['69']] } })).toEqual([]);
     expect(await search(net.staff.rhone, 'astreinte xylophone', { filters: { sourceTypes: ['cms-content'] } })).toEqual([]);
+  });
+
+  it("answers 403 problem+json to a search where the assistant (flag ai.assistant) is off for the caller's entity", async () => {
+    const off = await net.call(net.staff.national, 'PATCH', '/api/v1/feature-flags/ai.assistant', { rules: [{ entityIds: [net.ids.R11], variant: 'off' }] }, { 'if-match': assistantFlagEtag });
+    expect(off.statusCode, off.body).toBe(200);
+    const refused = await net.call(net.staff.paris, 'POST', '/api/v1/ai/search', { question: 'astreinte xylophone' });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.headers['content-type']).toContain('application/problem+json');
+    expect(refused.json()).toMatchObject({ status: 403, code: 'ai_assistant_disabled', detail: "L'assistant n'est pas activé pour votre structure." });
+    // The Rhône, in another region, still searches.
+    expect((await search(net.staff.rhone, 'astreinte xylophone'))[0]).toMatchObject({ title: 'Guide des astreintes' });
   });
 });

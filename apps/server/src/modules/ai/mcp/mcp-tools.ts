@@ -4,6 +4,9 @@ import { Compile } from 'typebox/compile';
 import type { AuditActor } from '../../../platform/audit/index.js';
 import type { Principal } from '../../../platform/auth/index.js';
 import type { Database } from '../../../platform/db/index.js';
+import type { FeatureFlags } from '../../../platform/flags/index.js';
+import { ForbiddenError } from '../../../platform/http/errors.js';
+import { resolveAskerFor } from '../answers/asker.js';
 import { AI_PERMISSIONS } from '../knowledge/permissions.js';
 import { searchKnowledge } from '../retrieval/search.service.js';
 import {
@@ -20,11 +23,15 @@ import {
 export interface ToolContext {
   app: FastifyInstance;
   database: Database;
+  flags: FeatureFlags;
   principal: Principal;
   /** The caller's `Authorization` header, forwarded to the API routes the CRM tools wrap. */
   authorization: string;
   audit: AuditActor;
 }
+
+/** The permissions the tools need: the CRM tools' and search_content's. */
+export const MCP_TOOL_PERMISSIONS = ['crm.organizations.read', AI_PERMISSIONS.ask] as const;
 
 /** A refusal the model should read (French, no internals). */
 export class ToolError extends Error {}
@@ -123,7 +130,10 @@ const searchContent: ToolDefinition<typeof SearchContentInput, typeof SearchCont
   async run(args, context) {
     if (context.principal.rootsFor(AI_PERMISSIONS.ask).length === 0) throw new ToolError("Votre jeton n'a pas la permission d'interroger la base de connaissances (ai.ask).");
     const request = { question: args.question, ...(args.filters ? { filters: args.filters } : {}), ...(args.limit ? { limit: args.limit } : {}) };
-    const { items } = await searchKnowledge(context.database, context.principal, context.audit, request, 'mcp');
+    const asker = await resolveAskerFor(context.principal, context.flags).catch((error: unknown) => {
+      throw error instanceof ForbiddenError ? new ToolError(error.message) : error;
+    });
+    const { items } = await searchKnowledge(context.database, asker, context.audit, request, 'mcp');
     return { items };
   },
 };

@@ -18,6 +18,7 @@ describe('MCP server (Streamable HTTP, stateless) over real HTTP', () => {
   let companyId: string;
   const tokens: Record<string, string> = {};
   const clients: Client[] = [];
+  let assistantFlagEtag: string;
 
   const tokenFor = async (who: SignedIn, permissions: string[]) => {
     const response = await net.call(who, 'POST', '/api/v1/personal-access-tokens', {
@@ -37,6 +38,9 @@ describe('MCP server (Streamable HTTP, stateless) over real HTTP', () => {
 
   beforeAll(async () => {
     net = await createCrmTestNetwork('ai-mcp');
+    const flag = await net.call(net.staff.national, 'POST', '/api/v1/feature-flags', { key: 'ai.assistant', kind: 'boolean', defaultVariant: 'on' });
+    expect(flag.statusCode, flag.body).toBe(201);
+    assistantFlagEtag = flag.headers.etag as string;
     baseUrl = await net.t.app.listen({ port: 0, host: '127.0.0.1' });
     const permissions = ['ai.ask', 'crm.organizations.read'];
     tokens.rhone = await tokenFor(net.staff.rhone, permissions);
@@ -132,5 +136,22 @@ describe('MCP server (Streamable HTTP, stateless) over real HTTP', () => {
     expect(session.statusCode).toBe(403);
     const get = await fetch(`${baseUrl}/api/v1/mcp`, { headers: { authorization: `Bearer ${tokens.paris}` } });
     expect(get.status).toBe(405);
+  });
+
+  it("answers 403 problem+json where the assistant (flag ai.assistant) is off for the token's entities", async () => {
+    const off = await net.call(net.staff.national, 'PATCH', '/api/v1/feature-flags/ai.assistant', { rules: [{ entityIds: [net.ids.R11], variant: 'off' }] }, { 'if-match': assistantFlagEtag });
+    expect(off.statusCode, off.body).toBe(200);
+    const body = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list', params: {} });
+    const post = (token: string) =>
+      fetch(`${baseUrl}/api/v1/mcp`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', accept: 'application/json, text/event-stream' }, body });
+    const paris = await post(tokens.paris!);
+    expect(paris.status).toBe(403);
+    expect(paris.headers.get('content-type')).toContain('application/problem+json');
+    expect(await paris.json()).toMatchObject({ status: 403, code: 'ai_assistant_disabled' });
+    expect((await post(tokens.parisNoCrm!)).status).toBe(403);
+    // The Rhône, in another region, keeps its tools.
+    const rhone = await connect(tokens.rhone!);
+    const found = await rhone.callTool({ name: 'search_content', arguments: { question: 'consigne zorglub' } });
+    expect(found.isError).toBeFalsy();
   });
 });

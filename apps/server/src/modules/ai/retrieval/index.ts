@@ -6,6 +6,6 @@ export { retrieveChunks, fuse, RRF_K, DEFAULT_LIMIT, MAX_LIMIT } from './retriev
 export { expandQuery, foldText, type ExpandedQuery } from './query-expansion.js';
 export { registerRetrieval } from './register.js';
 export { detectVectorSupport } from './embeddings-support.js';
-export { searchKnowledge, askScopeOf } from './search.service.js';
+export { searchKnowledge } from './search.service.js';
 export { RetrievedChunkSchema, RetrievalFiltersSchema, SearchResultSchema } from './search.schema.js';
 export type { RetrievedChunk, RetrievalRequest, RetrievalFilters, KnowledgeSourceType, SourceVisibility } from './retrieved-chunk.js';

@@ -6,9 +6,9 @@ import { detectVectorSupport } from './embeddings-support.js';
 import { searchRoutes } from './search.routes.js';
 
 /** `POST /api/v1/ai/search`. */
-export function registerRetrieval(app: FastifyInstance, context: Pick<AppContext, 'database'>): void {
+export function registerRetrieval(app: FastifyInstance, context: Pick<AppContext, 'database' | 'flags'>): void {
   registerPermissions(AI_PERMISSION_DEFINITIONS);
-  void app.register(searchRoutes, { database: context.database });
+  void app.register(searchRoutes, { database: context.database, flags: context.flags });
   app.addHook('onReady', async () => {
     const vector = await detectVectorSupport(context.database).catch(() => ({ available: false, installed: false }));
     app.log.info({ pgvectorAvailable: vector.available, pgvectorInstalled: vector.installed, embeddings: 'off' }, 'AI retrieval: lexical (full text + trigram, RRF)');

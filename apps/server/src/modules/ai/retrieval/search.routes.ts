@@ -1,15 +1,17 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { auditActorFrom } from '../../../platform/audit/index.js';
-import { requirePermission, requirePrincipal } from '../../../platform/auth/index.js';
+import { requirePermission } from '../../../platform/auth/index.js';
 import type { Database } from '../../../platform/db/index.js';
+import type { FeatureFlags } from '../../../platform/flags/index.js';
 import { COMMON_PROBLEMS, problemResponses } from '../../../platform/http/responses.js';
+import { resolveAsker } from '../answers/asker.js';
 import { AI_PERMISSIONS } from '../knowledge/permissions.js';
 import { SearchRequestSchema, SearchResultSchema } from './search.schema.js';
 import { searchKnowledge } from './search.service.js';
 
 /** `POST /api/v1/ai/search`: the retrieval step of the assistant, for integrators. */
-export async function searchRoutes(instance: FastifyInstance, deps: { database: Database }): Promise<void> {
+export async function searchRoutes(instance: FastifyInstance, deps: { database: Database; flags: FeatureFlags }): Promise<void> {
   const app = instance.withTypeProvider<TypeBoxTypeProvider>();
   app.post(
     '/api/v1/ai/search',
@@ -21,11 +23,12 @@ export async function searchRoutes(instance: FastifyInstance, deps: { database: 
         description:
           'French full text (accents folded, everyday wording expanded to legal terms) and trigram similarity, fused by reciprocal ' +
           'rank fusion (k = 60). Staff-only passages come only from your entities and their subtrees; public and members\' ' +
-          'passages from the whole network. Read-only, so safe to retry; each call is audited.',
+          'passages from the whole network. Read-only, so safe to retry; each call is audited. 403 ' +
+          '`ai_assistant_disabled` when the assistant (feature flag ai.assistant) is off for every entity where you hold ai.ask.',
         body: SearchRequestSchema,
         response: { 200: SearchResultSchema, ...problemResponses(...COMMON_PROBLEMS, 422) },
       },
     },
-    async (request) => searchKnowledge(deps.database, requirePrincipal(request), auditActorFrom(request), request.body, 'api'),
+    async (request) => searchKnowledge(deps.database, await resolveAsker(request, deps.flags), auditActorFrom(request), request.body, 'api'),
   );
 }

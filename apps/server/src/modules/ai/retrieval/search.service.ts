@@ -1,36 +1,31 @@
 import { performance } from 'node:perf_hooks';
 import { recordAudit, type AuditActor } from '../../../platform/audit/index.js';
-import type { Principal } from '../../../platform/auth/index.js';
-import { withTransaction, type Database, type DbScope } from '../../../platform/db/index.js';
-import { AI_PERMISSIONS } from '../knowledge/permissions.js';
+import { withTransaction, type Database } from '../../../platform/db/index.js';
+import type { Asker } from '../answers/answers.service.js';
 import { retrieveChunks } from './retrieve-chunks.js';
 import type { RetrievalRequest, RetrievedChunk } from './retrieved-chunk.js';
 
-export function askScopeOf(principal: Principal): DbScope {
-  return { kind: 'entities', entityRoots: principal.rootsFor(AI_PERMISSIONS.ask), userId: principal.userId };
-}
-
 /**
  * The retrieval step alone, for integrators (API and MCP `search_content`): ranked chunks, and an
- * audit event naming the chunks returned with their versions (`channel`: api or mcp).
+ * audit event naming the chunks returned with their versions (`channel`: api or mcp). The asker's
+ * scope is limited to the subtrees where the assistant is enabled (`resolveAskerFor`).
  */
 export async function searchKnowledge(
   database: Database,
-  principal: Principal,
+  asker: Asker,
   audit: AuditActor,
   request: RetrievalRequest,
   channel: 'api' | 'mcp',
 ): Promise<{ items: RetrievedChunk[]; tookMs: number }> {
   const started = performance.now();
-  const scope = askScopeOf(principal);
-  const items = await retrieveChunks(database, scope, request);
+  const items = await retrieveChunks(database, asker.scope, request);
   const tookMs = Math.round(performance.now() - started);
-  await withTransaction(database, scope, (tx) =>
+  await withTransaction(database, asker.scope, (tx) =>
     recordAudit(tx, {
       action: 'ai.search.performed',
       resourceType: 'ai_search',
       resourceId: null,
-      entityId: principal.rootsFor(AI_PERMISSIONS.ask)[0] ?? null,
+      entityId: asker.entityId,
       after: {
         channel,
         question: request.question,

@@ -6,6 +6,7 @@ import { Api } from '../../../core/api/api';
 import type { ItemOf, QueryOf } from '../../../core/api/api-types';
 import { BranchScope } from '../../../core/scope/branch-scope';
 import { DataTable, type PageFetcher, type TableColumn, type TableFilter } from '../../../shared/data-table/data-table';
+import { dayBoundsToInstants } from '../../../shared/data-table/table-query';
 import { AuditDiffDialog } from './audit-diff-dialog';
 
 export type AuditEvent = ItemOf<'/api/v1/audit-events'>;
@@ -77,7 +78,7 @@ export class AuditEvents {
   ];
 
   protected readonly fetchPage: PageFetcher<AuditEvent> = async (query) => {
-    const page = await this.api.unwrap(this.api.client.GET(PATH, { params: { query: toApiDates(query) as QueryOf<typeof PATH> } }));
+    const page = await this.api.unwrap(this.api.client.GET(PATH, { params: { query: dayBoundsToInstants(query, 'occurredAt') as QueryOf<typeof PATH> } }));
     // The collection also answers text/csv (exports); the table asks for JSON.
     return page as Exclude<typeof page, string>;
   };
@@ -102,14 +103,3 @@ function subtreeOf(rootId: string, entities: ReadonlyArray<{ id: string; parentI
   }
   return ids;
 }
-
-/** Date inputs give `YYYY-MM-DD`; the API wants RFC 3339 instants covering whole local days. */
-function toApiDates(query: Record<string, string>): Record<string, string> {
-  const result = { ...query };
-  const from = result['filter[occurredAt][gte]'];
-  const to = result['filter[occurredAt][lte]'];
-  if (from && /^\d{4}-\d{2}-\d{2}$/.test(from)) result['filter[occurredAt][gte]'] = new Date(`${from}T00:00:00`).toISOString();
-  if (to && /^\d{4}-\d{2}-\d{2}$/.test(to)) result['filter[occurredAt][lte]'] = new Date(`${to}T23:59:59.999`).toISOString();
-  return result;
-}
-

@@ -27,6 +27,7 @@ describe('indexing of published CMS content', () => {
 
   beforeAll(async () => {
     net = await createCrmTestNetwork('ai-cms');
+    expect((await net.call(net.staff.national, 'POST', '/api/v1/feature-flags', { key: 'ai.assistant', kind: 'boolean', defaultVariant: 'on' })).statusCode).toBe(201);
     const site = await net.call(net.staff.national, 'POST', '/api/v1/cms/sites', { entityId: net.ids.FR, slug: 'ai-cms-national', name: 'Confédération nationale' });
     expect(site.statusCode, site.body).toBe(201);
     siteId = site.json<{ id: string }>().id;

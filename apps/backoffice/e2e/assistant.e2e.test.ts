@@ -1,0 +1,111 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { seedAiDemo } from '../../server/src/modules/ai/index.js';
+import { chromiumAvailable, screenshot } from './harness/browser.js';
+import { ADMIN, eventually, expectAccessible as expectAxeClean, useJourneys } from './harness/journeys.js';
+
+const QUESTION = "Quelle est la durée maximale d'un CDD, renouvellements compris ?";
+const QUOTE = 'Sa durée maximale est en principe de 18 mois, renouvellements compris.';
+const CDD_GUIDE = 'Le contrat à durée déterminée (CDD)';
+const UNANSWERABLE = 'Quelle est la recette de la tarte aux myrtilles de grand-mère ?';
+
+/**
+ * The assistant through the real server and the production build: the national administrator asks
+ * a question the « Guides pratiques » demo collection answers (built-in extractive provider, no
+ * model), opens a citation, gives feedback, sees a refusal, adds a document to the collection and
+ * finds the question in the journal.
+ */
+describe.skipIf(!chromiumAvailable)('assistant back-office in Chromium', { timeout: 240_000 }, () => {
+  // The AI demo seed: the guides, indexed, and flag ai.assistant on.
+  const { signedInPage } = useJourneys({ prepare: async (database) => void (await seedAiDemo(database)) });
+
+  async function expectAccessible(page: Page): Promise<void> {
+    // Let a toast leave first (see crm.e2e.test.ts): axe judges the page, not the exit animation.
+    await expect.poll(() => page.locator('mat-snack-bar-container').count(), { timeout: 15_000, interval: 100 }).toBe(0);
+    await expectAxeClean(page);
+  }
+
+  it('asks a question, opens a citation, gives feedback, adds a document and finds the question in the journal', async () => {
+    const { context, page } = await signedInPage(ADMIN);
+
+    // The nav entry shows once the flags are loaded (ai.assistant is on).
+    await eventually(() => page.getByRole('link', { name: 'Assistant IA' }).isVisible()).toBe(true);
+    await page.getByRole('link', { name: 'Assistant IA' }).click();
+    await page.waitForURL(/\/assistant\/ask$/);
+    await eventually(() => page.getByRole('heading', { name: 'Poser une question', level: 1 }).isVisible()).toBe(true);
+    await expectAccessible(page);
+
+    // An answer sentence by sentence, each with its numbered citation.
+    await page.getByLabel('Votre question').fill(QUESTION);
+    await page.getByRole('button', { name: 'Demander' }).click();
+    // The whole page text on failure: a refusal or an error message says why.
+    await eventually(() => page.locator('main').textContent()).toContain('18 mois');
+    await eventually(() => page.getByTestId('answer-text').textContent()).toContain('18 mois');
+    const marker = page.getByRole('button', { name: new RegExp(`^Source \\d+ : ${CDD_GUIDE.replace(/[()]/g, '\\$&')}$`) }).first();
+    await eventually(() => marker.isVisible()).toBe(true);
+    await expectAccessible(page);
+    await screenshot(page, 'assistant-answer');
+
+    // The citation opens the cited passage, highlighted in its document, with a link to the source.
+    await marker.click();
+    const dialog = page.getByRole('dialog');
+    await eventually(() => dialog.getByRole('heading', { name: new RegExp(CDD_GUIDE.replace(/[()]/g, '\\$&')) }).isVisible()).toBe(true);
+    await eventually(() => dialog.locator('mark').textContent()).toBe(QUOTE);
+    // The passage around the quote comes from the document's text.
+    await eventually(() => dialog.getByTestId('cited-passage').locator('.muted').count()).toBeGreaterThan(0);
+    expect(await dialog.getByRole('link', { name: 'Ouvrir la source (nouvel onglet)' }).getAttribute('href')).toBe('https://guides.maillage.example/guides/contrat-cdd');
+    await expectAccessible(page);
+    await screenshot(page, 'assistant-citation');
+    await dialog.getByRole('button', { name: 'Fermer' }).click();
+    await eventually(() => page.getByRole('dialog').count()).toBe(0);
+
+    await page.getByRole('button', { name: 'Utile', exact: true }).click();
+    await eventually(() => page.getByText('Merci, votre avis « Utile » est enregistré.').isVisible()).toBe(true);
+
+    // Nothing relevant in the sources: the assistant says so instead of answering.
+    await page.getByLabel('Votre question').fill(UNANSWERABLE);
+    await page.getByRole('button', { name: 'Demander' }).click();
+    await eventually(() => page.getByTestId('refusal').textContent()).toContain("L'assistant ne répond pas à cette question.");
+    await expectAccessible(page);
+
+    // Collections: the guides, their indexing status, and a document typed in.
+    await page.getByRole('tab', { name: 'Collections' }).click();
+    await page.waitForURL(/\/assistant\/collections$/);
+    await eventually(() => page.getByRole('link', { name: 'Guides pratiques' }).isVisible()).toBe(true);
+    await expectAccessible(page);
+    await page.getByRole('link', { name: 'Guides pratiques' }).click();
+    await page.waitForURL(/\/assistant\/collections\/[0-9a-f-]{36}$/);
+    await eventually(() => page.getByRole('heading', { name: 'Guides pratiques', level: 1 }).isVisible()).toBe(true);
+    await eventually(() => page.getByTestId('indexing-status').textContent()).toMatch(/Indexés : 15 · en cours d'indexation : 0/);
+    await expectAccessible(page);
+
+    await page.getByRole('button', { name: 'Ajouter un document' }).click();
+    const add = page.getByRole('dialog');
+    await add.getByRole('radio', { name: 'Texte saisi' }).check();
+    await add.getByLabel('Titre').fill('Note sur les astreintes');
+    await add.getByLabel('Texte (Markdown accepté)').fill("# Astreintes\n\nUne période d'astreinte ouvre droit à une compensation financière ou à un repos.");
+    await expectAccessible(page);
+    await add.getByRole('button', { name: 'Ajouter' }).click();
+    await eventually(() => page.getByRole('dialog').count()).toBe(0);
+    await eventually(() => page.getByRole('row', { name: /Note sur les astreintes/ }).textContent()).toContain('Indexé');
+    await eventually(() => page.getByTestId('indexing-status').textContent()).toMatch(/Indexés : 16 · en cours d'indexation : 0/);
+    await expectAccessible(page);
+    await screenshot(page, 'assistant-collection');
+
+    // The journal lists the question; its detail shows the answer and the retrieved passages.
+    await page.getByRole('tab', { name: 'Journal' }).click();
+    await page.waitForURL(/\/assistant\/journal/);
+    const row = page.getByRole('row', { name: new RegExp(QUESTION.replace(/[?()]/g, '\\$&')) });
+    await eventually(() => row.isVisible()).toBe(true);
+    expect(await row.textContent()).toContain('Répondue');
+    expect(await row.textContent()).toContain('Utile');
+    await expectAccessible(page);
+    await screenshot(page, 'assistant-journal');
+    await row.getByRole('button', { name: /^Détails/ }).click();
+    const detail = page.getByRole('dialog');
+    await eventually(() => detail.getByRole('heading', { name: QUESTION }).isVisible()).toBe(true);
+    await eventually(() => detail.getByText(QUOTE).first().isVisible()).toBe(true);
+    await expectAccessible(page);
+    await context.close();
+  });
+});
