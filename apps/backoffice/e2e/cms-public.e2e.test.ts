@@ -7,7 +7,7 @@ import { runMigrations } from '../../server/src/platform/db/index.js';
 import { createTestDatabase, type TestDatabase } from '../../server/src/test/test-database.js';
 import { createSmallNetwork } from '../../server/src/test/factories/entities.js';
 import { createPreviewToken } from '../../server/src/modules/cms/index.js';
-import { insertCategory, insertContent, insertSite, insertSyndication } from '../../server/src/test/factories/cms-delivery.js';
+import { insertCategory, insertContent, insertEvent, insertSite, insertSyndication } from '../../server/src/test/factories/cms-delivery.js';
 import { chromiumAvailable, launchBrowser, screenshot, seriousViolations } from './harness/browser.js';
 
 /**
@@ -63,6 +63,8 @@ describe.skipIf(!chromiumAvailable)('public CMS site in Chromium', { timeout: 18
     await insertContent(database, { ...site, kind: 'article', slug: 'congres', title: 'Congrès national à Lyon', summary: 'Rendez-vous en juin.' });
     const draft = await insertContent(database, { ...site, kind: 'article', slug: 'brouillon', title: 'Article en préparation', published: false });
     await insertSyndication(database, { contentId: article.id, originSiteId: national, targetSiteId: rhone, targetEntityId: ids['69']!, status: 'accepted' });
+    const inTenDays = Date.now() + 10 * 86_400_000;
+    await insertEvent(database, { entityId: ids.FR!, title: 'Assemblée des délégués', startsAt: new Date(inTenDays), endsAt: new Date(inTenDays + 3 * 3_600_000), place: { name: 'Maison des entreprises', commune: 'Paris' }, capacity: 80, onlineUrl: 'https://visio.example/ag', description: 'Rapport moral et élections.' });
     previewToken = createPreviewToken(config.sessionSecret, { contentId: draft.id, revisionId: draft.revisionId }).token;
     app = await buildApp(config, { database });
     await app.ready();
@@ -82,6 +84,7 @@ describe.skipIf(!chromiumAvailable)('public CMS site in Chromium', { timeout: 18
     ['article', '/sites/national/actualites/assemblee-generale', 200],
     ['page', '/sites/national/qui-sommes-nous/equipe', 200],
     ['news-list', '/sites/national/actualites', 200],
+    ['events', '/sites/national/evenements', 200],
     ['category', '/sites/national/categories/vie-syndicale', 200],
     ['tag', '/sites/national/etiquettes/Gouvernance', 200],
     ['search', '/sites/national/recherche?q=assemblee', 200],

@@ -13,3 +13,6 @@ export { listPublicEvents, type PublicEvent, type PublicEventsOptions } from './
 
 // Demo data (seed-steps.ts).
 export { seedEventsDemo } from './demo/seed-events-demo.js';
+
+// Dashboard (modules/dashboard): upcoming events and their fill rate.
+export { eventStats, type EventStats, type UpcomingEventFigures } from './catalogue/event-stats.js';

@@ -94,3 +94,35 @@ export async function insertSyndication(database: Database, input: { contentId: 
     ]),
   );
 }
+
+/** An event of the events module, as its API stores it (public and published unless told). */
+export async function insertEvent(
+  database: Database,
+  input: { entityId: string; title: string; startsAt: Date; endsAt: Date; visibility?: 'public' | 'members'; status?: 'draft' | 'published' | 'cancelled'; place?: { name: string; address?: string; postalCode?: string; commune?: string }; onlineUrl?: string; capacity?: number; priceCents?: number; description?: string },
+): Promise<string> {
+  const id = newId();
+  await withOwnerClient(database, (client) =>
+    client.query(
+      `INSERT INTO events (id, entity_id, title, description, starts_at, ends_at, place_name, place_address, place_postal_code, place_commune, online_url, capacity, price_cents, visibility, status)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
+      [
+        id,
+        input.entityId,
+        input.title,
+        input.description ?? null,
+        input.startsAt,
+        input.endsAt,
+        input.place?.name ?? null,
+        input.place?.address ?? null,
+        input.place?.postalCode ?? null,
+        input.place?.commune ?? null,
+        input.onlineUrl ?? null,
+        input.capacity ?? null,
+        input.priceCents ?? 0,
+        input.visibility ?? 'public',
+        input.status ?? 'published',
+      ],
+    ),
+  );
+  return id;
+}

@@ -15,6 +15,8 @@ export interface MediaStaff {
   paris: SignedIn;
   /** Viewer of the Rhône: media.read only. */
   rhoneViewer: SignedIn;
+  /** CMS editor (`cms_editor`) of the Rhône: no business permission beyond writing pages and the media library. */
+  rhoneEditor: SignedIn;
 }
 
 export interface MediaTestNetwork {
@@ -37,6 +39,7 @@ export async function createMediaTestNetwork(prefix: string, env: Record<string,
     ['rhone', 'manager', ids['69']!],
     ['paris', 'manager', ids['75']!],
     ['rhoneViewer', 'viewer', ids['69']!],
+    ['rhoneEditor', 'cms_editor', ids['69']!],
   ];
   const staff = {} as MediaStaff;
   for (const [key, roleCode, entityId] of users) {

@@ -31,6 +31,30 @@ export const cmsRoutes: Routes = [
         loadComponent: () => import('./editor/content-editor').then((m) => m.ContentEditor),
       },
       {
+        path: 'sites/:siteId',
+        title: $localize`:@@cms.siteAdminTitle:Administration du site`,
+        data: { breadcrumb: $localize`:@@cms.siteAdminTitle:Administration du site` },
+        canActivate: [requirePermission('cms.content.edit')],
+        loadComponent: () => import('./sites/site-admin').then((m) => m.SiteAdmin),
+        children: [
+          { path: '', pathMatch: 'full', redirectTo: 'categories' },
+          {
+            path: 'settings',
+            title: $localize`:@@cms.siteSettingsTitle:Réglages du site`,
+            canActivate: [requirePermission('cms.sites.manage')],
+            loadComponent: () => import('./sites/site-settings').then((m) => m.SiteSettings),
+          },
+          {
+            path: 'menus',
+            title: $localize`:@@cms.menusTitle:Menus du site`,
+            canActivate: [requirePermission('cms.sites.manage')],
+            loadComponent: () => import('./sites/site-menus').then((m) => m.SiteMenusEditor),
+          },
+          { path: 'categories', title: $localize`:@@cms.categoriesTitle:Catégories du site`, loadComponent: () => import('./sites/site-categories').then((m) => m.SiteCategories) },
+          { path: 'pages', title: $localize`:@@cms.pagesTitle:Arborescence des pages`, loadComponent: () => import('./sites/site-pages').then((m) => m.SitePages) },
+        ],
+      },
+      {
         path: 'contents/:id',
         data: { breadcrumb: $localize`:@@cms.editor:Éditeur` },
         children: [

@@ -32,6 +32,7 @@ export async function pageTree(database: Database, scope: DbScope, siteId: strin
           status: row.status,
           live: row.publishedRevisionId !== null,
           position: row.position,
+          version: row.version,
           children: [],
         });
       }

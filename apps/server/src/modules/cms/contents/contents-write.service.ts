@@ -15,6 +15,7 @@ import {
   findContentRow,
   hasChildren,
   insertContentRow,
+  placeAmongSiblings,
   rewriteDescendantPaths,
   toContent,
   updateContentRow,
@@ -151,11 +152,16 @@ export async function moveContent(deps: CmsDeps, actor: CmsActor, id: string, ex
     assertSlugAllowed('page', current.slug, parent, '/parentId');
     const path = pathOf('page', current.slug, parent?.path ?? null);
     const updated = await withUniqueConflicts(
-      () => updateContentRow(tx, id, current.version, { parentId: parent?.id ?? null, path, position: input.position ?? current.position, updatedBy: actor.principal.userId }),
+      () => updateContentRow(tx, id, current.version, { parentId: parent?.id ?? null, path, updatedBy: actor.principal.userId }),
       { cms_contents_site_path_unique: { ...PATH_CONFLICTS.cms_contents_site_path_unique, error: { pointer: '/parentId', message: 'Une page de même identifiant existe déjà à cet endroit.' } } },
     );
     if (!updated) throw new PreconditionFailedError();
     if (path !== current.path) await rewriteDescendantPaths(tx, current.siteId, current.path, path);
+    let moved = updated;
+    if (input.position !== undefined) {
+      await placeAmongSiblings(tx, { id, siteId: current.siteId, parentId: parent?.id ?? null }, input.position);
+      moved = (await findContentRow(tx, id)) ?? updated;
+    }
     await recordAudit(tx, {
       action: 'cms.content.moved',
       resourceType: 'cms_content',
@@ -165,7 +171,7 @@ export async function moveContent(deps: CmsDeps, actor: CmsActor, id: string, ex
       after: { path },
       actor: actor.audit,
     });
-    return toContent(updated);
+    return toContent(moved);
   });
 }
 

@@ -100,6 +100,24 @@ export async function rewriteDescendantPaths(tx: Tx, siteId: string, oldPath: st
     .where(and(eq(cmsContents.siteId, siteId), eq(cmsContents.kind, 'page'), like(cmsContents.path, `${escaped}/%`)));
 }
 
+/**
+ * Puts a page at `rank` (0-based) among the pages of its parent and numbers them 0…n-1 in that
+ * order, so a move is one call whatever the positions were before.
+ */
+export async function placeAmongSiblings(tx: Tx, page: { id: string; siteId: string; parentId: string | null }, rank: number): Promise<void> {
+  const { rows } = await tx.client.query<{ id: string }>(
+    `SELECT id FROM cms_contents WHERE site_id = $1 AND kind = 'page' AND parent_id IS NOT DISTINCT FROM $2 AND id <> $3 ORDER BY position, title, id`,
+    [page.siteId, page.parentId, page.id],
+  );
+  const ordered = rows.map((row) => row.id);
+  ordered.splice(Math.min(rank, ordered.length), 0, page.id);
+  await tx.client.query(
+    `UPDATE cms_contents c SET position = (o.n - 1)::int FROM unnest($1::uuid[]) WITH ORDINALITY AS o(id, n)
+      WHERE c.id = o.id AND c.position <> (o.n - 1)::int`,
+    [ordered],
+  );
+}
+
 export async function hasChildren(tx: Tx, id: string): Promise<boolean> {
   const [row] = await tx.db.select({ id: cmsContents.id }).from(cmsContents).where(eq(cmsContents.parentId, id)).limit(1);
   return row !== undefined;

@@ -80,6 +80,24 @@ describe('CMS sites and contents API', () => {
     expect(tree).toHaveLength(1);
     expect(tree[0].children[0].children[0].id).toBe(team.id);
     expect((await n.call(n.staff.rhoneEditor, 'POST', `/api/v1/cms/contents/${team.id}/move`, { parentId: null }, { 'if-match': '*' })).statusCode).toBe(404);
+
+    // Reordering: a rank among the new siblings, which are renumbered 0…n-1.
+    const contact = await n.create(n.staff.parisEditor, n.sites.paris.id, { kind: 'page', title: 'Nous écrire' });
+    const legal = await n.create(n.staff.parisEditor, n.sites.paris.id, { kind: 'page', title: 'Mentions légales' });
+    const titlesOf = async () => ((await n.call(n.staff.parisEditor, 'GET', `/api/v1/cms/sites/${n.sites.paris.id}/page-tree`)).json().items as Array<{ title: string; position: number }>).map((node) => `${node.position}:${node.title}`);
+    expect(await titlesOf()).toEqual(['0:Mentions légales', '0:Nos services', '0:Nous écrire']);
+    const first = await n.call(n.staff.parisEditor, 'POST', `/api/v1/cms/contents/${legal.id}/move`, { parentId: null, position: 0 }, { 'if-match': `"${legal.version}"` });
+    expect(first.statusCode, first.body).toBe(200);
+    expect(first.json().position).toBe(0);
+    expect(await titlesOf()).toEqual(['0:Mentions légales', '1:Nos services', '2:Nous écrire']);
+    const last = await n.call(n.staff.parisEditor, 'POST', `/api/v1/cms/contents/${legal.id}/move`, { parentId: null, position: 99 }, { 'if-match': '*' });
+    expect(last.json().position).toBe(2);
+    expect(await titlesOf()).toEqual(['0:Nos services', '1:Nous écrire', '2:Mentions légales']);
+    const top = await n.call(n.staff.parisEditor, 'POST', `/api/v1/cms/contents/${contact.id}/move`, { parentId: null, position: 0 }, { 'if-match': '*' });
+    expect(top.json().position).toBe(0);
+    expect(await titlesOf()).toEqual(['0:Nous écrire', '1:Nos services', '2:Mentions légales']);
+    const tree2 = (await n.call(n.staff.parisEditor, 'GET', `/api/v1/cms/sites/${n.sites.paris.id}/page-tree`)).json().items;
+    expect(tree2[0].version).toBe(top.json().version);
   });
 
   it('keeps categories per site and checks the category ids of articles', async () => {

@@ -108,7 +108,9 @@ export type ContentPatch = Static<typeof ContentPatchSchema>;
 export const MoveContentSchema = Type.Object(
   {
     parentId: Type.Union([Uuid, Type.Null()], { description: 'New parent page (null: top level)' }),
-    position: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000 })),
+    position: Type.Optional(
+      Type.Integer({ minimum: 0, maximum: 10_000, description: 'Rank among the pages of the new parent (0: first); they are renumbered 0…n-1. Absent: the page keeps its position.' }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -124,6 +126,8 @@ export interface PageTreeNode {
   status: string;
   live: boolean;
   position: number;
+  /** The ETag of the page (If-Match of a move). */
+  version: number;
   children: PageTreeNode[];
 }
 
@@ -136,6 +140,7 @@ export const PageTreeNodeSchema = Type.Unsafe<PageTreeNode>(Type.Object(
     status: ContentStatusSchema,
     live: Type.Boolean(),
     position: Type.Integer(),
+    version: Type.Integer({ minimum: 1 }),
     children: Type.Array(Type.Unknown({ description: 'Child nodes (same shape)' })),
   },
   { $id: 'CmsPageTreeNode' },

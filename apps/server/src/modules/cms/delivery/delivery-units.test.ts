@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { eventDates } from './event-views.js';
 import { buildAtomFeed, buildRobots, buildSitemap } from './feeds.js';
 import { httpDate, isFresh, strongEtag } from './http-caching.js';
 import { PageCache, type CachedPage } from './page-cache.js';
@@ -54,6 +55,24 @@ describe('page cache', () => {
     const disabled = new PageCache(0);
     disabled.set('k', page('x'));
     expect(disabled.get('k')).toBeUndefined();
+  });
+
+  it('renders pages with events again once their freshness has passed', () => {
+    const cache = new PageCache(1_000_000);
+    cache.set('events', { ...page('x'), freshUntil: Date.now() + 60_000 });
+    cache.set('stale', { ...page('y'), freshUntil: Date.now() - 1 });
+    expect(cache.get('events')).toBeDefined();
+    expect(cache.get('stale')).toBeUndefined();
+    expect(cache.size).toBe(1);
+  });
+});
+
+describe('event dates', () => {
+  it('words one-day and multi-day events in the event’s time zone', () => {
+    expect(eventDates(new Date('2026-12-04T08:00:00Z'), new Date('2026-12-04T11:30:00Z'), 'Europe/Paris')).toBe('vendredi 4 décembre 2026, de 09:00 à 12:30');
+    expect(eventDates(new Date('2026-12-04T08:00:00Z'), new Date('2026-12-05T16:00:00Z'), 'America/Martinique')).toBe('du vendredi 4 décembre 2026 à 04:00 au samedi 5 décembre 2026 à 12:00');
+    // An unknown zone falls back to Paris rather than failing the page.
+    expect(eventDates(new Date('2026-07-01T08:00:00Z'), new Date('2026-07-01T09:00:00Z'), 'Nulle/Part')).toBe('mercredi 1 juillet 2026, de 10:00 à 11:00');
   });
 });
 

@@ -4,7 +4,7 @@ import { createSmallNetwork } from '../../../test/factories/entities.js';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
 import { createPreviewToken } from '../preview/preview-token.js';
 import { childrenNamed, parseXmlStrict, textOf } from '../../../test/strict-xml.js';
-import { insertCategory, insertContent, insertSite, insertSyndication, paragraphs, setPublished } from '../../../test/factories/cms-delivery.js';
+import { insertCategory, insertContent, insertEvent, insertSite, insertSyndication, paragraphs, setPublished } from '../../../test/factories/cms-delivery.js';
 
 const XSS_TITLE = '<script>alert("titre")</script> & "guillemets"';
 
@@ -58,6 +58,14 @@ describe('public delivery of CMS sites', () => {
     await insertSyndication(database, { contentId: content.declined.id, originSiteId: national, targetSiteId: rhone, targetEntityId: ids['69']!, status: 'declined' });
     await insertSyndication(database, { contentId: content.membersSyndicated.id, originSiteId: national, targetSiteId: rhone, targetEntityId: ids['69']!, status: 'accepted' });
     await insertContent(database, { siteId: rhone, entityId: ids['69']!, kind: 'article', slug: 'fete-locale', title: 'Fête de l’union du Rhône' });
+    // Events of the national entity: the site shows only upcoming, published, public ones of its own entity.
+    const inDays = (days: number, hour: number) => new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate() + days, hour));
+    await insertEvent(database, { entityId: ids.FR!, title: 'Assemblée des délégués', startsAt: inDays(10, 8), endsAt: inDays(10, 11), place: { name: 'Maison des entreprises', address: '12 rue de la Paix', postalCode: '75002', commune: 'Paris' }, capacity: 80, priceCents: 2500, description: 'Ordre du jour : rapport moral et élections.' });
+    await insertEvent(database, { entityId: ids.FR!, title: XSS_TITLE, startsAt: inDays(12, 13), endsAt: inDays(13, 15), onlineUrl: 'https://visio.example/ag' });
+    await insertEvent(database, { entityId: ids.FR!, title: 'Dîner réservé aux adhérents', startsAt: inDays(11, 18), endsAt: inDays(11, 21), visibility: 'members', place: { name: 'Cercle' } });
+    await insertEvent(database, { entityId: ids.FR!, title: 'Séminaire en préparation', startsAt: inDays(14, 8), endsAt: inDays(14, 16), status: 'draft', place: { name: 'Siège' } });
+    await insertEvent(database, { entityId: ids.FR!, title: 'Colloque passé', startsAt: inDays(-20, 8), endsAt: inDays(-20, 16), place: { name: 'Siège' } });
+    await insertEvent(database, { entityId: ids['69']!, title: 'Petit-déjeuner lyonnais', startsAt: inDays(9, 7), endsAt: inDays(9, 9), place: { name: 'Lyon' } });
     // Menus point at a public page and at a members-only page (dropped) and an unsafe URL (dropped).
     const { withOwnerClient } = await import('../../../platform/db/index.js');
     await withOwnerClient(database, (client) =>
@@ -119,8 +127,38 @@ describe('public delivery of CMS sites', () => {
     expect(html).not.toContain('javascript:');
   });
 
+  it('lists the entity’s upcoming public events on /evenements and the home page, and nothing else', async () => {
+    const response = await get('/sites/national/evenements');
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['cache-control']).toBe('public, max-age=60, stale-while-revalidate=600');
+    const html = response.body;
+    expect(html).toContain('<h1>Événements</h1>');
+    expect(html).toContain('Assemblée des délégués</h2>');
+    expect(html).toContain('Lieu : Maison des entreprises, 12 rue de la Paix, 75002 Paris');
+    expect(html).toMatch(/Tarif : 25,00\s€ · 80 places restantes/);
+    expect(html).toContain('Ordre du jour : rapport moral et élections.');
+    // Times are shown in the event's zone (Europe/Paris: 08:00 UTC is 09:00 or 10:00).
+    expect(html).toMatch(/<time datetime="[^"]+">\S+ \d{1,2} \S+ \d{4}, de (09|10):00 à (12|13):00<\/time>/);
+    expect(html).toContain('href="https://visio.example/ag"');
+    expect(html).toMatch(/du \S+ \d{1,2} \S+ \d{4} à (14|15):00 au \S+ \d{1,2} \S+ \d{4} à (16|17):00/);
+    expect(html.indexOf('Assemblée des délégués')).toBeLessThan(html.indexOf('&lt;script&gt;alert'));
+    for (const hidden of ['Dîner réservé', 'Séminaire en préparation', 'Colloque passé', 'Petit-déjeuner lyonnais']) expect(html).not.toContain(hidden);
+    expect((await get('/sites/rhone/evenements')).body).toContain('Petit-déjeuner lyonnais');
+
+    const home = (await get('/sites/national')).body;
+    expect(home).toContain('<h2 id="prochains-evenements">Prochains événements</h2>');
+    expect(home).toMatch(/<a href="\/sites\/national\/evenements#evenement-[0-9a-f-]+">Assemblée des délégués<\/a>/);
+    expect(home).toContain('href="/sites/national/evenements">Tous les événements</a>');
+    expect(home).not.toContain('Dîner réservé');
+    // On its own host name, links are site-relative; the footer links every page to the events.
+    const hosted = await testApp.app.inject({ method: 'GET', url: '/evenements', headers: { host: 'www.national.test' } });
+    expect(hosted.body).toContain('Assemblée des délégués');
+    expect(hosted.body).toContain('<a href="/evenements">Événements</a>');
+    expect((await get('/sites/national/sitemap.xml')).body).toContain('<loc>https://www.national.test/evenements</loc>');
+  });
+
   it('escapes titles everywhere they appear', async () => {
-    for (const url of ['/sites/national/actualites/titre-piege', '/sites/national/actualites', '/sites/national']) {
+    for (const url of ['/sites/national/actualites/titre-piege', '/sites/national/actualites', '/sites/national', '/sites/national/evenements']) {
       const html = (await get(url)).body;
       expect(html).not.toContain('<script>alert');
       expect(html).toContain('&lt;script&gt;alert(&quot;titre&quot;)&lt;/script&gt; &amp; &quot;guillemets&quot;');

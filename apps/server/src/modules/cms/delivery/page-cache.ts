@@ -12,6 +12,8 @@ export interface CachedPage {
   cacheControl: string;
   /** False for responses that must never be shared (previews). */
   cacheable?: boolean;
+  /** Epoch ms after which the entry is rendered again whatever the generation (pages with events). */
+  freshUntil?: number;
 }
 
 export class PageCache {
@@ -24,15 +26,16 @@ export class PageCache {
 
   get(key: string): CachedPage | undefined {
     const entry = this.entries.get(key);
-    if (!entry) {
-      this.misses += 1;
-      return undefined;
+    if (entry && entry.page.freshUntil !== undefined && entry.page.freshUntil <= Date.now()) this.delete(key);
+    else if (entry) {
+      // Map keeps insertion order: re-inserting marks the entry as the most recently used.
+      this.entries.delete(key);
+      this.entries.set(key, entry);
+      this.hits += 1;
+      return entry.page;
     }
-    // Map keeps insertion order: re-inserting marks the entry as the most recently used.
-    this.entries.delete(key);
-    this.entries.set(key, entry);
-    this.hits += 1;
-    return entry.page;
+    this.misses += 1;
+    return undefined;
   }
 
   set(key: string, page: CachedPage): void {

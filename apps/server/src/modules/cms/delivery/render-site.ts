@@ -2,11 +2,13 @@ import type { Tx } from '../../../platform/db/index.js';
 import { verifyPreviewToken } from '../preview/preview-token.js';
 import { findCategoryBySlug, findLiveByPath, findRevisionForPreview, listCategories, listLive, listSitemapEntries, searchLive, type SiteRow } from './delivery.repository.js';
 import { describe, toArticleView, toCards } from './content-views.js';
+import { loadEventViews } from './event-views.js';
 import { buildAtomFeed, buildRobots, buildSitemap, type SitemapUrl } from './feeds.js';
 import { NOT_FOUND_CACHE_CONTROL, PRIVATE_CACHE_CONTROL, PUBLIC_CACHE_CONTROL } from './http-caching.js';
 import type { MediaLoader } from './media-loader.js';
 import { buildSiteView, hrefFor } from './site-view.js';
 import { renderContent, renderHome, renderList, renderNotFound, renderSearch } from './templates/content-templates.js';
+import { renderEvents } from './templates/event-templates.js';
 import { renderLayout } from './templates/layout.js';
 import type { PageMeta, SiteView } from './views.js';
 
@@ -17,6 +19,11 @@ export interface RenderedResponse {
   cacheControl: string;
   /** False for responses that must not enter the shared cache (previews). */
   cacheable: boolean;
+  /**
+   * Set on pages that show events: the events module does not bump the site's publication
+   * generation, and events drop off once over, so such pages are re-rendered after this long.
+   */
+  freshForMs?: number;
 }
 
 export interface RenderContext {
@@ -34,18 +41,23 @@ export interface RenderContext {
 const PAGE_SIZE = 12;
 const FEED_SIZE = 20;
 const HTML = 'text/html; charset=utf-8';
+const HOME_EVENTS = 3;
+const EVENTS_PAGE_SIZE = 50;
+/** As long as `Cache-Control: max-age` lets browsers keep a page. */
+export const EVENTS_FRESHNESS_MS = 60_000;
 
 /** Renders any path of a public site (the caller caches the result by site generation). */
 export async function renderSitePath(context: RenderContext): Promise<RenderedResponse> {
   const { tx, site: siteRow, basePath, path, publicUrl, loadMedia } = context;
   const site = await buildSiteView(tx, siteRow, { basePath }, publicUrl, loadMedia);
   const newsFeed = { title: `Actualités – ${site.name}`, href: `${basePath}/feed.xml` };
-  const html = (status: number, meta: PageMeta, main: string, options: { wide?: boolean; cacheControl?: string; notice?: string } = {}): RenderedResponse => ({
+  const html = (status: number, meta: PageMeta, main: string, options: { wide?: boolean; cacheControl?: string; notice?: string; freshForMs?: number } = {}): RenderedResponse => ({
     status,
     contentType: HTML,
     body: renderLayout({ site, meta, main, ...(options.wide ? { mainClass: 'wide' } : {}), ...(options.notice ? { notice: options.notice } : {}) }),
     cacheControl: options.cacheControl ?? (status === 200 ? PUBLIC_CACHE_CONTROL : NOT_FOUND_CACHE_CONTROL),
     cacheable: options.cacheControl !== PRIVATE_CACHE_CONTROL,
+    ...(options.freshForMs !== undefined ? { freshForMs: options.freshForMs } : {}),
   });
   const meta = (title: string, description: string, sitePath: string, extra: Partial<PageMeta> = {}): PageMeta => ({
     title,
@@ -64,14 +76,24 @@ export async function renderSitePath(context: RenderContext): Promise<RenderedRe
 
   if (path === '/') {
     const intro = await findLiveByPath(tx, site.id, '/accueil');
-    const [latest, featured] = await Promise.all([
+    const [latest, featured, upcomingEvents] = await Promise.all([
       listLive(tx, site.id, { kind: 'article', withSyndicated: true }, 6, 0),
       listLive(tx, site.id, { kind: 'page', featured: true }, 6, 0),
+      loadEventViews(tx, site, siteRow.entity_id, HOME_EVENTS, new Date()),
     ]);
     const introView = intro && intro.kind === 'page' ? await toArticleView(tx, site, intro, publicUrl, loadMedia) : null;
     const description = describe(intro?.summary ?? null, intro?.plain_text ?? '', `Le site de ${site.name}.`);
-    const body = renderHome({ intro: introView, latest: await toCards(tx, site, latest, loadMedia), featured: await toCards(tx, site, featured.filter((row) => row.path !== '/accueil'), loadMedia) }, site.name, basePath);
-    return html(200, meta(site.name, description, '/'), body, { wide: true });
+    const body = renderHome(
+      { intro: introView, latest: await toCards(tx, site, latest, loadMedia), featured: await toCards(tx, site, featured.filter((row) => row.path !== '/accueil'), loadMedia), upcomingEvents },
+      site.name,
+      basePath,
+    );
+    return html(200, meta(site.name, description, '/'), body, { wide: true, freshForMs: EVENTS_FRESHNESS_MS });
+  }
+
+  if (path === '/evenements') {
+    const events = await loadEventViews(tx, site, siteRow.entity_id, EVENTS_PAGE_SIZE, new Date());
+    return html(200, meta('Événements', `Les prochains événements de ${site.name}.`, path), renderEvents(events), { freshForMs: EVENTS_FRESHNESS_MS });
   }
 
   if (path === '/actualites') {
@@ -129,7 +151,7 @@ export async function renderSitePath(context: RenderContext): Promise<RenderedRe
   if (path === '/sitemap.xml') {
     const entries = await listSitemapEntries(tx, site.id);
     const categories = await listCategories(tx, site.id);
-    const urls: SitemapUrl[] = [{ loc: `${site.absoluteBase}/` }, { loc: `${site.absoluteBase}/actualites` }];
+    const urls: SitemapUrl[] = [{ loc: `${site.absoluteBase}/` }, { loc: `${site.absoluteBase}/actualites` }, { loc: `${site.absoluteBase}/evenements` }];
     for (const entry of entries) {
       if (entry.path === '/accueil') continue;
       urls.push({ loc: `${site.absoluteBase}${entry.path}`, lastModified: new Date(entry.last_published_at ?? entry.published_at) });

@@ -85,14 +85,17 @@ export class SiteResponder {
       (tx) => renderSitePath({ tx, site, basePath, path, query, publicUrl: this.options.publicUrl, previewSecret: this.options.previewSecret, loadMedia: this.options.loadMedia }),
       { readOnly: true },
     );
+    const renderedAt = Date.now();
     return {
       status: rendered.status,
       contentType: rendered.contentType,
       body: rendered.body,
       etag: strongEtag(rendered.body),
-      lastModified: httpDate(new Date(site.changed_at)),
+      // Pages with events change without the site changing: their date is the rendering's.
+      lastModified: httpDate(rendered.freshForMs !== undefined ? new Date(renderedAt) : new Date(site.changed_at)),
       cacheControl: rendered.cacheControl,
       cacheable: rendered.cacheable,
+      ...(rendered.freshForMs !== undefined ? { freshUntil: renderedAt + rendered.freshForMs } : {}),
     };
   }
 

@@ -85,6 +85,8 @@ export interface HomeView {
   intro: ArticleView | null;
   latest: ContentCard[];
   featured: ContentCard[];
+  /** The next few public events of the site's entity. */
+  upcomingEvents: EventView[];
 }
 
 export interface ListView {
@@ -99,4 +101,25 @@ export interface SearchView {
   query: string;
   items: ContentCard[];
   pagination: Pagination | null;
+}
+
+/** A public event of the site's entity (events module), ready to print. */
+export interface EventView {
+  id: string;
+  title: string;
+  startsAt: Date;
+  endsAt: Date;
+  /** French wording of the dates in the event's time zone: « jeudi 4 décembre 2026, de 09:00 à 12:00 ». */
+  when: string;
+  /** Place name and address on one line, null for an online-only event. */
+  place: string | null;
+  /** Safe http(s) link to join online. */
+  onlineUrl: string | null;
+  /** « Gratuit » or « Tarif : 25,00 € ». */
+  price: string;
+  /** « Complet », « 3 places restantes », or null when the event has no capacity. */
+  seats: string | null;
+  excerpt: string | null;
+  /** Anchor on the events page. */
+  href: string;
 }

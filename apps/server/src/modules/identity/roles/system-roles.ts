@@ -9,6 +9,9 @@ export interface SystemRole {
   includes(permission: Permission): boolean;
 }
 
+/** Editing a page means choosing and uploading its images and files: both CMS roles use the media library. */
+const MEDIA_LIBRARY = new Set(['media.read', 'media.write']);
+
 /**
  * Defined by rule rather than by list, so that a module registering new permissions extends them
  * at the next boot without a migration.
@@ -41,14 +44,14 @@ export const SYSTEM_ROLES: readonly SystemRole[] = [
   {
     code: 'cms_editor',
     name: 'Rédacteur',
-    description: 'Rédige les contenus du site de sa structure et les soumet à relecture, sans les publier.',
-    includes: (p) => p.name === 'cms.content.read' || p.name === 'cms.content.edit',
+    description: 'Rédige les contenus du site de sa structure et les soumet à relecture, sans les publier ; dépose et choisit les fichiers de la médiathèque.',
+    includes: (p) => p.name === 'cms.content.read' || p.name === 'cms.content.edit' || MEDIA_LIBRARY.has(p.name),
   },
   {
     code: 'cms_publisher',
     name: 'Éditeur/Publication',
-    description: 'Rédige, relit, publie et retire les contenus du site de sa structure ; accepte ou refuse les contenus syndiqués.',
-    includes: (p) => p.name === 'cms.content.read' || p.name === 'cms.content.edit' || p.name === 'cms.content.publish',
+    description: 'Rédige, relit, publie et retire les contenus du site de sa structure ; accepte ou refuse les contenus syndiqués ; gère la médiathèque.',
+    includes: (p) => p.name === 'cms.content.read' || p.name === 'cms.content.edit' || p.name === 'cms.content.publish' || MEDIA_LIBRARY.has(p.name),
   },
 ];
 

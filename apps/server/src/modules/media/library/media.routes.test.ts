@@ -130,6 +130,17 @@ describe('media library API', () => {
     expect(byName.items.map((item) => item.id)).toEqual([photo.id]);
   });
 
+  it('lets a CMS editor upload, list and describe files of their entity (pages need images)', async () => {
+    const upload = await n.upload(n.staff.rhoneEditor, { name: 'bandeau.png', content: await smallPng(64, 32) }, { alt: 'Bandeau de la page' });
+    expect(upload.statusCode, upload.body).toBe(201);
+    const file = upload.json<MediaFile>();
+    expect(file.entityId).toBe(n.ids['69']);
+    const list = (await n.call(n.staff.rhoneEditor, 'GET', '/api/v1/media?filter[kind]=image')).json<{ items: MediaFile[] }>();
+    expect(list.items.map((item) => item.id)).toEqual(expect.arrayContaining([file.id, photo.id]));
+    const described = await n.call(n.staff.rhoneEditor, 'PATCH', `/api/v1/media/${file.id}`, { title: 'Bandeau' }, { 'if-match': '"1"' });
+    expect(described.statusCode, described.body).toBe(200);
+  });
+
   it('refuses to record a usage of an image without alt text; PATCH sets it with If-Match', async () => {
     const usedBy = { kind: 'cms.content', id: '0190a000-0000-7000-8000-0000000000c1' };
     const refusal = withTransaction(n.t.testDatabase.database, scopeOf(n.ids['69']!, n.staff.rhone.userId), (tx) => recordMediaUsage(tx, { mediaId: photo.id, usedBy }));

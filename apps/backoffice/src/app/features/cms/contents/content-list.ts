@@ -43,6 +43,9 @@ const CONTENTS_PATH = '/api/v1/cms/contents';
             <mx-site-picker [sites]="sites" [selected]="siteId()" (picked)="pick($event)" />
             @if (siteId()) {
               <a mat-stroked-button [routerLink]="['/cms/inbox']" [queryParams]="{ site: siteId() }" i18n="@@cms.inbox">Syndication reçue</a>
+              @if (canEdit()) {
+                <a mat-stroked-button [routerLink]="['/cms/sites', siteId(), canManage() ? 'settings' : 'categories']" i18n="@@cms.siteAdminLink">Administrer le site</a>
+              }
             }
             @if (canMedia()) {
               <a mat-stroked-button routerLink="/cms/media" i18n="@@media.title">Médiathèque</a>
@@ -86,6 +89,7 @@ export class ContentList {
     return sites.find((site) => site.id === requested)?.id ?? sites[0]?.id ?? null;
   });
   protected readonly canEdit = computed(() => this.session.me()?.permissions.includes('cms.content.edit') ?? false);
+  protected readonly canManage = computed(() => this.session.me()?.permissions.includes('cms.sites.manage') ?? false);
   protected readonly canMedia = computed(() => this.session.me()?.permissions.includes('media.read') ?? false);
   private readonly loaded = signal(false);
 

@@ -1,4 +1,5 @@
 import type { ArticleView, ContentCard, HomeView, ListView, Pagination, SearchView } from '../views.js';
+import { renderUpcomingEvents } from './event-templates.js';
 import { escapeAttribute, escapeHtml, imageElement, timeElement } from './format.js';
 
 /** A list of cards; `headingLevel` keeps the outline in order (h2 under a page h1, h3 under a section h2). */
@@ -61,6 +62,7 @@ export function renderHome(view: HomeView, siteName: string, basePath: string): 
   const featured = view.featured.length > 0 ? `<section aria-labelledby="a-la-une"><h2 id="a-la-une">À la une</h2>${cardList(view.featured, 3)}</section>` : '';
   return `${intro}
 ${featured}
+${renderUpcomingEvents(view.upcomingEvents, `${basePath}/evenements`)}
 <section aria-labelledby="actualites"><h2 id="actualites">Dernières actualités</h2>${cardList(view.latest, 3)}
 <p><a href="${escapeAttribute(`${basePath}/actualites`)}">Toutes les actualités</a></p></section>`;
 }

@@ -49,6 +49,7 @@ ${site.footerText ? `<p>${escapeHtml(site.footerText)}</p>` : ''}
 <nav aria-label="Liens de pied de page">${navList([
     ...site.footerMenu,
     { label: 'Actualités', href: `${site.basePath}/actualites` },
+    { label: 'Événements', href: `${site.basePath}/evenements` },
     { label: 'Flux Atom des actualités', href: `${site.basePath}/feed.xml` },
   ])}</nav>
 </div></footer>`;

@@ -51,6 +51,11 @@ pre{background:#1f2328;color:#f6f8fa;padding:1rem;overflow-x:auto;border-radius:
 .breadcrumb li+li::before{content:"/";margin-right:.5rem;color:var(--muted)}
 .tags{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.5rem}
 .pagination ul{list-style:none;padding:0;display:flex;gap:1.5rem}
+.events{list-style:none;padding:0}
+.events article{border-top:1px solid #c5c9d0;padding:.5rem 0 1rem}
+.events h2{margin:.75rem 0 .25rem}
+.events p{margin:.25rem 0}
+.visually-hidden{position:absolute;width:1px;height:1px;margin:-1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
 .notice{background:#fff4ce;color:#1a1a1a;border:2px solid #8a6d00;padding:.75rem 1rem;border-radius:4px}
 .site-footer{border-top:1px solid #c5c9d0;margin-top:2rem;padding:1.5rem 0;color:var(--muted)}
 .site-footer p{margin:.5rem 0}
