@@ -86,16 +86,6 @@ describe.skipIf(!chromiumAvailable)('back-office in Chromium', { timeout: 180_00
     await context.close();
   });
 
-  it('shows an honest empty state for modules not built yet', async () => {
-    const { context, page } = await signedInPage(ADMIN);
-    await page.getByRole('link', { name: 'Mandats' }).click();
-    await page.waitForURL(/\/mandates$/);
-    await eventually(() => page.getByRole('heading', { name: 'Bientôt disponible' }).isVisible()).toBe(true);
-    await expectAccessible(page);
-    await screenshot(page, 'coming-soon');
-    await context.close();
-  });
-
   it('sends the user back to sign-in when the session ends, then back to the page', async () => {
     const { context, page } = await signedInPage(ADMIN);
     await page.getByRole('link', { name: 'Administration', exact: true }).click();

@@ -1,7 +1,6 @@
 import type { Routes } from '@angular/router';
 import { requireNoSession, requireSession } from './core/auth/auth.guard';
 import { requireOwnPassword, requirePasswordChangeDue } from './core/auth/password-change.guard';
-import { comingSoonRoutes } from './features/coming-soon/coming-soon.routes';
 
 export const routes: Routes = [
   {
@@ -28,7 +27,6 @@ export const routes: Routes = [
         data: { breadcrumb: $localize`:@@nav.dashboard:Tableau de bord` },
         loadComponent: () => import('./features/dashboard/dashboard').then((m) => m.Dashboard),
       },
-      // Before the « bientôt disponible » modules: the first matching route wins.
       {
         path: 'crm',
         data: { breadcrumb: $localize`:@@nav.crm:CRM` },
@@ -45,12 +43,31 @@ export const routes: Routes = [
         loadChildren: () => import('./features/membership/membership.routes').then((m) => m.membershipRoutes),
       },
       {
+        path: 'events',
+        data: { breadcrumb: $localize`:@@nav.events:Événements` },
+        loadChildren: () => import('./features/events/events.routes').then((m) => m.eventRoutes),
+      },
+      {
+        path: 'mandates',
+        data: { breadcrumb: $localize`:@@nav.mandates:Mandats` },
+        loadChildren: () => import('./features/mandates/mandates.routes').then((m) => m.mandateRoutes),
+      },
+      {
+        path: 'tasks',
+        data: { breadcrumb: $localize`:@@nav.tasks:Tâches` },
+        loadChildren: () => import('./features/tasks/tasks.routes').then((m) => m.taskRoutes),
+      },
+      {
+        path: 'assistant',
+        data: { breadcrumb: $localize`:@@nav.assistant:Assistant IA` },
+        loadChildren: () => import('./features/assistant/assistant.routes').then((m) => m.assistantRoutes),
+      },
+      {
         path: 'account',
         title: $localize`:@@account.title:Mon compte`,
         data: { breadcrumb: $localize`:@@account.title:Mon compte` },
         loadComponent: () => import('./features/account/account').then((m) => m.Account),
       },
-      ...comingSoonRoutes,
       {
         path: 'admin',
         data: { breadcrumb: $localize`:@@nav.admin:Administration` },

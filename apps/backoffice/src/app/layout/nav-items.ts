@@ -1,8 +1,10 @@
-/** The side navigation, one entry per module; `ready: false` modules show « bientôt disponible ». */
+/** The side navigation, one entry per module. */
 export interface NavItem {
   path: string;
   label: string;
   icon: string;
+  /** A feature flag that must be on for the user (absent flag: hidden) for the entry to show. */
+  flag?: string;
 }
 
 export const NAV_ITEMS: readonly NavItem[] = [
@@ -11,7 +13,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/memberships', label: $localize`:@@nav.memberships:Adhésions`, icon: 'card' },
   { path: '/events', label: $localize`:@@nav.events:Événements`, icon: 'event' },
   { path: '/mandates', label: $localize`:@@nav.mandates:Mandats`, icon: 'badge' },
+  { path: '/tasks', label: $localize`:@@nav.tasks:Tâches`, icon: 'checklist' },
   { path: '/cms', label: $localize`:@@nav.cms:Sites`, icon: 'web' },
-  { path: '/assistant', label: $localize`:@@nav.assistant:Assistant IA`, icon: 'assistant' },
+  { path: '/assistant', label: $localize`:@@nav.assistant:Assistant IA`, icon: 'assistant', flag: 'ai.assistant' },
   { path: '/admin', label: $localize`:@@nav.admin:Administration`, icon: 'settings' },
 ];

@@ -11,6 +11,7 @@ import { MatTooltip } from '@angular/material/tooltip';
 import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { map } from 'rxjs';
 import { Session } from '../core/auth/session';
+import { FeatureFlags } from '../core/flags/feature-flags';
 import { Theme } from '../core/theme/theme';
 import { Toaster } from '../shared/toast/toaster';
 import { BranchSwitcher } from './branch-switcher';
@@ -51,7 +52,8 @@ export class Shell {
   protected readonly session = inject(Session);
   protected readonly theme = inject(Theme);
   private readonly toaster = inject(Toaster);
-  protected readonly navItems = NAV_ITEMS;
+  private readonly flags = inject(FeatureFlags);
+  protected readonly navItems = computed(() => NAV_ITEMS.filter((item) => !item.flag || this.flags.isOn(item.flag, false)));
   protected readonly compact = toSignal(inject(BreakpointObserver).observe('(max-width: 959px)').pipe(map((state) => state.matches)), {
     initialValue: false,
   });

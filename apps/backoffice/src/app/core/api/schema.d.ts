@@ -10809,7 +10809,68 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** The SEPA batches of one's entities, newest first (at most 200) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Only the batches of this creditor entity */
+                    entityId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["SepaBatchSummary"][];
+                        };
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         put?: never;
         /**
          * Build a pain.008 batch of the entity's issued, unpaid invoices whose customer has an active mandate
@@ -10882,6 +10943,229 @@ export interface paths {
                 };
                 /** @description Conflict */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sepa-batches/{id}/settle": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark a batch settled by the bank: records a SEPA payment on each collected invoice
+         * @description Repeating it changes nothing (the batch is answered as settled). Debits already recorded as rejected are left out. 422 when the date precedes the batch.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Unique key (a UUID) making a retried POST safe: the first response is replayed for 24 hours. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @description Day the bank credited the collection; the payments are recorded on that day
+                         */
+                        settledOn: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SepaBatch"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sepa-batches/{id}/rejections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a debit of the batch rejected or returned by the bank (R-transaction), with its ISO 20022 reason code
+         * @description A settled debit has its payment reversed: the invoice is open again (overdue once due) and may be collected in a later batch. Repeating it changes nothing. 422 `/invoiceId` when the invoice is not in the batch.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Unique key (a UUID) making a retried POST safe: the first response is replayed for 24 hours. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description The invoice whose debit the bank rejected or returned
+                         */
+                        invoiceId: string;
+                        /** @description ISO 20022 reason code from the bank (AC04 closed account, AM04 insufficient funds, MD01 no mandate, MD06 refund request…) */
+                        reasonCode: string;
+                        /**
+                         * Format: date
+                         * @description Day of the rejection
+                         */
+                        rejectedOn: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SepaBatch"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -11248,18 +11532,40 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Memberships of one's entities, newest first (at most 500)
-         * @description Filter by `organizationId` for a company's memberships (which cover its affiliated contacts).
+         * Memberships of one's entities, newest first, by pages (keyset)
+         * @description Filter by `filter[organizationId]` for a company's memberships (which cover its affiliated contacts).
          */
         get: {
             parameters: {
                 query?: {
-                    /** @description Memberships of this company */
-                    organizationId?: string;
-                    /** @description Memberships of this entity (not its descendants) */
-                    entityId?: string;
-                    /** @description pending until the join invoice is paid; grace: renewal unpaid after the period end; lapsed and cancelled are final */
-                    status?: "pending" | "active" | "grace" | "lapsed" | "cancelled";
+                    /** @description Status equals */
+                    "filter[status]"?: "pending" | "active" | "grace" | "lapsed" | "cancelled";
+                    /** @description Status: one of these comma-separated values (at most 100). */
+                    "filter[status][in]"?: string;
+                    /** @description The entity joined (not its descendants) equals */
+                    "filter[entityId]"?: string;
+                    /** @description The entity joined (not its descendants): one of these comma-separated values (at most 100). */
+                    "filter[entityId][in]"?: string;
+                    /** @description The member company (its memberships cover its affiliated contacts) equals */
+                    "filter[organizationId]"?: string;
+                    /** @description Member type equals */
+                    "filter[typeId]"?: string;
+                    /** @description Join date is at least (inclusive) */
+                    "filter[startedOn][gte]"?: string;
+                    /** @description Join date is at most (inclusive) */
+                    "filter[startedOn][lte]"?: string;
+                    /** @description Creation is at least (inclusive) */
+                    "filter[createdAt][gte]"?: string;
+                    /** @description Creation is at most (inclusive) */
+                    "filter[createdAt][lte]"?: string;
+                    /** @description Comma-separated sort keys, '-' for descending. Sortable: startedOn, createdAt. Default: -createdAt. */
+                    sort?: string;
+                    /** @description Page size. */
+                    limit?: number;
+                    /** @description Opaque position returned as nextCursor by the previous page. */
+                    cursor?: string;
+                    /** @description exact: COUNT(*); estimated: planner estimate (cheap, approximate); none (default): no count. */
+                    count?: "exact" | "estimated" | "none";
                 };
                 header?: never;
                 path?: never;
@@ -11267,7 +11573,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description OK */
+                /** @description One page of the collection. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -11275,7 +11581,12 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: components["schemas"]["Membership"][];
+                            /** @description Pass as `cursor` to fetch the next page; null on the last page. */
+                            nextCursor: string | null;
+                            /** @description Total number of matching items (exact or estimated, as requested). */
+                            count?: number;
                         };
+                        "text/csv": string;
                     };
                 };
                 /** @description Bad Request */
@@ -14759,6 +15070,7 @@ export interface paths {
                     "application/json": {
                         /** @description New parent page (null: top level) */
                         parentId: string | null;
+                        /** @description Rank among the pages of the new parent (0: first); they are renumbered 0…n-1. Absent: the page keeps its position. */
                         position?: number;
                     };
                 };
@@ -17050,7 +17362,130 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /** Correct a body (JSON Merge Patch, If-Match required; 409 when the name is taken) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            /** @description JSON Merge Patch: name, kind, département, commune */
+            requestBody: {
+                content: {
+                    "application/merge-patch+json": {
+                        name?: string;
+                        /** @description prudhommes (conseil de prud'hommes), urssaf, cpam, caf, carsat, cci, cma, tribunal_commerce, ceser, other */
+                        kind?: "prudhommes" | "urssaf" | "cpam" | "caf" | "carsat" | "cci" | "cma" | "tribunal_commerce" | "ceser" | "other";
+                        departementCode?: string | null;
+                        commune?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description A body where the network holds seats (reference data shared by the whole network). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MandateBody"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Precondition Failed */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unsupported Media Type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Precondition Required */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/v1/mandate-seats": {
@@ -17330,7 +17765,128 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /** Change a seat's label or role (JSON Merge Patch, If-Match required) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            /** @description JSON Merge Patch: label and/or role (the entity and the body stay) */
+            requestBody: {
+                content: {
+                    "application/merge-patch+json": {
+                        label?: string;
+                        /** @description titular (titulaire) or substitute (suppléant) */
+                        role?: "titular" | "substitute";
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MandateSeat"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Precondition Failed */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unsupported Media Type */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Precondition Required */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/v1/mandates": {
@@ -20093,7 +20649,7 @@ export interface paths {
         put?: never;
         /**
          * Search the knowledge base: ranked passages you may read, with their offsets and version
-         * @description French full text (accents folded, everyday wording expanded to legal terms) and trigram similarity, fused by reciprocal rank fusion (k = 60). Staff-only passages come only from your entities and their subtrees; public and members' passages from the whole network. Read-only, so safe to retry; each call is audited.
+         * @description French full text (accents folded, everyday wording expanded to legal terms) and trigram similarity, fused by reciprocal rank fusion (k = 60). Staff-only passages come only from your entities and their subtrees; public and members' passages from the whole network. Read-only, so safe to retry; each call is audited. 403 `ai_assistant_disabled` when the assistant (feature flag ai.assistant) is off for every entity where you hold ai.ask.
          */
         post: {
             parameters: {
@@ -20189,7 +20745,7 @@ export interface paths {
         put?: never;
         /**
          * MCP endpoint (Streamable HTTP, stateless): tools search_companies, read_company, member_status, search_content
-         * @description Send `Authorization: Bearer <personal access token>`; tools act with the token's permissions and are audited. Accept: application/json, text/event-stream. Tool input and output JSON Schemas are returned by `tools/list` and listed in docs/ai-retrieval.md.
+         * @description Send `Authorization: Bearer <personal access token>`; tools act with the token's permissions and are audited. Accept: application/json, text/event-stream. Tool input and output JSON Schemas are returned by `tools/list` and listed in docs/ai-retrieval.md. 403 `ai_assistant_disabled` when the assistant (feature flag ai.assistant) is off for every entity where the token holds a tool permission.
          */
         post: {
             parameters: {
@@ -20886,6 +21442,93 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Key figures: members by status, renewal rate, dues invoiced and collected, overdue amount, upcoming events, mandates ending
+         * @description Figures of `entityId` and its sub-entities, or of everything the caller may see. An entity out of the caller’s scope answers 404.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description An entity of the caller’s scope (the branch switcher): figures of it and its sub-entities. Default: everything the caller may see. */
+                    entityId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Key figures of an entity and its sub-entities (or the caller’s whole scope). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Dashboard"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -21495,6 +22138,12 @@ export interface components {
             /** Format: date */
             paidOn: string;
             reference: string | null;
+            reversal: {
+                /** Format: date */
+                reversedOn: string;
+                /** @description ISO 20022 reason code (AM04, AC04, MD06…) */
+                reasonCode: string;
+            } | null;
             /** Format: date-time */
             createdAt: string;
         };
@@ -21540,17 +22189,43 @@ export interface components {
             collectionDate: string;
             numberOfTransactions: number;
             controlSumCents: number;
+            /** @description exported (file produced), settled (the bank credited the collection) */
+            status: "exported" | "settled";
+            settledOn: string | null;
             /** Format: date-time */
             createdAt: string;
             items: {
                 /** Format: uuid */
                 invoiceId: string;
+                invoiceNumber: string;
                 /** Format: uuid */
                 mandateId: string;
+                /** @description RUM of the mandate collected under */
+                mandateReference: string;
                 amountCents: number;
                 /** @description FRST first collection of a recurrent mandate (becomes RCUR once collected), RCUR recurrent, OOFF one-off, FNAL last */
                 sequenceType: "FRST" | "RCUR" | "OOFF" | "FNAL";
+                /** @description pending (sent to the bank), settled (payment recorded on the invoice), rejected (R-transaction: any payment reversed) */
+                status: "pending" | "settled" | "rejected";
+                rejectionReasonCode: string | null;
+                rejectedOn: string | null;
             }[];
+        };
+        SepaBatchSummary: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            entityId: string;
+            messageId: string;
+            /** Format: date */
+            collectionDate: string;
+            numberOfTransactions: number;
+            controlSumCents: number;
+            /** @description exported (file produced), settled (the bank credited the collection) */
+            status: "exported" | "settled";
+            settledOn: string | null;
+            /** Format: date-time */
+            createdAt: string;
         };
         MembershipType: {
             /** Format: uuid */
@@ -21983,6 +22658,7 @@ export interface components {
             status: "draft" | "in_review" | "scheduled" | "published" | "archived";
             live: boolean;
             position: number;
+            version: number;
             children: unknown[];
         };
         /** @description OK */
@@ -22183,6 +22859,7 @@ export interface components {
             kind: "prudhommes" | "urssaf" | "cpam" | "caf" | "carsat" | "cci" | "cma" | "tribunal_commerce" | "ceser" | "other";
             departementCode: string | null;
             commune: string | null;
+            version: number;
             /** Format: date-time */
             createdAt: string;
         };
@@ -22200,6 +22877,7 @@ export interface components {
             label: string;
             /** @description titular (titulaire) or substitute (suppléant) */
             role: "titular" | "substitute";
+            version: number;
             /** Format: date-time */
             createdAt: string;
         };
@@ -22455,6 +23133,8 @@ export interface components {
             sourceId: string;
             title: string;
             url: string | null;
+            /** @description Heading path of the cited passage in its source (absent from interactions recorded before it was added) */
+            heading?: string | null;
             /** Format: uuid */
             chunkId: string;
             /** @description Hash of the chunk text the quote was checked against */
@@ -22555,6 +23235,86 @@ export interface components {
             hasApiKey: boolean;
             hostedOnPremises: boolean;
             definedAt: string | null;
+        };
+        /** @description Key figures of an entity and its sub-entities (or the caller’s whole scope). */
+        Dashboard: {
+            entityId: string | null;
+            /** @description The current year (Europe/Paris) */
+            year: number;
+            /**
+             * Format: date
+             * @description Today (Europe/Paris)
+             */
+            asOf: string;
+            members: {
+                /** @description Live memberships: active or in grace */
+                active: number;
+                byStatus: {
+                    pending: number;
+                    active: number;
+                    grace: number;
+                    lapsed: number;
+                    cancelled: number;
+                };
+            };
+            /** @description The previous year, then the current year */
+            renewals: {
+                year: number;
+                /** @description Members the year’s renewal campaign invoiced */
+                due: number;
+                /** @description Those whose renewal invoice is paid in full */
+                renewed: number;
+                rate: number | null;
+            }[];
+            dues: {
+                year: number;
+                /** @enum {string} */
+                currency: "EUR";
+                /** @description Dues invoices (series COT) issued this year, net of credit notes */
+                invoicedCents: number;
+                /** @description Paid against them */
+                collectedCents: number;
+                collectionRate: number | null;
+                /** @description Unpaid balance of every issued invoice past its due date */
+                overdueCents: number;
+            };
+            events: {
+                /** Format: date-time */
+                from: string;
+                /** Format: date-time */
+                to: string;
+                /** @description Published events starting in the window */
+                upcomingCount: number;
+                /** @description Seats taken in those with a capacity */
+                seatsTaken: number;
+                seatsOffered: number;
+                fillRate: number | null;
+                /** @description The first ten, soonest first */
+                next: {
+                    /** Format: uuid */
+                    id: string;
+                    /** Format: uuid */
+                    entityId: string;
+                    title: string;
+                    /** Format: date-time */
+                    startsAt: string;
+                    capacity: number | null;
+                    seatsTaken: number;
+                    waiting: number;
+                    fillRate: number | null;
+                }[];
+            };
+            mandates: {
+                /** @description The expiry notice window (days) */
+                endingSoonDays: number;
+                /** @description Active mandates ending within it */
+                endingSoon: number;
+                /** @description The next twelve months, this one first */
+                endingByMonth: {
+                    month: string;
+                    count: number;
+                }[];
+            };
         };
     };
     responses: never;
