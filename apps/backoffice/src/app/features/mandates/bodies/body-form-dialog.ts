@@ -8,9 +8,9 @@ import { MatOption, MatSelect } from '@angular/material/select';
 import { Api, mergePatchHeaders } from '../../../core/api/api';
 import { ApiProblem } from '../../../core/api/api-problem';
 import type { BodyOf } from '../../../core/api/api-types';
-import { problemMessage } from '../../../core/api/problem-messages';
 import { FormAlert } from '../../../shared/form/form-alert';
-import { applyServerErrors, fieldErrorText } from '../../../shared/form/server-errors';
+import { formAlertsFor } from '../../../shared/form/form-alerts';
+import { fieldErrorText } from '../../../shared/form/server-errors';
 import { Toaster } from '../../../shared/toast/toaster';
 import { BODY_KIND_LABELS, asOptions, type MandateBody } from '../mandate-labels';
 
@@ -111,8 +111,7 @@ export class BodyFormDialog {
         this.toaster.error(failure);
         return;
       }
-      const unmatched = applyServerErrors(this.form, failure.errors);
-      this.alerts.set(failure.errors.length > 0 ? unmatched : [problemMessage(failure)]);
+      this.alerts.set(formAlertsFor(this.form, failure));
     } finally {
       this.busy.set(false);
     }

@@ -8,10 +8,10 @@ import { MatOption, MatSelect } from '@angular/material/select';
 import { Api, mergePatchHeaders } from '../../../core/api/api';
 import { ApiProblem } from '../../../core/api/api-problem';
 import type { BodyOf } from '../../../core/api/api-types';
-import { problemMessage } from '../../../core/api/problem-messages';
 import { BranchScope } from '../../../core/scope/branch-scope';
 import { FormAlert } from '../../../shared/form/form-alert';
-import { applyServerErrors, fieldErrorText } from '../../../shared/form/server-errors';
+import { formAlertsFor } from '../../../shared/form/form-alerts';
+import { fieldErrorText } from '../../../shared/form/server-errors';
 import { Toaster } from '../../../shared/toast/toaster';
 import { SEAT_ROLE_LABELS, asOptions, type MandateBody, type Seat } from '../mandate-labels';
 
@@ -108,8 +108,7 @@ export class SeatFormDialog {
         this.toaster.error(failure);
         return;
       }
-      const unmatched = applyServerErrors(this.form, failure.errors);
-      this.alerts.set(failure.errors.length > 0 ? unmatched : [problemMessage(failure)]);
+      this.alerts.set(formAlertsFor(this.form, failure));
     } finally {
       this.busy.set(false);
     }

@@ -7,9 +7,9 @@ import { MatInput } from '@angular/material/input';
 import type { Observable } from 'rxjs';
 import { Api, mergePatchHeaders } from '../../../core/api/api';
 import { ApiProblem } from '../../../core/api/api-problem';
-import { problemMessage } from '../../../core/api/problem-messages';
 import { FormAlert } from '../../../shared/form/form-alert';
-import { applyServerErrors, fieldErrorText } from '../../../shared/form/server-errors';
+import { formAlertsFor } from '../../../shared/form/form-alerts';
+import { fieldErrorText } from '../../../shared/form/server-errors';
 import { Toaster } from '../../../shared/toast/toaster';
 import { frenchDate, todayIso } from '../../membership/membership-labels';
 import type { Mandate } from '../mandate-labels';
@@ -74,8 +74,7 @@ export class MandateEndDialog {
         this.toaster.error(failure);
         return;
       }
-      const unmatched = applyServerErrors(this.form, failure.errors);
-      this.alerts.set(failure.errors.length > 0 ? unmatched : [problemMessage(failure)]);
+      this.alerts.set(formAlertsFor(this.form, failure));
     } finally {
       this.busy.set(false);
     }
