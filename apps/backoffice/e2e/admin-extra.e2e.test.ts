@@ -79,8 +79,7 @@ describe.skipIf(!chromiumAvailable)('back-office accounts and administration in 
 
   it('shows a wrong current password on its field, without signing the user out', async () => {
     await createRhoneUser('distrait.69@maillage.test', USER_PASSWORD);
-    const { context, page } = await signedInPage('distrait.69@maillage.test', USER_PASSWORD);
-    await page.goto('/account');
+    const { context, page } = await signedInPage('distrait.69@maillage.test', { password: USER_PASSWORD, at: '/account' });
     await eventually(() => page.getByRole('heading', { name: 'Mon compte', level: 1 }).isVisible()).toBe(true);
     await expectAccessible(page);
     await screenshot(page, 'account');
@@ -95,8 +94,7 @@ describe.skipIf(!chromiumAvailable)('back-office accounts and administration in 
 
   it('enrols two-factor authentication from "Mon compte", then asks for the code at sign-in', async () => {
     await createRhoneUser('prudent.69@maillage.test', USER_PASSWORD);
-    const { context, page } = await signedInPage('prudent.69@maillage.test', USER_PASSWORD);
-    await page.goto('/account');
+    const { context, page } = await signedInPage('prudent.69@maillage.test', { password: USER_PASSWORD, at: '/account' });
     await page.getByRole('button', { name: 'Configurer la double authentification' }).click();
     const secretText = page.getByTestId('totp-secret');
     await eventually(() => secretText.isVisible()).toBe(true);
@@ -152,8 +150,7 @@ describe.skipIf(!chromiumAvailable)('back-office accounts and administration in 
   });
 
   it('creates and edits a custom role from the permission catalogue, with server errors on the fields', async () => {
-    const { context, page } = await signedInPage(ADMIN);
-    await page.goto('/admin/roles');
+    const { context, page } = await signedInPage(ADMIN, { at: '/admin/roles' });
     await page.getByRole('button', { name: 'Nouveau rôle' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('Nom').fill('Trésorerie');
@@ -182,8 +179,7 @@ describe.skipIf(!chromiumAvailable)('back-office accounts and administration in 
   });
 
   it('creates a feature flag with targeting rules and maps a server rule error to its field', async () => {
-    const { context, page } = await signedInPage(ADMIN);
-    await page.goto('/admin/flags');
+    const { context, page } = await signedInPage(ADMIN, { at: '/admin/flags' });
     await page.getByRole('button', { name: 'Nouvelle fonctionnalité' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('Clé').fill('crm.essai-pilote');
@@ -220,8 +216,7 @@ describe.skipIf(!chromiumAvailable)('back-office accounts and administration in 
   it('creates a child entity, then moves it under another région', async () => {
     const me = await api<{ entities: { id: string; code: string }[] }>('GET', '/api/v1/auth/me');
     const auvergne = me.entities.find((entity) => entity.code === 'R84')!.id;
-    const { context, page } = await signedInPage(ADMIN);
-    await page.goto(`/admin/entities?selected=${auvergne}`);
+    const { context, page } = await signedInPage(ADMIN, { at: `/admin/entities?selected=${auvergne}` });
     await page.getByRole('button', { name: 'Nouvelle sous-entité' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('Nom').fill('Fédération du bâtiment');
@@ -250,8 +245,7 @@ describe.skipIf(!chromiumAvailable)('back-office accounts and administration in 
 
   it('names who acted in the audit trail, and narrows the users list to the branch switcher', async () => {
     await api('POST', '/api/v1/roles', { code: 'auditeur_essai', name: 'Auditeur (essai)', permissions: ['audit.read'] });
-    const { context, page } = await signedInPage(ADMIN);
-    await page.goto('/admin/audit?filter%5Baction%5D%5Bcontains%5D=identity.role.created');
+    const { context, page } = await signedInPage(ADMIN, { at: '/admin/audit?filter%5Baction%5D%5Bcontains%5D=identity.role.created' });
     const row = page.getByRole('row', { name: /identity\.role\.created/ }).first();
     await eventually(() => row.textContent()).toContain('Administration nationale');
     await expectAccessible(page);
@@ -276,8 +270,7 @@ describe.skipIf(!chromiumAvailable)('back-office accounts and administration in 
       defaultVariant: 'off',
       rules: [{ entityIds: [rhoneId], variant: 'on' }],
     });
-    const { context, page } = await signedInPage(ADMIN);
-    await page.goto('/crm/companies');
+    const { context, page } = await signedInPage(ADMIN, { at: '/crm/companies' });
     // Material renders the section links as tabs.
     const tab = (name: string) => page.getByRole('tab', { name, exact: true });
     await eventually(() => tab('Entreprises').isVisible()).toBe(true);

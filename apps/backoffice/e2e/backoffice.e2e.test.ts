@@ -167,8 +167,7 @@ describe.skipIf(!chromiumAvailable)('back-office in Chromium', { timeout: 180_00
   });
 
   it('edits an entity: server field errors land on the field, then the change is saved', async () => {
-    const { context, page } = await signedInPage(ADMIN);
-    await page.goto('/admin/entities');
+    const { context, page } = await signedInPage(ADMIN, { at: '/admin/entities' });
     await page.getByLabel('Filtrer').fill('rhône');
     await page.getByRole('button', { name: /Union territoriale du Rhône/ }).click();
     await eventually(() => page.getByRole('heading', { name: 'Union territoriale du Rhône' }).isVisible()).toBe(true);
@@ -199,8 +198,7 @@ describe.skipIf(!chromiumAvailable)('back-office in Chromium', { timeout: 180_00
   });
 
   it('works the data table from the keyboard alone: sort and next page', async () => {
-    const { context, page } = await signedInPage(ADMIN);
-    await page.goto('/admin/entities');
+    const { context, page } = await signedInPage(ADMIN, { at: '/admin/entities' });
     await page.getByRole('radio', { name: 'Liste' }).click();
     const table = page.getByRole('table');
     await eventually(() => table.getByRole('row').count()).toBeGreaterThan(2);
@@ -231,8 +229,7 @@ describe.skipIf(!chromiumAvailable)('back-office in Chromium', { timeout: 180_00
   });
 
   it('shows the job queues to the national admin', async () => {
-    const { context, page } = await signedInPage(ADMIN);
-    await page.goto('/admin/jobs');
+    const { context, page } = await signedInPage(ADMIN, { at: '/admin/jobs' });
     await eventually(() => page.getByRole('heading', { name: 'Files d\'attente' }).isVisible()).toBe(true);
     await eventually(() => page.getByRole('heading', { name: 'Échecs' }).isVisible()).toBe(true);
     await expectAccessible(page);
@@ -241,9 +238,7 @@ describe.skipIf(!chromiumAvailable)('back-office in Chromium', { timeout: 180_00
   });
 
   it('shows roles, feature flags and personal access tokens; a token is shown once and can be revoked', async () => {
-    const { context, page } = await signedInPage(ADMIN);
-
-    await page.goto('/admin/roles');
+    const { context, page } = await signedInPage(ADMIN, { at: '/admin/roles' });
     await eventually(() => page.getByText('Gestionnaire', { exact: true }).first().isVisible()).toBe(true);
     await expectAccessible(page);
     await screenshot(page, 'roles');

@@ -8,7 +8,6 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '../../server/src/app.js';
 import { loadConfig } from '../../server/src/platform/config/index.js';
-import { runMigrations } from '../../server/src/platform/db/index.js';
 import { TEST_PASSWORD, createUser } from '../../server/src/test/auth.js';
 import { createSmallNetwork } from '../../server/src/test/factories/entities.js';
 import { createTestDatabase, type TestDatabase } from '../../server/src/test/test-database.js';
@@ -44,10 +43,9 @@ describe.skipIf(!chromiumAvailable)('CMS editor in Chromium', { timeout: 240_000
     if (!existsSync(join(BACKOFFICE_DIR, 'index.html'))) {
       execSync('npm run build -w apps/backoffice', { cwd: join(import.meta.dirname, '../../..'), stdio: 'inherit' });
     }
-    testDatabase = await createTestDatabase();
+    testDatabase = await createTestDatabase({ migrated: true });
     const { database } = testDatabase;
     const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, HOST: '127.0.0.1', PORT: '0', BACKOFFICE_DIR }, []);
-    await runMigrations(database);
     const { ids } = await createSmallNetwork(database);
     await createUser(database, { email: EDITOR, roleCode: 'cms_editor', entityId: ids.FR! });
     await createUser(database, { email: PUBLISHER, roleCode: 'cms_publisher', entityId: ids.FR! });

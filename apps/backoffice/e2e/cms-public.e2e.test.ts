@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { buildApp, type App } from '../../server/src/app.js';
 import { loadConfig } from '../../server/src/platform/config/index.js';
-import { runMigrations } from '../../server/src/platform/db/index.js';
 import { createTestDatabase, type TestDatabase } from '../../server/src/test/test-database.js';
 import { createSmallNetwork } from '../../server/src/test/factories/entities.js';
 import { createPreviewToken } from '../../server/src/modules/cms/index.js';
@@ -22,10 +21,9 @@ describe.skipIf(!chromiumAvailable)('public CMS site in Chromium', { timeout: 18
   let previewToken: string;
 
   beforeAll(async () => {
-    testDatabase = await createTestDatabase();
+    testDatabase = await createTestDatabase({ migrated: true });
     const env = { NODE_ENV: 'test', DATA_DIR: '/tmp/maillage-e2e-unused', HOST: '127.0.0.1', PORT: '0' };
     const config = loadConfig(env, []);
-    await runMigrations(testDatabase.database);
     const { database } = testDatabase;
     const { ids } = await createSmallNetwork(database);
     const national = await insertSite(database, { entityId: ids.FR!, slug: 'national', name: 'Confédération nationale', theme: { primaryColour: '#f5d90a', accentColour: '#7fb2ff' } });

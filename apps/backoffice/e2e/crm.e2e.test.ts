@@ -265,7 +265,6 @@ describe.skipIf(!chromiumAvailable)('CRM back-office in Chromium', { timeout: 18
 
   it('answers a GDPR request: downloads everything held on a contact, then erases them', async () => {
     const { context, page } = await signedInPage(ADMIN);
-    await page.goto('/dashboard');
     const search = page.getByRole('combobox', { name: 'Rechercher dans Maillage' });
     await search.fill('Claire Martin');
     await page.getByRole('option', { name: /Claire Martin/ }).click();
@@ -299,8 +298,7 @@ describe.skipIf(!chromiumAvailable)('CRM back-office in Chromium', { timeout: 18
   });
 
   it('imports a small « ; » file: dry-run report, run, progress bar to completion, error report, then merges a duplicate', async () => {
-    const { context, page } = await signedInPage(RHONE_MANAGER);
-    await page.goto('/crm/companies');
+    const { context, page } = await signedInPage(RHONE_MANAGER, { at: '/crm/companies' });
     await page.getByRole('link', { name: 'Importer un fichier' }).click();
     await page.waitForURL(/\/crm\/imports$/);
     await eventually(() => page.getByRole('heading', { name: 'Importer des entreprises et contacts', level: 1 }).isVisible()).toBe(true);
@@ -354,8 +352,7 @@ describe.skipIf(!chromiumAvailable)('CRM back-office in Chromium', { timeout: 18
     await context.close();
 
     // The national office sees the likely duplicate and merges it into the first record.
-    const national = await signedInPage(ADMIN);
-    await national.page.goto('/crm/duplicates');
+    const national = await signedInPage(ADMIN, { at: '/crm/duplicates' });
     const pair = national.page.getByRole('listitem').filter({ hasText: 'Fromagerie Croix Rousse' });
     await eventually(() => pair.getByRole('link', { name: 'Fromagerie de la Croix-Rousse' }).isVisible()).toBe(true);
     await expectAccessible(national.page);

@@ -1,7 +1,10 @@
+import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { buildApp, type App } from '../../../server/src/app.js';
 import { loadConfig } from '../../../server/src/platform/config/index.js';
-import { runMigrations, type Database } from '../../../server/src/platform/db/index.js';
+import type { Database } from '../../../server/src/platform/db/index.js';
 import { createTestDatabase, type TestDatabase } from '../../../server/src/test/test-database.js';
 import { seedNetwork } from '../../../server/src/modules/entities/index.js';
 import { seedDemoAccounts } from '../../../server/src/modules/identity/index.js';
@@ -26,10 +29,11 @@ export interface ServerOptions {
  * accounts, listening on a free port and serving the built back-office.
  */
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
-  const testDatabase: TestDatabase = await createTestDatabase();
-  const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: '/tmp/maillage-e2e-unused', HOST: '127.0.0.1', PORT: '0' }, []);
+  const testDatabase: TestDatabase = await createTestDatabase({ migrated: true });
+  // Its own data folder: journeys upload media, which must not outlive the run.
+  const dataDir = mkdtempSync(join(tmpdir(), 'maillage-e2e-'));
+  const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, HOST: '127.0.0.1', PORT: '0' }, []);
   // Seed before the app starts: its in-memory entity tree is loaded once, at boot.
-  await runMigrations(testDatabase.database);
   await seedNetwork(testDatabase.database);
   await seedDemoAccounts({ database: testDatabase.database, config }, { password: DEMO_PASSWORD });
   await options.prepare?.(testDatabase.database);
@@ -44,6 +48,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     close: async () => {
       await app.close();
       await testDatabase.drop();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -15,7 +15,7 @@ export interface ObservedApp {
  * ready (observability tests need routes with parameters and a principal that no module gives yet).
  */
 export async function createObservedApp(env: Record<string, string> = {}, addRoutes: (app: App) => void = () => {}): Promise<ObservedApp> {
-  const testDatabase: TestDatabase = await createTestDatabase();
+  const testDatabase: TestDatabase = await createTestDatabase({ migrated: true });
   const logLines: Array<Record<string, unknown>> = [];
   const logStream = { write: (line: string) => void logLines.push(JSON.parse(line) as Record<string, unknown>) };
   const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: '/tmp/maillage-test-unused', LOG_LEVEL: 'debug', ...env }, []);

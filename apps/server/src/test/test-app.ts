@@ -15,7 +15,7 @@ export interface TestAppOptions {
 
 /** The exact production app on a throwaway database; call close() in afterAll. */
 export async function createTestApp(env: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> {
-  const testDatabase = await createTestDatabase();
+  const testDatabase = await createTestDatabase({ migrated: true });
   const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: '/tmp/maillage-test-unused', ...env }, []);
   const app = await buildApp(config, { database: testDatabase.database });
   await options.registerRoutes?.(app, testDatabase);

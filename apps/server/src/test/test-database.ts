@@ -1,6 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
-import { openDatabase, openPglite, type Database } from '../platform/db/index.js';
+import { readFile } from 'node:fs/promises';
+import { inject } from 'vitest';
+import { openDatabase, openPglite, runMigrations, type Database } from '../platform/db/index.js';
+import type { MigratedSnapshot } from './migrated-snapshot.js';
+import { adminQuery, withDatabaseName } from './postgres-admin.js';
 
 export interface TestDatabase {
   database: Database;
@@ -9,18 +12,38 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
+export interface TestDatabaseOptions {
+  /**
+   * Start with every migration applied, copied from the snapshot the test run's global setup made
+   * once (test/migrated-snapshot.ts), instead of an empty database: migrating each file's database
+   * afresh cost CI minutes.
+   */
+  migrated?: boolean;
+}
+
 /**
  * A fresh database for one test file: in-memory PGlite by default, or, when DATABASE_URL is set,
  * a uniquely named PostgreSQL database created next to it and dropped afterwards.
  */
-export async function createTestDatabase(): Promise<TestDatabase> {
+export async function createTestDatabase(options: TestDatabaseOptions = {}): Promise<TestDatabase> {
+  const snapshot = options.migrated ? inject('migratedSnapshot') : undefined;
   const adminUrl = process.env.DATABASE_URL;
-  if (!adminUrl) {
-    const database = await openPglite('memory://');
-    return { database, url: undefined, drop: () => database.close() };
-  }
+  const testDatabase = adminUrl ? await createPostgresDatabase(adminUrl, snapshot) : await createPgliteDatabase(snapshot);
+  // Without a snapshot (a run without the global setup), migrate in place: same result, slower.
+  if (options.migrated && !snapshot) await runMigrations(testDatabase.database);
+  return testDatabase;
+}
+
+async function createPgliteDatabase(snapshot: MigratedSnapshot | undefined): Promise<TestDatabase> {
+  const loadDataDir = snapshot?.kind === 'pglite' ? new Blob([await readFile(snapshot.file)]) : undefined;
+  const database = await openPglite('memory://', { loadDataDir });
+  return { database, url: undefined, drop: () => database.close() };
+}
+
+async function createPostgresDatabase(adminUrl: string, snapshot: MigratedSnapshot | undefined): Promise<TestDatabase> {
   const name = `maillage_test_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
-  await adminQuery(adminUrl, `CREATE DATABASE ${name}`);
+  const template = snapshot?.kind === 'postgres' ? ` TEMPLATE ${snapshot.template}` : '';
+  await adminQuery(adminUrl, `CREATE DATABASE ${name}${template}`);
   const url = withDatabaseName(adminUrl, name);
   const database = await openDatabase({ databaseUrl: url, dataDir: '', databasePoolSize: 5 });
   return {
@@ -31,20 +54,4 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       await adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     },
   };
-}
-
-function withDatabaseName(url: string, name: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${name}`;
-  return parsed.toString();
-}
-
-async function adminQuery(url: string, sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
 }

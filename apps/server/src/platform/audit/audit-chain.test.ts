@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runMigrations, withOwnerClient, withTransaction } from '../db/index.js';
+import { withOwnerClient, withTransaction } from '../db/index.js';
 import { createTestDatabase, type TestDatabase } from '../../test/test-database.js';
 import { recordAudit, sealAuditEvents, SYSTEM_ACTOR, verifyAuditChain } from './index.js';
 
@@ -7,8 +7,7 @@ describe('audit trail: hash chain', () => {
   let t: TestDatabase;
 
   beforeAll(async () => {
-    t = await createTestDatabase();
-    await runMigrations(t.database);
+    t = await createTestDatabase({ migrated: true });
   });
   afterAll(() => t.drop());
 

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runMigrations, withTransaction, type DbScope } from '../db/index.js';
+import { withTransaction, type DbScope } from '../db/index.js';
 import { createTestDatabase, type TestDatabase } from '../../test/test-database.js';
 import { createSmallNetwork, type NetworkFixture } from '../../test/factories/entities.js';
 import { auditEventCollection, listAuditEvents, recordAudit, SYSTEM_ACTOR } from './index.js';
@@ -11,8 +11,7 @@ describe('audit events: scoped listing', () => {
   const scopeOf = (code: string): DbScope => ({ kind: 'entities', entityRoots: [network.ids[code]!], userId: null });
 
   beforeAll(async () => {
-    t = await createTestDatabase();
-    await runMigrations(t.database);
+    t = await createTestDatabase({ migrated: true });
     network = await createSmallNetwork(t.database);
     // One event per transaction, a few ms apart, oldest first: FR, R84, 69, 75, network-wide, 69.
     const events: Array<[string | null, string]> = [

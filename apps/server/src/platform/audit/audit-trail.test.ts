@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runMigrations, withOwnerClient, withTransaction, type DbScope } from '../db/index.js';
+import { withOwnerClient, withTransaction, type DbScope } from '../db/index.js';
 import { createTestDatabase, type TestDatabase } from '../../test/test-database.js';
 import { createSmallNetwork, type NetworkFixture } from '../../test/factories/entities.js';
 import { MASKED, recordAudit, registerSensitiveFields, SYSTEM_ACTOR, type AuditEventInput } from './index.js';
@@ -10,8 +10,7 @@ describe('audit trail: recording, masking, append-only', () => {
   const system: DbScope = { kind: 'system' };
 
   beforeAll(async () => {
-    t = await createTestDatabase();
-    await runMigrations(t.database);
+    t = await createTestDatabase({ migrated: true });
     network = await createSmallNetwork(t.database);
   });
   afterAll(() => t.drop());

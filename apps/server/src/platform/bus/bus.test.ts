@@ -2,7 +2,7 @@ import { pino } from 'pino';
 import { Type } from 'typebox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/test-database.js';
-import { openDatabase, runMigrations, withOwnerClient, withTransaction, type Database } from '../db/index.js';
+import { openDatabase, withOwnerClient, withTransaction, type Database } from '../db/index.js';
 import { MessageBus, type JobSettledEvent } from './bus.js';
 import { defineMessage, InvalidMessageError } from './message.js';
 import { runOnce } from './run-once.js';
@@ -37,9 +37,8 @@ describe('message bus', () => {
   const sendCommitted = <P>(send: (tx: Parameters<Parameters<typeof withTransaction>[2]>[0]) => Promise<P>) => withTransaction(database, system, send);
 
   beforeAll(async () => {
-    t = await createTestDatabase();
+    t = await createTestDatabase({ migrated: true });
     database = t.database;
-    await runMigrations(database);
     await withOwnerClient(database, (client) => client.query('CREATE TABLE bus_probe (id serial PRIMARY KEY, key text NOT NULL); GRANT USAGE ON SEQUENCE bus_probe_id_seq TO maillage_app'));
     bus = new MessageBus({ database, role: 'all', logger: pino({ level: 'silent' }), pollingIntervalSeconds: 0.5, stopTimeoutMs: 2_000 });
     bus.handle(greeted, async (payload, job) => {
@@ -152,8 +151,7 @@ describe('message bus workers', () => {
   const logger = pino({ level: 'silent' });
 
   beforeAll(async () => {
-    t = await createTestDatabase();
-    await runMigrations(t.database);
+    t = await createTestDatabase({ migrated: true });
   });
   afterAll(() => t?.drop());
 

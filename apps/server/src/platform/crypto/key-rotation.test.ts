@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runMigrations, withOwnerClient } from '../db/index.js';
+import { withOwnerClient } from '../db/index.js';
 import { createTestDatabase, type TestDatabase } from '../../test/test-database.js';
 import { FieldCipher } from './field-cipher.js';
 import { listEncryptedColumns, registerEncryptedColumn } from './encrypted-columns.js';
@@ -16,8 +16,7 @@ describe('encryption key rotation', () => {
   const column = { table: 'rotation_probe', idColumn: 'id', column: 'phone' };
 
   beforeAll(async () => {
-    t = await createTestDatabase();
-    await runMigrations(t.database);
+    t = await createTestDatabase({ migrated: true });
     await withOwnerClient(t.database, async (client) => {
       await client.query('CREATE TABLE rotation_probe (id integer PRIMARY KEY, phone text)');
       for (let id = 1; id <= 7; id++) {

@@ -32,14 +32,24 @@ async function openPostgres(connectionString: string, max: number): Promise<Data
   return { kind: 'postgres', pool, close: () => pool.end() };
 }
 
+export interface PgliteOptions {
+  /** A data directory tarball from `dumpPglite` to start from instead of an empty cluster (tests). */
+  loadDataDir?: Blob;
+}
+
+/** An embedded database whose whole data directory can be captured, for test snapshots. */
+export interface PgliteDatabase extends Database {
+  dumpDataDir(): Promise<Blob>;
+}
+
 /** `memory://` keeps the database in memory (tests); any other path persists on disk. */
-export async function openPglite(location: string): Promise<Database> {
+export async function openPglite(location: string, options: PgliteOptions = {}): Promise<PgliteDatabase> {
   const { PGlite } = await import('@electric-sql/pglite');
   const { createPgConfig } = await import('@electric-sql/pglite/node-postgres');
   const { unaccent } = await import('@electric-sql/pglite/contrib/unaccent');
   const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
   if (!location.startsWith('memory://')) mkdirSync(location, { recursive: true });
-  const pglite = await PGlite.create(location, { extensions: { unaccent, pg_trgm } });
+  const pglite = await PGlite.create(location, { extensions: { unaccent, pg_trgm }, loadDataDir: options.loadDataDir });
   const pgConfig = createPgConfig(pglite);
   ignoreCustomTypeParsersInParse(pgConfig.connection as unknown as ParseCapable);
   const pool = new pg.Pool(pgConfig as unknown as pg.PoolConfig);
@@ -50,6 +60,7 @@ export async function openPglite(location: string): Promise<Database> {
       await pool.end();
       await pglite.close();
     },
+    dumpDataDir: () => pglite.dumpDataDir('none'),
   };
 }
 

@@ -1,4 +1,4 @@
-export { openDatabase, openPglite, type Database, type DatabaseKind } from './database.js';
+export { openDatabase, openPglite, type Database, type DatabaseKind, type PgliteDatabase } from './database.js';
 export { withTransaction, withOwnerClient, APP_ROLE, type DbScope, type Tx } from './transaction.js';
 export { runMigrations, migrationsUpToDate, MIGRATIONS_FOLDER } from './migrate.js';
 export { newId } from './ids.js';

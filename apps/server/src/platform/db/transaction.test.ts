@@ -2,7 +2,6 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/test-database.js';
 import { newId } from './ids.js';
-import { runMigrations } from './migrate.js';
 import { withTransaction, type DbScope } from './transaction.js';
 
 /** Counts what node-postgres writes: each Sync or simple Query ends one round trip. */
@@ -34,8 +33,7 @@ describe('withTransaction: the transaction opens with its first query', () => {
   const scope: DbScope = { kind: 'entities', entityRoots: [root], userId };
 
   beforeAll(async () => {
-    t = await createTestDatabase();
-    await runMigrations(t.database);
+    t = await createTestDatabase({ migrated: true });
   });
   afterAll(() => t.drop());
 

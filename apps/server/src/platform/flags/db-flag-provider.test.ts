@@ -2,7 +2,7 @@ import { OpenFeature, ProviderEvents } from '@openfeature/server-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSmallNetwork, type NetworkFixture } from '../../test/factories/entities.js';
 import { createTestDatabase, type TestDatabase } from '../../test/test-database.js';
-import { runMigrations, withOwnerClient } from '../db/index.js';
+import { withOwnerClient } from '../db/index.js';
 import { DbFlagProvider } from './db-flag-provider.js';
 import { FeatureFlags } from './feature-flags.js';
 
@@ -23,8 +23,7 @@ describe('database feature flag provider', () => {
     );
 
   beforeAll(async () => {
-    t = await createTestDatabase();
-    await runMigrations(t.database);
+    t = await createTestDatabase({ migrated: true });
     network = await createSmallNetwork(t.database);
     await writeFlag('events.registration', [{ entityIds: [network.ids.R84], variant: 'on' }]);
     provider = new DbFlagProvider({ database: t.database, refreshIntervalMs: 200 });

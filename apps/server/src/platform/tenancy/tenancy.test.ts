@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withOwnerClient, withTransaction } from '../db/index.js';
 import { createTestDatabase, type TestDatabase } from '../../test/test-database.js';
-import { runMigrations } from '../db/index.js';
 import { createSmallNetwork, type NetworkFixture } from '../../test/factories/entities.js';
 
 describe('tenancy: closure table and row-level security', () => {
@@ -9,8 +8,7 @@ describe('tenancy: closure table and row-level security', () => {
   let network: NetworkFixture;
 
   beforeAll(async () => {
-    t = await createTestDatabase();
-    await runMigrations(t.database);
+    t = await createTestDatabase({ migrated: true });
     network = await createSmallNetwork(t.database);
     // A throwaway tenant table with the same policy every tenant table gets.
     await withOwnerClient(t.database, async (client) => {

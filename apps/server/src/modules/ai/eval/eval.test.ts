@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runMigrations, withOwnerClient } from '../../../platform/db/index.js';
+import { withOwnerClient } from '../../../platform/db/index.js';
 import { createSmallNetwork } from '../../../test/factories/entities.js';
 import { createTestDatabase, type TestDatabase } from '../../../test/test-database.js';
 import { goldenSet, runEvaluation } from './run-evaluation.js';
@@ -9,8 +9,7 @@ import { failedGates } from './thresholds.js';
 describe('AI evaluation and demo data', () => {
   let testDatabase: TestDatabase;
   beforeAll(async () => {
-    testDatabase = await createTestDatabase();
-    await runMigrations(testDatabase.database);
+    testDatabase = await createTestDatabase({ migrated: true });
   }, 60_000);
   afterAll(() => testDatabase?.drop());
 
@@ -23,8 +22,7 @@ describe('AI evaluation and demo data', () => {
   }, 120_000);
 
   it('seeds « Guides pratiques » and the assistant flag, idempotently', { timeout: 60_000 }, async () => {
-    const seeded = await createTestDatabase();
-    await runMigrations(seeded.database);
+    const seeded = await createTestDatabase({ migrated: true });
     await createSmallNetwork(seeded.database);
     await seedAiDemo(seeded.database);
     const again = await seedAiDemo(seeded.database);

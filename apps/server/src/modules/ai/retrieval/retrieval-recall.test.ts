@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runMigrations } from '../../../platform/db/index.js';
 import { createTestDatabase, type TestDatabase } from '../../../test/test-database.js';
 import { createSmallNetwork } from '../../../test/factories/entities.js';
 import { loadCodeDuTravail, readFixtureQuestions } from '../knowledge/testing/code-du-travail.js';
@@ -14,8 +13,7 @@ describe('retrieval quality on the Code du travail fixture', () => {
   let scope: { kind: 'entities'; entityRoots: string[]; userId: null };
 
   beforeAll(async () => {
-    testDatabase = await createTestDatabase();
-    await runMigrations(testDatabase.database);
+    testDatabase = await createTestDatabase({ migrated: true });
     const { ids } = await createSmallNetwork(testDatabase.database);
     await loadCodeDuTravail(testDatabase.database, ids.FR!, 'members');
     scope = { kind: 'entities', entityRoots: [ids['69']!], userId: null };

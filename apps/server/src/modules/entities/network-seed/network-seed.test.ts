@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runMigrations } from '../../../platform/db/index.js';
 import { createTestDatabase, type TestDatabase } from '../../../test/test-database.js';
 import { networkExists, seedNetwork } from './network-seed.js';
 
@@ -8,8 +7,7 @@ describe('network seed', () => {
   const query = async <T extends object>(sql: string, params: unknown[] = []) => (await t.database.pool.query<T>(sql, params)).rows;
 
   beforeAll(async () => {
-    t = await createTestDatabase();
-    await runMigrations(t.database);
+    t = await createTestDatabase({ migrated: true });
   });
   afterAll(() => t.drop());
 

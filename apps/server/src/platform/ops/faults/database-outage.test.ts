@@ -4,7 +4,7 @@ import { createUser, signIn, type SignedIn } from '../../../test/auth.js';
 import { createSmallNetwork } from '../../../test/factories/entities.js';
 import { createTestDatabase, type TestDatabase } from '../../../test/test-database.js';
 import { loadConfig } from '../../config/index.js';
-import { openDatabase, runMigrations, type Database } from '../../db/index.js';
+import { openDatabase, type Database } from '../../db/index.js';
 import { startSwitchableProxy, type SwitchableProxy } from './switchable-proxy.js';
 
 const FAIL_FAST_MS = 6_000;
@@ -22,8 +22,7 @@ describe.skipIf(!process.env.DATABASE_URL)('database outage', () => {
   let manager: SignedIn;
 
   beforeAll(async () => {
-    testDatabase = await createTestDatabase();
-    await runMigrations(testDatabase.database);
+    testDatabase = await createTestDatabase({ migrated: true });
     const network = await createSmallNetwork(testDatabase.database);
     await createUser(testDatabase.database, { email: 'outage@example.test', roleCode: 'manager', entityId: network.ids['69']! });
     const target = new URL(testDatabase.url!);

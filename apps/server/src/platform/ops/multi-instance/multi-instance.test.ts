@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser, TEST_PASSWORD } from '../../../test/auth.js';
 import { createSmallNetwork } from '../../../test/factories/entities.js';
 import { createTestDatabase, type TestDatabase } from '../../../test/test-database.js';
-import { runMigrations, withOwnerClient } from '../../db/index.js';
+import { withOwnerClient } from '../../db/index.js';
 import { clusterEnv, freePort, startServer, stopAll, waitForOutput, type ServerProcess } from './server-processes.js';
 
 const IMPORTS = 4;
@@ -26,8 +26,7 @@ describe.skipIf(!process.env.DATABASE_URL)('several instances on one PostgreSQL'
   let env: Record<string, string>;
 
   beforeAll(async () => {
-    testDatabase = await createTestDatabase();
-    await runMigrations(testDatabase.database);
+    testDatabase = await createTestDatabase({ migrated: true });
     const network = await createSmallNetwork(testDatabase.database);
     await createUser(testDatabase.database, { email: 'cluster@example.test', roleCode: 'manager', entityId: network.ids['69']! });
     env = clusterEnv(testDatabase.url!);
