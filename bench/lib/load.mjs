@@ -5,10 +5,11 @@ import autocannon from 'autocannon';
  * autocannon reports p90/p97.5/p99 from an integer-millisecond histogram; the objectives need p95
  * and sub-millisecond resolution, so every 2xx response time is kept and sorted instead.
  */
-export async function load({ url, headers = {}, connections, durationSeconds }) {
+export async function load({ url, headers = {}, connections, durationSeconds, requests }) {
   const latencies = [];
   let non2xx = 0;
-  const instance = autocannon({ url, headers, connections, duration: durationSeconds, pipelining: 1 });
+  // `requests` (autocannon's): each connection cycles through them, e.g. POSTs of different bodies.
+  const instance = autocannon({ url, headers, connections, duration: durationSeconds, pipelining: 1, ...(requests ? { requests } : {}) });
   instance.on('response', (_client, statusCode, _bytes, responseTime) => {
     if (statusCode >= 200 && statusCode < 300) latencies.push(responseTime);
     else non2xx += 1;

@@ -50,3 +50,4 @@ export { syncSystemRoles, SYSTEM_ROLES } from './roles/system-roles.js';
 export type { IdentityContext } from './context/identity-context.js';
 export { seedDemoAccounts, DEMO_ACCOUNTS } from './demo/demo-accounts.js';
 export { createNationalAdministrator } from './users/first-administrator.js';
+export { findUserSummaries, type UserSummary } from './users/user-summaries.js';

@@ -11117,7 +11117,7 @@ export interface paths {
                          * @description The invoice whose debit the bank rejected or returned
                          */
                         invoiceId: string;
-                        /** @description ISO 20022 reason code from the bank (AC04 closed account, AM04 insufficient funds, MD01 no mandate, MD06 refund request…) */
+                        /** @description ISO 20022 reason code from the bank (AC04 closed account, AM04 insufficient funds, MD01 no mandate, MD06 refund request…). AC01, AC04, AC06, AG01, MD01 and MD07 also revoke the mandate (it can no longer be used) */
                         reasonCode: string;
                         /**
                          * Format: date
@@ -17188,7 +17188,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** Declare a body (409 when the name is taken) */
+        /** Declare a body, shared by the network or owned by one of the caller’s entities (409 when the name is taken) */
         post: {
             parameters: {
                 query?: never;
@@ -17207,11 +17207,12 @@ export interface paths {
                         kind: "prudhommes" | "urssaf" | "cpam" | "caf" | "carsat" | "cci" | "cma" | "tribunal_commerce" | "ceser" | "other";
                         departementCode?: string | null;
                         commune?: string | null;
+                        entityId?: string | null;
                     };
                 };
             };
             responses: {
-                /** @description A body where the network holds seats (reference data shared by the whole network). */
+                /** @description A body where the network holds seats (reference data visible to the whole network). */
                 201: {
                     headers: {
                         [name: string]: unknown;
@@ -17301,7 +17302,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description A body where the network holds seats (reference data shared by the whole network). */
+                /** @description A body where the network holds seats (reference data visible to the whole network). */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -17362,7 +17363,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Correct a body (JSON Merge Patch, If-Match required; 409 when the name is taken) */
+        /** Correct a body: its owning entity, or national staff for a shared one (JSON Merge Patch, If-Match required; 403 otherwise, 409 when the name is taken) */
         patch: {
             parameters: {
                 query?: never;
@@ -17372,7 +17373,7 @@ export interface paths {
                 };
                 cookie?: never;
             };
-            /** @description JSON Merge Patch: name, kind, département, commune */
+            /** @description JSON Merge Patch: name, kind, département, commune (the owner stays) */
             requestBody: {
                 content: {
                     "application/merge-patch+json": {
@@ -17385,7 +17386,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description A body where the network holds seats (reference data shared by the whole network). */
+                /** @description A body where the network holds seats (reference data visible to the whole network). */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -18538,13 +18539,15 @@ export interface paths {
         };
         /**
          * Seats, current mandates and vacant seats per designating entity or per body (one page, by name)
-         * @description Send `Accept: text/csv` for the whole filtered list as a CSV file.
+         * @description Send `Accept: text/csv` for the whole filtered list as a CSV file. With `entityId`: that entity and its sub-entities (the branch switcher); an entity out of the caller’s scope answers 404.
          */
         get: {
             parameters: {
                 query: {
                     /** @description One row per designating entity or per body */
                     groupBy: "entity" | "body";
+                    /** @description An entity of the caller’s scope (the branch switcher): seats of it and its sub-entities. Default: everything the caller may see. */
+                    entityId?: string;
                 };
                 header?: never;
                 path?: never;
@@ -18584,6 +18587,15 @@ export interface paths {
                 };
                 /** @description Forbidden */
                 403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -22850,7 +22862,7 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
-        /** @description A body where the network holds seats (reference data shared by the whole network). */
+        /** @description A body where the network holds seats (reference data visible to the whole network). */
         MandateBody: {
             /** Format: uuid */
             id: string;
@@ -22859,6 +22871,7 @@ export interface components {
             kind: "prudhommes" | "urssaf" | "cpam" | "caf" | "carsat" | "cci" | "cma" | "tribunal_commerce" | "ceser" | "other";
             departementCode: string | null;
             commune: string | null;
+            entityId: string | null;
             version: number;
             /** Format: date-time */
             createdAt: string;
@@ -23169,6 +23182,13 @@ export interface components {
             entityId: string;
             /** Format: uuid */
             userId: string;
+            /** @description The asker (null if the account no longer exists) */
+            user: {
+                /** Format: uuid */
+                id: string;
+                displayName: string;
+                email: string;
+            } | null;
             conversationId: string | null;
             question: string;
             filters: unknown;

@@ -209,6 +209,20 @@ describe('AI answers API', () => {
       expect(item?.feedback).toMatchObject({ rating: 'useful', comment: 'Clair.' });
     });
 
+    it('names each asker, even one homed outside the reader\'s branch (CSV too)', async () => {
+      const visitor = await createUser(n.t, { email: 'conseillere@ai.test', displayName: 'Conseillère nationale', roleCode: 'manager', entityId: n.ids['69']!, homeEntityId: n.ids.FR! });
+      const asked = (await ask(await signIn(n.t.app, 'conseillere@ai.test'), CDD_QUESTION)).json<Answer>();
+      const mine = (await ask(n.staff.rhone, CDD_QUESTION)).json<Answer>();
+      const listed = await n.call(n.staff.rhoneAdmin, 'GET', '/api/v1/ai/interactions?limit=200');
+      expect(listed.statusCode, listed.body).toBe(200);
+      const items = listed.json<{ items: Array<{ id: string; user: unknown }> }>().items;
+      expect(items.find((i) => i.id === asked.interactionId)?.user).toEqual({ id: visitor.id, displayName: 'Conseillère nationale', email: 'conseillere@ai.test' });
+      expect(items.find((i) => i.id === mine.interactionId)?.user).toEqual({ id: n.staff.rhone.userId, displayName: 'ai-answers.rhone', email: 'ai-answers.rhone@crm.test' });
+      const csv = await n.call(n.staff.rhoneAdmin, 'GET', '/api/v1/ai/interactions', undefined, { accept: 'text/csv' });
+      expect(csv.body).toContain('userId,userName,userEmail');
+      expect(csv.body).toContain('Conseillère nationale,conseillere@ai.test');
+    });
+
     it("shows an admin their branch's interactions only, and exports CSV and JSON Lines", async () => {
       const rhone = (await n.call(n.staff.rhoneAdmin, 'GET', '/api/v1/ai/interactions?limit=200')).json<{ items: Array<{ entityId: string }> }>().items;
       expect(rhone.length).toBeGreaterThan(0);

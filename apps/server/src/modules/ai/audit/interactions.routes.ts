@@ -19,9 +19,14 @@ const TAGS = ['ai'];
 const JSONL = 'application/jsonl';
 
 const CSV_COLUMNS: ReadonlyArray<CsvColumn<Interaction>> = [
-  'id', 'createdAt', 'entityId', 'userId', 'conversationId', 'status', 'provider', 'model', 'promptVersion', 'question', 'message',
-  'latencyMs', 'promptTokens', 'completionTokens', 'rawOutputSha256', 'channel', 'error', 'retrieved', 'answer', 'dropped', 'redactions', 'feedback',
-].map((name) => ({ name }));
+  ...['id', 'createdAt', 'entityId', 'userId'].map((name) => ({ name })),
+  { name: 'userName', value: (interaction: Interaction) => interaction.user?.displayName ?? null },
+  { name: 'userEmail', value: (interaction: Interaction) => interaction.user?.email ?? null },
+  ...[
+    'conversationId', 'status', 'provider', 'model', 'promptVersion', 'question', 'message', 'latencyMs', 'promptTokens', 'completionTokens',
+    'rawOutputSha256', 'channel', 'error', 'retrieved', 'answer', 'dropped', 'redactions', 'feedback',
+  ].map((name) => ({ name })),
+];
 
 export async function interactionRoutes(instance: FastifyInstance, deps: { database: Database }): Promise<void> {
   const app = instance.withTypeProvider<TypeBoxTypeProvider>();

@@ -6,6 +6,10 @@ export const InteractionSchema = Type.Object(
     id: Type.String({ format: 'uuid' }),
     entityId: Type.String({ format: 'uuid' }),
     userId: Type.String({ format: 'uuid' }),
+    user: Type.Union(
+      [Type.Object({ id: Type.String({ format: 'uuid' }), displayName: Type.String(), email: Type.String() }), Type.Null()],
+      { description: 'The asker (null if the account no longer exists)' },
+    ),
     conversationId: Type.Union([Type.String({ format: 'uuid' }), Type.Null()]),
     question: Type.String(),
     filters: Type.Unknown(),

@@ -2,11 +2,15 @@ import { newId, withOwnerClient, withTransaction, type Database, type DbScope } 
 import type { CollectionQuery } from '../../../platform/http/collection.js';
 import type { CollectionPage } from '../../../platform/http/collection-sql.js';
 import { NotFoundError } from '../../../platform/http/errors.js';
+import { findUserSummaries } from '../../identity/index.js';
 import { findInteractionOwner, findInteractionPage, insertFeedback, PURGE_INTERACTIONS_SQL } from './interactions.repository.js';
 import type { CreateFeedback, Feedback, Interaction } from './interactions.schema.js';
 
+/** A page of the journal, each interaction with its asker's name and e-mail (identity module). */
 export async function listInteractions(database: Database, scope: DbScope, query: CollectionQuery): Promise<CollectionPage<Interaction>> {
-  return withTransaction(database, scope, (tx) => findInteractionPage(tx, query), { readOnly: true });
+  const page = await withTransaction(database, scope, (tx) => findInteractionPage(tx, query), { readOnly: true });
+  const users = await findUserSummaries(database, page.items.map((item) => item.userId));
+  return { ...page, items: page.items.map((item) => ({ ...item, user: users.get(item.userId) ?? null })) };
 }
 
 /** Only the asker gives feedback; anyone else (or another branch) gets a 404. */

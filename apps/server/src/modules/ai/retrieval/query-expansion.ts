@@ -64,6 +64,8 @@ export interface ExpandedQuery {
   terms: string[];
   /** Words and quoted phrases added by the lexicon. */
   expansions: string[];
+  /** The OR operands of `websearch`: each term and expansion, as written there. */
+  operands: string[];
   /** For `websearch_to_tsquery('french', …)`: every term and expansion joined with `or`. */
   websearch: string;
   /** The folded content words and expansions (unquoted), for trigram similarity. */
@@ -75,6 +77,6 @@ export function expandQuery(question: string): ExpandedQuery {
   const terms = [...new Set(folded.split(/[^a-z0-9-]+/).flatMap((word) => word.split(/-(?=(?:je|il|elle|on|t|ils|elles|vous|nous)$)/)).filter((word) => word.length > 1 && !STOP_WORDS.has(word)))];
   const expansions = [...new Set(LEXICON.filter(([pattern]) => pattern.test(folded)).flatMap(([, words]) => words))];
   // websearch_to_tsquery reads "or" as OR; a leading "-" would negate: strip it.
-  const websearch = [...terms.map((term) => term.replace(/^-+/, '')), ...expansions].filter(Boolean).join(' or ');
-  return { terms, expansions, websearch, trigramText: [...terms, ...expansions.map((words) => words.replace(/"/g, ''))].join(' ') };
+  const operands = [...terms.map((term) => term.replace(/^-+/, '')), ...expansions].filter(Boolean);
+  return { terms, expansions, operands, websearch: operands.join(' or '), trigramText: [...terms, ...expansions.map((words) => words.replace(/"/g, ''))].join(' ') };
 }

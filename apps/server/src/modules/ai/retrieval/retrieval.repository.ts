@@ -1,4 +1,5 @@
 import type { Tx } from '../../../platform/db/index.js';
+import type { OperandEstimate } from './candidate-filter.js';
 import type { KnowledgeSourceType, RetrievalFilters, SourceVisibility } from './retrieved-chunk.js';
 
 /** One chunk as ranked by one arm of the search. */
@@ -22,18 +23,29 @@ export interface RankedRow {
 
 export interface LexicalQuery {
   websearch: string;
+  /** The OR of the operands that select the full-text candidates (`websearch` when all do). */
+  selecting: string;
   trigramText: string;
   filters: RetrievalFilters;
   /** Candidates kept by each arm before fusion. */
   depth: number;
 }
 
+/** Estimated number of chunks holding each operand, from PostgreSQL's statistics (migration 0046). */
+export async function estimateOperands(tx: Tx, operands: readonly string[]): Promise<OperandEstimate[]> {
+  const { rows } = await tx.client.query<{ operand: string; chunks: number }>('SELECT operand, chunks FROM ai_chunk_term_estimates($1::text[])', [operands]);
+  return rows.map((row) => ({ operand: row.operand, chunks: Number(row.chunks) }));
+}
+
 /**
- * Both lexical arms in one statement (one round trip): French full text (ts_rank over the
- * heading-weighted vector, length-normalised) and trigram strict word similarity of the question's
- * content words and their lexicon expansions, each
- * ranked (the trigram arm re-ranks the full-text candidates); the fusion happens in the caller. Visibility is filtered here on top of RLS: staff-only
- * chunks only inside the scope's subtrees, public and members' chunks network-wide.
+ * Both lexical arms in one statement (one round trip): French full text (ts_rank of every operand over
+ * the heading-weighted vector, length-normalised) over the chunks holding a selecting operand — all of
+ * them when fewer than `depth` do — and trigram strict word similarity of the question's content words
+ * and their lexicon expansions, which re-ranks the full-text candidates; the fusion happens in the
+ * caller. The matching ids come from the GIN index (`ai_chunk_ids_matching`, migration 0046: under RLS
+ * PostgreSQL would test every chunk) and are joined back under RLS; only ids and scores are sorted
+ * (top-N, no text carried), then the depth rows are read by id. Visibility is filtered here on top of RLS: staff-only chunks only inside the scope's subtrees,
+ * public and members' chunks network-wide.
  */
 export async function rankChunks(tx: Tx, query: LexicalQuery): Promise<RankedRow[]> {
   const { filters } = query;
@@ -43,33 +55,42 @@ export async function rankChunks(tx: Tx, query: LexicalQuery): Promise<RankedRow
   // The join to the sources is only needed to filter; without filters the scan reads the chunks alone.
   const filtered = siteIds !== null || collectionIds !== null || sourceTypes !== null;
   const eligible = filtered
-    ? `SELECT c.id, c.search, c.text FROM ai_chunks c JOIN ai_sources s ON s.id = c.source_row_id
+    ? `SELECT c.id, c.search FROM ai_chunks c JOIN ai_sources s ON s.id = c.source_row_id
        WHERE (c.visibility IN ('public', 'members') OR c.entity_id IN (SELECT app_scope_entity_ids()))
          AND ($3::uuid[] IS NULL OR s.site_id = ANY($3::uuid[]))
          AND ($4::uuid[] IS NULL OR s.collection_id = ANY($4::uuid[]))
          AND ($5::text[] IS NULL OR s.source_type = ANY($5::text[]))`
-    : `SELECT c.id, c.search, c.text FROM ai_chunks c
+    : `SELECT c.id, c.search FROM ai_chunks c
        WHERE (c.visibility IN ('public', 'members') OR c.entity_id IN (SELECT app_scope_entity_ids()))
          AND $3::uuid[] IS NULL AND $4::uuid[] IS NULL AND $5::text[] IS NULL`;
+  const rank = `ts_rank(e.search, websearch_to_tsquery('french', immutable_unaccent($1)), 1)`;
   const { rows } = await tx.client.query<RankedRow>(
-    `WITH eligible AS (${eligible}),
+    `WITH eligible AS NOT MATERIALIZED (${eligible}),
+     selected AS (
+       SELECT e.id, ${rank} AS score FROM eligible e
+       WHERE e.id IN (SELECT ai_chunk_ids_matching(websearch_to_tsquery('french', immutable_unaccent($7))))
+       ORDER BY score DESC, e.id LIMIT $6
+     ),
+     -- Too few chunks hold a selecting operand: every operand selects (runs only then).
+     widened AS (
+       SELECT e.id, ${rank} AS score FROM eligible e
+       WHERE $7 <> $1 AND (SELECT count(*) FROM selected) < $6
+         AND e.id IN (SELECT ai_chunk_ids_matching(websearch_to_tsquery('french', immutable_unaccent($1))))
+       ORDER BY score DESC, e.id LIMIT $6
+     ),
      fts AS (
-       SELECT e.id, e.text, row_number() OVER (ORDER BY ts_rank(e.search, websearch_to_tsquery('french', immutable_unaccent($1)), 1) DESC, e.id) AS rank
-       FROM eligible e WHERE e.search @@ websearch_to_tsquery('french', immutable_unaccent($1))
-       ORDER BY rank LIMIT $6
+       SELECT id, row_number() OVER (ORDER BY score DESC, id) AS rank
+       FROM (SELECT id, score FROM widened UNION ALL SELECT id, score FROM selected WHERE NOT EXISTS (SELECT 1 FROM widened)) candidates
      ),
-     trgm AS (
-       SELECT f.id, row_number() OVER (ORDER BY strict_word_similarity($2, immutable_unaccent(lower(f.text))) DESC, f.id) AS rank
-       FROM fts f
-     ),
-     fused AS (
-       SELECT coalesce(f.id, t.id) AS id, f.rank AS fts_rank, t.rank AS trgm_rank
-       FROM fts f FULL JOIN trgm t ON t.id = f.id
+     ranked AS (
+       SELECT c.id, c.source_row_id, c.entity_id, c.version, c.heading, c.text, c.start_offset, c.end_offset, c.visibility, f.rank AS fts_rank,
+              row_number() OVER (ORDER BY strict_word_similarity($2, immutable_unaccent(lower(c.text))) DESC, c.id) AS trgm_rank
+       FROM fts f JOIN ai_chunks c ON c.id = f.id
      )
-     SELECT c.id AS chunk_id, s.source_type, s.source_id, s.collection_id, c.entity_id, s.title, s.url, c.version, c.heading, c.text,
-            c.start_offset, c.end_offset, c.visibility, fused.fts_rank, fused.trgm_rank
-     FROM fused JOIN ai_chunks c ON c.id = fused.id JOIN ai_sources s ON s.id = c.source_row_id`,
-    [query.websearch, query.trigramText, siteIds, collectionIds, sourceTypes, query.depth],
+     SELECT r.id AS chunk_id, s.source_type, s.source_id, s.collection_id, r.entity_id, s.title, s.url, r.version, r.heading, r.text,
+            r.start_offset, r.end_offset, r.visibility, r.fts_rank, r.trgm_rank
+     FROM ranked r JOIN ai_sources s ON s.id = r.source_row_id`,
+    [query.websearch, query.trigramText, siteIds, collectionIds, sourceTypes, query.depth, query.selecting],
   );
   return rows;
 }

@@ -1,6 +1,7 @@
 import { withTransaction, type Database, type DbScope } from '../../../platform/db/index.js';
 import { expandQuery } from './query-expansion.js';
-import { rankChunks, type RankedRow } from './retrieval.repository.js';
+import { selectingOperands } from './candidate-filter.js';
+import { estimateOperands, rankChunks, type RankedRow } from './retrieval.repository.js';
 import type { RetrievalRequest, RetrievedChunk } from './retrieved-chunk.js';
 
 /** Reciprocal rank fusion constant (Cormack et al. 2009). */
@@ -12,7 +13,8 @@ const DEPTH = 40;
 
 /**
  * Ranks the chunks the scope may read for a question: French full text and trigram similarity,
- * fused by reciprocal rank fusion. Runs under RLS with the caller's scope (staff-only chunks of
+ * fused by reciprocal rank fusion; very common words rank but do not select candidates
+ * (`candidate-filter.ts`). Runs under RLS with the caller's scope (staff-only chunks of
  * other subtrees are never even candidates). Scores: the fused RRF score, higher is better.
  */
 export async function retrieveChunks(database: Database, scope: DbScope, request: RetrievalRequest): Promise<RetrievedChunk[]> {
@@ -22,7 +24,11 @@ export async function retrieveChunks(database: Database, scope: DbScope, request
   const rows = await withTransaction(
     database,
     scope,
-    (tx) => rankChunks(tx, { websearch: expanded.websearch, trigramText: expanded.trigramText, filters: request.filters ?? {}, depth: DEPTH }),
+    async (tx) => {
+      const selecting = selectingOperands(await estimateOperands(tx, expanded.operands));
+      const query = { websearch: expanded.websearch, trigramText: expanded.trigramText, filters: request.filters ?? {}, depth: DEPTH };
+      return rankChunks(tx, { ...query, selecting: selecting?.join(' or ') ?? expanded.websearch });
+    },
     { readOnly: true },
   );
   return fuse(rows).slice(0, limit);

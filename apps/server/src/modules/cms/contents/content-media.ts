@@ -1,6 +1,6 @@
 import type { Tx } from '../../../platform/db/index.js';
 import { ValidationError, type FieldError } from '../../../platform/http/errors.js';
-import { MediaUsageRefusedError, recordMediaUsage, releaseMediaUsage } from '../../media/index.js';
+import { MediaUsageRefusedError, readMediaSummary, recordMediaUsage, releaseMediaUsage } from '../../media/index.js';
 import { collectMediaIds, type RichTextDocument } from '../rich-text/index.js';
 import type { ContentFields } from './contents.tables.js';
 
@@ -50,15 +50,30 @@ export async function syncContentMediaUsage(tx: Tx, contentId: string, validate:
   }
 }
 
-/** The site's logo, tracked as used by `cms.site`. */
-export async function syncSiteLogoUsage(tx: Tx, siteId: string, logoMediaId: string | null): Promise<void> {
-  const usedBy = { kind: 'cms.site', id: siteId };
+/**
+ * The site's logo, tracked as used by `cms.site`: an image (with its alt text) that the site's own
+ * entity can read, so the site's staff can see and replace it (a file of a parent entity is refused).
+ */
+export async function syncSiteLogoUsage(tx: Tx, site: { id: string; entityId: string }, logoMediaId: string | null): Promise<void> {
+  const usedBy = { kind: 'cms.site', id: site.id };
   await releaseMediaUsage(tx, { usedBy });
   if (!logoMediaId) return;
+  const refuse = (message: string) => new ValidationError([{ pointer: '/theme/logoMediaId', message }]);
+  const [media] = await readMediaSummary(tx, [logoMediaId]);
+  if (media && media.kind !== 'image') throw refuse('Le logo doit être une image de la médiathèque.');
+  if (media && !(await entityReads(tx, site.entityId, media.entityId))) {
+    throw refuse("Ce fichier appartient à une autre structure : déposez le logo dans la médiathèque de la structure du site.");
+  }
   try {
     await recordMediaUsage(tx, { mediaId: logoMediaId, usedBy });
   } catch (error) {
     if (!(error instanceof MediaUsageRefusedError)) throw error;
-    throw new ValidationError([{ pointer: '/theme/logoMediaId', message: error.errors[0]?.message ?? error.message }]);
+    throw refuse(error.errors[0]?.message ?? error.message);
   }
+}
+
+/** Whether `readerId` sees the rows of `ownerId` (itself or a descendant, as RLS scopes do). */
+async function entityReads(tx: Tx, readerId: string, ownerId: string): Promise<boolean> {
+  const { rows } = await tx.client.query('SELECT 1 FROM entity_tree_paths WHERE ancestor_id = $1 AND descendant_id = $2', [readerId, ownerId]);
+  return rows.length > 0;
 }

@@ -60,7 +60,7 @@ export async function createSite(database: Database, actor: CmsActor, input: Cre
       SITE_CONFLICTS,
     );
     if (input.menus) await assertMenuTargets(tx, row.id, input.menus);
-    await syncSiteLogoUsage(tx, row.id, row.theme.logoMediaId);
+    await syncSiteLogoUsage(tx, row, row.theme.logoMediaId);
     await recordAudit(tx, { action: 'cms.site.created', resourceType: 'cms_site', resourceId: row.id, entityId, after: { slug: row.slug, name: row.name }, actor: actor.audit });
     return toSite(row);
   });
@@ -84,7 +84,7 @@ export async function patchSite(database: Database, actor: CmsActor, id: string,
       SITE_CONFLICTS,
     );
     if (!updated) throw new PreconditionFailedError();
-    if (patch.theme?.logoMediaId !== undefined) await syncSiteLogoUsage(tx, id, updated.theme.logoMediaId);
+    if (patch.theme?.logoMediaId !== undefined) await syncSiteLogoUsage(tx, updated, updated.theme.logoMediaId);
     await recordAudit(tx, {
       action: 'cms.site.updated',
       resourceType: 'cms_site',
@@ -105,7 +105,7 @@ export async function removeSite(database: Database, actor: CmsActor, id: string
     if (expected !== '*' && expected !== current.version) throw new PreconditionFailedError();
     if (await siteHasContent(tx, id)) throw new ConflictError('The site still has content.', 'site_not_empty');
     await tx.client.query('DELETE FROM cms_categories WHERE site_id = $1', [id]);
-    await syncSiteLogoUsage(tx, id, null);
+    await syncSiteLogoUsage(tx, current, null);
     await deleteSiteRow(tx, id);
     await recordAudit(tx, { action: 'cms.site.deleted', resourceType: 'cms_site', resourceId: id, entityId: current.entityId, before: { slug: current.slug }, actor: actor.audit });
   });

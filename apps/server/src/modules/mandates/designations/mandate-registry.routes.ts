@@ -38,7 +38,7 @@ export async function mandateRegistryRoutes(instance: FastifyInstance, deps: Man
     '/api/v1/mandate-bodies',
     {
       preHandler: requirePermission(write),
-      schema: { tags: TAGS, summary: 'Declare a body (409 when the name is taken)', body: CreateBodySchema, response: { 201: BodySchema, ...problemResponses(...COMMON_PROBLEMS, 409, 422) } },
+      schema: { tags: TAGS, summary: 'Declare a body, shared by the network or owned by one of the caller’s entities (409 when the name is taken)', body: CreateBodySchema, response: { 201: BodySchema, ...problemResponses(...COMMON_PROBLEMS, 409, 422) } },
     },
     async (request, reply) => reply.code(201).send(await createBody(deps, mandateActorFrom(request), request.body)),
   );
@@ -50,7 +50,7 @@ export async function mandateRegistryRoutes(instance: FastifyInstance, deps: Man
       preValidation: requireMergePatch,
       schema: {
         tags: TAGS,
-        summary: 'Correct a body (JSON Merge Patch, If-Match required; 409 when the name is taken)',
+        summary: 'Correct a body: its owning entity, or national staff for a shared one (JSON Merge Patch, If-Match required; 403 otherwise, 409 when the name is taken)',
         params: IdParamsSchema,
         body: BodyPatchSchema,
         response: { 200: BodySchema, ...problemResponses(...COMMON_PROBLEMS, 404, 409, 412, 415, 422, 428) },

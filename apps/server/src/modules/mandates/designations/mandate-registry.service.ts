@@ -2,9 +2,10 @@ import { recordAudit } from '../../../platform/audit/index.js';
 import { newId, withTransaction } from '../../../platform/db/index.js';
 import type { CollectionPage } from '../../../platform/http/collection-sql.js';
 import type { CollectionQuery } from '../../../platform/http/collection.js';
-import { ConflictError, NotFoundError, PreconditionFailedError, ValidationError } from '../../../platform/http/errors.js';
+import { ConflictError, ForbiddenError, NotFoundError, PreconditionFailedError, ValidationError } from '../../../platform/http/errors.js';
 import { scopeOf, type MandateActor, type MandateDeps } from './mandate-actor.js';
-import { findBody, insertBody, listBodies, updateBody } from './mandate-bodies.repository.js';
+import type { Tx } from '../../../platform/db/index.js';
+import { findBody, findNationalEntityId, insertBody, listBodies, updateBody } from './mandate-bodies.repository.js';
 import { findSeat, insertSeat, listSeats, updateSeat } from './mandate-seats.repository.js';
 import { seatCollection } from './mandates.collections.js';
 import type { Body, BodyPatch, CreateBody, CreateSeat, Seat, SeatPatch } from './mandates.schema.js';
@@ -16,22 +17,27 @@ const bodyNameTaken = () => new ConflictError('A body already has this name.', '
 const seatTaken = () =>
   new ConflictError('The entity already has this seat.', 'mandate_seat_exists', [{ pointer: '/label', message: 'Ce siège existe déjà pour cette structure et cette instance.' }]);
 
-// Bodies: reference data shared by the network (no RLS); any designating entity may declare one.
+// Bodies: reference data visible to the whole network (no RLS); any designating entity may declare
+// one, shared or owned by one of its entities. Only the owner corrects it; national staff, a shared one.
 
 export async function createBody(deps: MandateDeps, actor: MandateActor, input: CreateBody): Promise<Body> {
+  if (input.entityId && !actor.principal.holdsOn(write, input.entityId)) {
+    throw new ValidationError([{ pointer: '/entityId', message: 'Vous ne pouvez pas déclarer d’instance pour cette structure.' }]);
+  }
   return withTransaction(deps.database, scopeOf(actor, write), async (tx) => {
     const body = await insertBody(tx, newId(), input);
     if (!body) throw bodyNameTaken();
-    await recordAudit(tx, { action: 'mandates.body.created', resourceType: 'mandate_body', resourceId: body.id, entityId: null, after: { ...body }, actor: actor.audit });
+    await recordAudit(tx, { action: 'mandates.body.created', resourceType: 'mandate_body', resourceId: body.id, entityId: body.entityId, after: { ...body }, actor: actor.audit });
     return body;
   });
 }
 
-/** Corrects a body (any entity that may declare one may correct it; the audit trail keeps who did). `expected`: If-Match version. */
+/** Corrects a body, for its keeper only (`requireBodyKeeper`). `expected`: If-Match version. */
 export async function patchBody(deps: MandateDeps, actor: MandateActor, id: string, expected: number | '*', patch: BodyPatch): Promise<Body> {
   return withTransaction(deps.database, scopeOf(actor, write), async (tx) => {
-    const current = await findBody(tx, id);
+    const current = await findBody(tx, id, { lock: true });
     if (!current) throw new NotFoundError('Body');
+    await requireBodyKeeper(tx, actor, current);
     if (expected !== '*' && expected !== current.version) throw new PreconditionFailedError();
     const fields = {
       name: patch.name ?? current.name,
@@ -43,9 +49,22 @@ export async function patchBody(deps: MandateDeps, actor: MandateActor, id: stri
     if (body === 'taken') throw bodyNameTaken();
     if (!body) throw new PreconditionFailedError();
     const before = { name: current.name, kind: current.kind, departementCode: current.departementCode, commune: current.commune };
-    await recordAudit(tx, { action: 'mandates.body.updated', resourceType: 'mandate_body', resourceId: id, entityId: null, before, after: fields, actor: actor.audit });
+    await recordAudit(tx, { action: 'mandates.body.updated', resourceType: 'mandate_body', resourceId: id, entityId: current.entityId, before, after: fields, actor: actor.audit });
     return body;
   });
+}
+
+/**
+ * A body is corrected by whoever holds `mandates.write` on its owning entity (or an ancestor); a
+ * shared body by national staff, holding it on the national office. Bodies are visible to all, so
+ * the refusal is a 403, not a 404.
+ */
+async function requireBodyKeeper(tx: Tx, actor: MandateActor, body: Body): Promise<void> {
+  const keeper = body.entityId ?? (await findNationalEntityId(tx));
+  if (keeper && actor.principal.holdsOn(write, keeper)) return;
+  throw body.entityId
+    ? new ForbiddenError('Only the entity that owns this body may correct it.', 'mandate_body_not_owner')
+    : new ForbiddenError('Only national staff may correct a body shared by the network.', 'mandate_body_national_only');
 }
 
 export async function getBody(deps: MandateDeps, actor: MandateActor, id: string): Promise<Body> {

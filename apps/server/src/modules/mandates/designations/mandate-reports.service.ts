@@ -1,12 +1,13 @@
 import { sql } from 'drizzle-orm';
-import { withTransaction } from '../../../platform/db/index.js';
+import { withTransaction, type DbScope } from '../../../platform/db/index.js';
+import { NotFoundError } from '../../../platform/http/errors.js';
 import type { CollectionPage } from '../../../platform/http/collection-sql.js';
 import type { CollectionQuery } from '../../../platform/http/collection.js';
 import { addDays, scopeOf, todayUtc, type MandateActor, type MandateDeps } from './mandate-actor.js';
 import { listSeats } from './mandate-seats.repository.js';
 import { expiringMandateCollection, seatIsVacantSql, vacantSeatCollection } from './mandates.collections.js';
 import { listMandates } from './mandates.repository.js';
-import type { Mandate, MandateSummaryRow, Seat } from './mandates.schema.js';
+import type { Mandate, MandateSummaryQuery, MandateSummaryRow, Seat } from './mandates.schema.js';
 import { mandates } from './mandates.tables.js';
 import { MANDATE_PERMISSIONS } from './permissions.js';
 
@@ -25,13 +26,19 @@ export async function listExpiringMandates(deps: MandateDeps, actor: MandateActo
   return withTransaction(deps.database, scopeOf(actor, read), (tx) => listMandates(tx, expiringMandateCollection, query, where), { readOnly: true });
 }
 
-/** Seats, current mandates and vacant seats per designating entity or per body, in the caller's scope. */
-export async function summarizeMandates(deps: MandateDeps, actor: MandateActor, groupBy: 'entity' | 'body'): Promise<MandateSummaryRow[]> {
+/**
+ * Seats, current mandates and vacant seats per designating entity or per body, in the caller's scope
+ * or in one entity of it and its sub-entities (the branch switcher, as on the dashboard): the
+ * transaction's scope is then that subtree. An entity out of the caller's scope answers 404.
+ */
+export async function summarizeMandates(deps: MandateDeps, actor: MandateActor, query: MandateSummaryQuery): Promise<MandateSummaryRow[]> {
+  if (query.entityId && !actor.principal.holdsOn(read, query.entityId)) throw new NotFoundError('Entity');
+  const scope: DbScope = query.entityId ? { kind: 'entities', entityRoots: [query.entityId], userId: actor.principal.userId } : scopeOf(actor, read);
   const today = todayUtc();
-  const groups = groupBy === 'entity' ? sql`JOIN entities g ON g.id = seat_state.entity_id` : sql`JOIN mandate_bodies g ON g.id = seat_state.body_id`;
+  const groups = query.groupBy === 'entity' ? sql`JOIN entities g ON g.id = seat_state.entity_id` : sql`JOIN mandate_bodies g ON g.id = seat_state.body_id`;
   return withTransaction(
     deps.database,
-    scopeOf(actor, read),
+    scope,
     async (tx) => {
       const result = await tx.db.execute(sql`
         WITH seat_state AS (

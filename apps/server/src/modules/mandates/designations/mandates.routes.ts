@@ -146,13 +146,13 @@ export async function mandateRoutes(instance: FastifyInstance, deps: MandateDeps
       schema: {
         tags: TAGS,
         summary: 'Seats, current mandates and vacant seats per designating entity or per body (one page, by name)',
-        description: CSV,
+        description: `${CSV} With \`entityId\`: that entity and its sub-entities (the branch switcher); an entity out of the caller’s scope answers 404.`,
         querystring: MandateSummaryQuerySchema,
-        response: { 200: Type.Object({ items: Type.Array(MandateSummaryRowSchema), nextCursor: Type.Null() }), ...problemResponses(...COMMON_PROBLEMS) },
+        response: { 200: Type.Object({ items: Type.Array(MandateSummaryRowSchema), nextCursor: Type.Null() }), ...problemResponses(...COMMON_PROBLEMS, 404) },
       },
     },
     async (request, reply) => {
-      const items = await summarizeMandates(deps, mandateActorFrom(request), request.query.groupBy);
+      const items = await summarizeMandates(deps, mandateActorFrom(request), request.query);
       if (wantsCsv(request)) {
         const query = { filters: [], sort: [], limit: items.length, after: null, count: 'none' as const, fingerprint: '' };
         const columns = ['id', 'name', 'seats', 'currentMandates', 'vacantSeats'].map((name) => ({ name }));

@@ -31,14 +31,15 @@ export const BodySchema = Type.Object(
     kind: BodyKindSchema,
     departementCode: Nullable(Type.String()),
     commune: Nullable(Type.String()),
+    entityId: Nullable(Type.String({ format: 'uuid', description: 'The owning entity, the only one that may correct the body; null: shared by the network, kept by national staff' })),
     version: Type.Integer(),
     createdAt: Type.String({ format: 'date-time' }),
   },
-  { $id: 'MandateBody', description: 'A body where the network holds seats (reference data shared by the whole network).' },
+  { $id: 'MandateBody', description: 'A body where the network holds seats (reference data visible to the whole network).' },
 );
 export type Body = Static<typeof BodySchema>;
 
-export const CreateBodySchema = Type.Object(
+const BodyFieldsSchema = Type.Object(
   {
     name: Type.String({ minLength: 1, maxLength: 200 }),
     kind: BodyKindSchema,
@@ -47,10 +48,19 @@ export const CreateBodySchema = Type.Object(
   },
   { additionalProperties: false },
 );
+
+export const CreateBodySchema = Type.Object(
+  {
+    ...BodyFieldsSchema.properties,
+    entityId: Type.Optional(Nullable(Type.String({ format: 'uuid', description: 'The owning entity (one of the caller’s); absent or null: shared by the network' }))),
+  },
+  { additionalProperties: false },
+);
 export type CreateBody = Static<typeof CreateBodySchema>;
 
-export const BodyPatchSchema = Type.Partial(CreateBodySchema, { additionalProperties: false, description: 'JSON Merge Patch: name, kind, département, commune' });
+export const BodyPatchSchema = Type.Partial(BodyFieldsSchema, { additionalProperties: false, description: 'JSON Merge Patch: name, kind, département, commune (the owner stays)' });
 export type BodyPatch = Static<typeof BodyPatchSchema>;
+export type BodyFields = Static<typeof BodyFieldsSchema>;
 
 export const SeatSchema = Type.Object(
   {
@@ -131,8 +141,12 @@ export const MandateSummaryRowSchema = Type.Object(
 export type MandateSummaryRow = Static<typeof MandateSummaryRowSchema>;
 
 export const MandateSummaryQuerySchema = Type.Object(
-  { groupBy: Type.Union([Type.Literal('entity'), Type.Literal('body')], { description: 'One row per designating entity or per body' }) },
+  {
+    groupBy: Type.Union([Type.Literal('entity'), Type.Literal('body')], { description: 'One row per designating entity or per body' }),
+    entityId: Type.Optional(Type.String({ format: 'uuid', description: 'An entity of the caller’s scope (the branch switcher): seats of it and its sub-entities. Default: everything the caller may see.' })),
+  },
   { additionalProperties: false },
 );
+export type MandateSummaryQuery = Static<typeof MandateSummaryQuerySchema>;
 
 export const IdParamsSchema = Type.Object({ id: Id });

@@ -15,8 +15,9 @@ export const MANDATE_STATUSES = ['active', 'cancelled'] as const;
 export type MandateStatus = (typeof MANDATE_STATUSES)[number];
 
 /**
- * The bodies where the network holds seats: shared reference data, visible network-wide (the same
- * labour court receives representatives of several unions), hence no `entity_id` and no RLS.
+ * The bodies where the network holds seats: reference data visible network-wide (the same labour
+ * court receives representatives of several unions), hence no RLS. `entity_id` is the owner, the
+ * only one who may correct it; null for a body shared by the network, which national staff keep.
  */
 export const mandateBodies = pgTable(
   'mandate_bodies',
@@ -27,11 +28,13 @@ export const mandateBodies = pgTable(
     /** Département code (`69`, `2A`, `974`) of the body's territory; null for national or regional bodies. */
     departementCode: text('departement_code'),
     commune: text('commune'),
+    entityId: uuid('entity_id').references(() => entities.id),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [
     unique('mandate_bodies_name_unique').on(table.name),
+    index('mandate_bodies_entity_id_idx').on(table.entityId),
     index('mandate_bodies_departement_idx').on(table.departementCode),
     check('mandate_bodies_kind', sql`${table.kind} IN ('prudhommes', 'urssaf', 'cpam', 'caf', 'carsat', 'cci', 'cma', 'tribunal_commerce', 'ceser', 'other')`),
     check('mandate_bodies_name_length', sql`length(${table.name}) BETWEEN 1 AND 200`),

@@ -130,6 +130,16 @@ describe('mandates: bodies, seats, designations, expiry tasks and reports', () =
     expect((await n.call(n.staff.paris, 'GET', '/api/v1/mandate-reports/summary?groupBy=body')).json().items).toEqual([
       { id: body.id, name: "Conseil de prud'hommes de Lyon", seats: 1, currentMandates: 0, vacantSeats: 1 },
     ]);
+    // The branch switcher: one entity and its sub-entities, within the caller's scope (404 outside it).
+    const ofRegion = await n.call(n.staff.national, 'GET', `/api/v1/mandate-reports/summary?groupBy=body&entityId=${n.ids.R84}`);
+    expect(ofRegion.json().items).toEqual([{ id: body.id, name: "Conseil de prud'hommes de Lyon", seats: 2, currentMandates: 1, vacantSeats: 1 }]);
+    const ofParis = await n.call(n.staff.national, 'GET', `/api/v1/mandate-reports/summary?groupBy=entity&entityId=${n.ids['75']}`);
+    expect(ofParis.json().items).toEqual([expect.objectContaining({ id: n.ids['75'], seats: 1, currentMandates: 0, vacantSeats: 1 })]);
+    for (const [who, entityId] of [[n.staff.paris, n.ids['69']], [n.staff.rhone, n.ids.R84], [n.staff.rhone, n.ids['75']]] as const) {
+      const outside = await n.call(who, 'GET', `/api/v1/mandate-reports/summary?groupBy=entity&entityId=${entityId}`);
+      expect(outside.statusCode).toBe(404);
+      expect(outside.headers['content-type']).toContain('application/problem+json');
+    }
     const summaryCsv = await n.call(n.staff.rhone, 'GET', '/api/v1/mandate-reports/summary?groupBy=entity', undefined, { accept: 'text/csv' });
     expect(summaryCsv.body.split('\r\n')[0]).toBe('\uFEFFid,name,seats,currentMandates,vacantSeats');
 
@@ -155,8 +165,8 @@ describe('mandates: bodies, seats, designations, expiry tasks and reports', () =
   });
 
   it('corrects bodies and seats with If-Match; names stay unique, other branches get 404, viewers 403', async () => {
-    const created = (await n.call(n.staff.rhone, 'POST', '/api/v1/mandate-bodies', { name: 'CAF de Lyon', kind: 'caf' })).json<Body>();
-    expect(created.version).toBe(1);
+    const created = (await n.call(n.staff.rhone, 'POST', '/api/v1/mandate-bodies', { name: 'CAF de Lyon', kind: 'caf', entityId: n.ids['69'] })).json<Body>();
+    expect(created).toMatchObject({ version: 1, entityId: n.ids['69'] });
     const bodyUrl = `/api/v1/mandate-bodies/${created.id}`;
     expect((await n.call(n.staff.rhone, 'GET', bodyUrl)).headers.etag).toBe('"1"');
     expect((await n.call(n.staff.rhone, 'PATCH', bodyUrl, { name: 'CAF du Rhône (test)' })).statusCode).toBe(428);
@@ -183,6 +193,36 @@ describe('mandates: bodies, seats, designations, expiry tasks and reports', () =
     expect(relabelled.statusCode, relabelled.body).toBe(200);
     expect(relabelled.json()).toMatchObject({ label: 'Commission de recours amiable', role: 'titular', bodyName: 'CAF du Rhône (test)', version: 2 });
     expect((await n.call(n.staff.rhone, 'PATCH', seatUrl, { entityId: n.ids['75'] }, { 'if-match': '"2"' })).statusCode).toBe(422);
+  });
+
+  it('lets only the owning entity (or its ancestors) correct a body, and only national staff a shared one', async () => {
+    const rename = (who: typeof n.staff.rhone, id: string, name: string) => n.call(who, 'PATCH', `/api/v1/mandate-bodies/${id}`, { name }, { 'if-match': '*' });
+    const expectRefused = (response: Awaited<ReturnType<typeof rename>>, code: string) => {
+      expect(response.statusCode, response.body).toBe(403);
+      expect(response.headers['content-type']).toContain('application/problem+json');
+      expect(response.json().code).toBe(code);
+    };
+    // `body` was declared by the Rhône without an owner: shared by the network.
+    expect(body.entityId).toBeNull();
+    expectRefused(await rename(n.staff.rhone, body.id, 'Prud’hommes (renommé par le Rhône)'), 'mandate_body_national_only');
+    expectRefused(await rename(n.staff.region, body.id, 'Prud’hommes (renommé par la région)'), 'mandate_body_national_only');
+    expect((await rename(n.staff.national, body.id, "Conseil de prud'hommes de Lyon")).statusCode).toBe(200);
+
+    const owned = await n.call(n.staff.rhone, 'POST', '/api/v1/mandate-bodies', { name: 'CPAM du Rhône', kind: 'cpam', entityId: n.ids['69'] });
+    expect(owned.statusCode, owned.body).toBe(201);
+    const { id } = owned.json<Body>();
+    expectRefused(await rename(n.staff.paris, id, 'CPAM de Paris'), 'mandate_body_not_owner');
+    expectRefused(await rename(n.staff.parisAdmin, id, 'CPAM de Paris'), 'mandate_body_not_owner');
+    expect((await rename(n.staff.region, id, 'CPAM du Rhône (région)')).json()).toMatchObject({ name: 'CPAM du Rhône (région)', entityId: n.ids['69'] });
+    expect((await rename(n.staff.national, id, 'CPAM du Rhône')).statusCode).toBe(200);
+    expect((await rename(n.staff.rhone, id, 'CPAM du Rhône (Lyon)')).json()).toMatchObject({ name: 'CPAM du Rhône (Lyon)', version: 4 });
+
+    const elsewhere = await n.call(n.staff.rhone, 'POST', '/api/v1/mandate-bodies', { name: 'CPAM de Paris', kind: 'cpam', entityId: n.ids['75'] });
+    expect(elsewhere.statusCode).toBe(422);
+    expect(elsewhere.json().errors[0].pointer).toBe('/entityId');
+    const missing = await rename(n.staff.national, '01900000-0000-7000-8000-000000000000', 'Introuvable');
+    expect(missing.statusCode).toBe(404);
+    expect(missing.headers['content-type']).toContain('application/problem+json');
   });
 
   it('seeds French demo bodies, seats and mandates once', async () => {

@@ -69,6 +69,8 @@ export const renewalInvoices = pgTable(
     unique('renewal_invoices_membership_year_unique').on(table.membershipId, table.year),
     index('renewal_invoices_campaign_idx').on(table.campaignId, table.outcome),
     index('renewal_invoices_entity_id_idx').on(table.entityId),
+    /** The dashboard's renewal totals follow the status of these invoices (membership-totals.tables.ts). */
+    index('renewal_invoices_invoice_idx').on(table.invoiceId),
     check('renewal_invoices_outcome', sql`${table.outcome} IN ('issued', 'skipped', 'failed')`),
     check('renewal_invoices_issued', sql`(${table.outcome} = 'issued') = (${table.invoiceId} IS NOT NULL)`),
     tenantIsolationPolicy('renewal_invoices'),

@@ -33,26 +33,25 @@ interface Row {
 }
 
 /**
- * One statement, read under the caller's transaction scope. Renewals: the members a campaign of
- * the year invoiced (`renewal_invoices` outcome `issued`) and how many of those invoices are paid.
- * `entityIds` repeats the scope (RLS alone hides rows but gives the planner no index to use).
+ * One statement over the per-entity totals that triggers keep in step with memberships, invoices
+ * and renewal invoices (membership-totals.tables.ts, migration `membership_totals_triggers`): a
+ * national read sums a few hundred rows instead of scanning every invoice, and the figures are as
+ * exact and as current as the rows themselves. Read under the caller's transaction scope (RLS);
+ * `entityIds` repeats it so that the primary keys are used. Renewals are counted on the campaign's
+ * entity, which is also the entity of the invoices it issues.
  */
 export async function membershipStats(tx: Tx, options: { entityIds: readonly string[]; duesYear: number; renewalYears: readonly number[] }): Promise<MembershipStats> {
   const { rows } = await tx.client.query<Row>(
     `SELECT
-       (SELECT json_object_agg(status, n) FROM (SELECT status, count(*)::int AS n FROM memberships WHERE entity_id = ANY($3::uuid[]) GROUP BY status) s) AS by_status,
+       (SELECT json_object_agg(status, n) FROM (SELECT status, sum(members)::int AS n FROM membership_status_totals WHERE entity_id = ANY($3::uuid[]) GROUP BY status) s) AS by_status,
        (SELECT json_agg(r ORDER BY r.year) FROM (
-          SELECT ri.year, count(*)::int AS due, (count(*) FILTER (WHERE i.status = 'paid'))::int AS renewed
-            FROM renewal_invoices ri JOIN invoices i ON i.id = ri.invoice_id AND i.entity_id = ANY($3::uuid[])
-           WHERE ri.entity_id = ANY($3::uuid[]) AND ri.outcome = 'issued' AND ri.year = ANY($2::int[])
-           GROUP BY ri.year) r) AS renewals,
+          SELECT year, sum(due)::int AS due, sum(renewed)::int AS renewed
+            FROM membership_renewal_totals WHERE entity_id = ANY($3::uuid[]) AND year = ANY($2::int[]) GROUP BY year) r) AS renewals,
        d.invoiced, d.collected,
-       (SELECT coalesce(sum(total_incl_tax_cents - paid_cents - credited_cents), 0)::bigint
-          FROM invoices
-         WHERE entity_id = ANY($3::uuid[]) AND kind = 'invoice' AND status IN ('issued', 'partially_paid') AND due_date < (now() AT TIME ZONE 'Europe/Paris')::date) AS overdue
-     FROM (SELECT coalesce(sum(total_incl_tax_cents - credited_cents), 0)::bigint AS invoiced, coalesce(sum(paid_cents), 0)::bigint AS collected
-             FROM invoices
-            WHERE entity_id = ANY($3::uuid[]) AND kind = 'invoice' AND series = 'COT' AND fiscal_year = $1 AND status IN ('issued', 'partially_paid', 'paid')) d`,
+       (SELECT coalesce(sum(unpaid_cents), 0)::bigint FROM membership_open_balances
+         WHERE entity_id = ANY($3::uuid[]) AND due_date < (now() AT TIME ZONE 'Europe/Paris')::date) AS overdue
+     FROM (SELECT coalesce(sum(invoiced_cents), 0)::bigint AS invoiced, coalesce(sum(collected_cents), 0)::bigint AS collected
+             FROM membership_dues_totals WHERE entity_id = ANY($3::uuid[]) AND fiscal_year = $1) d`,
     [options.duesYear, [...options.renewalYears], [...options.entityIds]],
   );
   const row = rows[0]!;

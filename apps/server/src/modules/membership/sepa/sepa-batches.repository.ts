@@ -105,6 +105,7 @@ export async function listBatches(tx: Tx, filter: BatchListQuery): Promise<Batch
 export interface BatchItemRecord {
   id: string;
   invoiceId: string;
+  mandateId: string;
   amountCents: number;
   status: BatchItemStatus;
   paymentId: string | null;
@@ -112,7 +113,7 @@ export interface BatchItemRecord {
 
 export async function itemsOf(tx: Tx, batchId: string, invoiceId?: string): Promise<BatchItemRecord[]> {
   return tx.db
-    .select({ id: sepaBatchItems.id, invoiceId: sepaBatchItems.invoiceId, amountCents: sepaBatchItems.amountCents, status: sepaBatchItems.status, paymentId: sepaBatchItems.paymentId })
+    .select({ id: sepaBatchItems.id, invoiceId: sepaBatchItems.invoiceId, mandateId: sepaBatchItems.mandateId, amountCents: sepaBatchItems.amountCents, status: sepaBatchItems.status, paymentId: sepaBatchItems.paymentId })
     .from(sepaBatchItems)
     .where(and(eq(sepaBatchItems.batchId, batchId), invoiceId ? eq(sepaBatchItems.invoiceId, invoiceId) : undefined))
     .orderBy(asc(sepaBatchItems.id));

@@ -1,5 +1,5 @@
 import { recordAudit } from '../../../platform/audit/index.js';
-import { newId, withTransaction, type DbScope } from '../../../platform/db/index.js';
+import { newId, withTransaction, type DbScope, type Tx } from '../../../platform/db/index.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../../platform/http/errors.js';
 import { findOrganizationById } from '../../crm/index.js';
 import { SEPA_PERMISSIONS, sepaWriteScope, type SepaActor, type SepaDeps } from './sepa-deps.js';
@@ -76,11 +76,29 @@ export async function searchMandates(deps: SepaDeps, scope: DbScope, filter: Man
 /** Revoking is final and idempotent: revoking a revoked mandate answers it unchanged. */
 export async function revoke(deps: SepaDeps, actor: SepaActor, id: string): Promise<Mandate> {
   return withTransaction(deps.database, sepaWriteScope(actor), async (tx) => {
-    const record = await findMandate(tx, id, { forUpdate: true });
-    if (!record) throw new NotFoundError('SEPA mandate');
-    if (record.status === 'revoked') return toMandate(record);
-    const mandate = toMandate(await revokeMandate(tx, id));
-    await recordAudit(tx, { action: 'membership.sepa_mandate.revoked', resourceType: 'sepa_mandate', resourceId: id, entityId: mandate.entityId, after: { status: 'revoked' }, actor: actor.audit });
+    const mandate = await revokeInTransaction(tx, actor, id);
+    if (!mandate) throw new NotFoundError('SEPA mandate');
     return mandate;
   });
+}
+
+/**
+ * Revokes a mandate inside the caller's transaction (row locked), audited with what caused it (a
+ * rejected debit's reason code, for instance); null when the scope does not see it.
+ */
+export async function revokeInTransaction(tx: Tx, actor: SepaActor, id: string, cause: Record<string, unknown> = {}): Promise<Mandate | null> {
+  const record = await findMandate(tx, id, { forUpdate: true });
+  if (!record) return null;
+  if (record.status === 'revoked') return toMandate(record);
+  const mandate = toMandate(await revokeMandate(tx, id));
+  await recordAudit(tx, {
+    action: 'membership.sepa_mandate.revoked',
+    resourceType: 'sepa_mandate',
+    resourceId: id,
+    entityId: mandate.entityId,
+    before: { status: record.status },
+    after: { status: 'revoked', ...cause },
+    actor: actor.audit,
+  });
+  return mandate;
 }

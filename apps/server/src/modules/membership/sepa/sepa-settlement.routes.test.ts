@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { withOwnerClient } from '../../../platform/db/index.js';
+import { withOwnerClient, withTransaction } from '../../../platform/db/index.js';
 import type { CrmTestNetwork } from '../../../test/factories/crm-network.js';
 import { createInvoicingTestNetwork, insertCompany } from '../../../test/factories/membership.js';
 import { pain008Problems } from '../../../test/pain008-conformance.js';
 import type { Invoice } from '../invoicing/invoices.schema.js';
 import type { Payment } from '../payments/payments.schema.js';
-import type { Batch } from './sepa.schema.js';
+import type { Batch, Mandate } from './sepa.schema.js';
 
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 const today = () => new Date().toISOString().slice(0, 10);
@@ -45,6 +45,15 @@ describe('SEPA batch settlement and rejected debits (R-transactions)', () => {
     return response.json<Invoice>();
   };
   const invoice = async (id: string) => (await n.call(n.staff.rhone, 'GET', `/api/v1/invoices/${id}`)).json<Invoice>();
+  const mandateOf = async (organizationId: string) =>
+    (await n.call(n.staff.rhone, 'GET', `/api/v1/sepa-mandates?organizationId=${organizationId}`)).json<{ items: Mandate[] }>().items[0]!;
+  /** A company with its own mandate, for tests that end it. */
+  const debtorWithMandate = async (name: string, reference: string): Promise<string> => {
+    const organizationId = await insertCompany(n.database, name);
+    const mandate = await n.call(n.staff.rhone, 'POST', '/api/v1/sepa-mandates', { entityId: n.ids['69'], organizationId, reference, signatureDate: '2026-09-01', debtorName: name, iban: 'FR7630006000011234567890189' });
+    expect(mandate.statusCode, mandate.body).toBe(201);
+    return organizationId;
+  };
   const audits = (action: string, resourceId: string) =>
     withOwnerClient(n.database, async (client) => Number((await client.query<{ count: string }>('SELECT count(*) FROM audit_events WHERE action = $1 AND resource_id = $2', [action, resourceId])).rows[0]!.count));
 
@@ -120,9 +129,12 @@ describe('SEPA batch settlement and rejected debits (R-transactions)', () => {
     expect(await audits('membership.sepa_debit.rejected', batch.id)).toBe(1);
     expect(await audits('membership.payment.reversed', payments[0]!.id)).toBe(1);
 
-    // The rejected invoice can be collected again; the FEC books the rejection the other way round and balances.
+    // Insufficient funds leave the mandate active: the rejected invoice is collected again in the next
+    // batch; the FEC books the rejection the other way round and balances.
+    expect(await mandateOf(debtor)).toMatchObject({ status: 'active', revokedAt: null });
     const again = await n.call(n.staff.rhone, 'POST', '/api/v1/sepa-batches', { entityId: n.ids['69'], collectionDate: inDays(7), invoiceIds: [late.id] });
     expect(again.statusCode, again.body).toBe(201);
+    expect(again.json<Batch>().items).toEqual([expect.objectContaining({ invoiceId: late.id, mandateReference: 'RUM-SETTLE-1', status: 'pending' })]);
     const fec = await n.call(n.staff.rhone, 'GET', `/api/v1/entities/${n.ids['69']}/fec?year=${today().slice(0, 4)}`);
     expect(fec.statusCode).toBe(200);
     const rows = fec.body.trim().split('\r\n').slice(1).map((line) => line.split('\t'));
@@ -135,14 +147,52 @@ describe('SEPA batch settlement and rejected debits (R-transactions)', () => {
     expect(rows.reduce((sum, row) => sum + cents(row[11]!), 0)).toBe(rows.reduce((sum, row) => sum + cents(row[12]!), 0));
   });
 
-  it('leaves a debit rejected before settlement out of the settlement', async () => {
-    const rejectedEarly = await issued(debtor, 2_000);
+  it('revokes the mandate with a closed account (AC04) before settlement: left out of the settlement and of every later batch', async () => {
+    const closedAccount = await debtorWithMandate('Menuiserie Vaise', 'RUM-SETTLE-AC04');
+    const rejectedEarly = await issued(closedAccount, 2_000);
     const batch = (await n.call(n.staff.rhone, 'POST', '/api/v1/sepa-batches', { entityId: n.ids['69'], collectionDate: inDays(8), invoiceIds: [rejectedEarly.id] })).json<Batch>();
     const rejected = await n.call(n.staff.rhone, 'POST', `/api/v1/sepa-batches/${batch.id}/rejections`, { invoiceId: rejectedEarly.id, reasonCode: 'AC04', rejectedOn: today() });
     expect(rejected.statusCode, rejected.body).toBe(200);
     const settled = await n.call(n.staff.rhone, 'POST', `/api/v1/sepa-batches/${batch.id}/settle`, { settledOn: today() });
     expect(settled.json<Batch>()).toMatchObject({ status: 'settled', items: [{ status: 'rejected', rejectionReasonCode: 'AC04' }] });
     expect(await invoice(rejectedEarly.id)).toMatchObject({ status: 'issued', paidCents: 0 });
+
+    const mandate = await mandateOf(closedAccount);
+    expect(mandate).toMatchObject({ reference: 'RUM-SETTLE-AC04', status: 'revoked' });
+    expect(await audits('membership.sepa_mandate.revoked', mandate.id)).toBe(1);
+    const next = await n.call(n.staff.rhone, 'POST', '/api/v1/sepa-batches', { entityId: n.ids['69'], collectionDate: inDays(9), invoiceIds: [rejectedEarly.id, (await issued(closedAccount, 900)).id] });
+    expect(next.statusCode).toBe(422);
+    expect(next.json().errors.map((error: { pointer: string }) => error.pointer)).toEqual(['/invoiceIds/0', '/invoiceIds/1']);
+  });
+
+  it('reverses the payment and revokes the mandate in one transaction when the bank answers « no valid mandate » (MD01) after settlement', async () => {
+    const noMandate = await debtorWithMandate('Fromagerie Croix-Rousse', 'RUM-SETTLE-MD01');
+    const target = await issued(noMandate, 4_000);
+    const batch = (await n.call(n.staff.rhone, 'POST', '/api/v1/sepa-batches', { entityId: n.ids['69'], collectionDate: inDays(8), invoiceIds: [target.id] })).json<Batch>();
+    await n.call(n.staff.rhone, 'POST', `/api/v1/sepa-batches/${batch.id}/settle`, { settledOn: today() });
+    const reject = () => n.call(n.staff.rhone, 'POST', `/api/v1/sepa-batches/${batch.id}/rejections`, { invoiceId: target.id, reasonCode: 'MD01', rejectedOn: today() });
+    expect((await reject()).statusCode).toBe(200);
+    expect((await reject()).statusCode).toBe(200);
+
+    expect(await invoice(target.id)).toMatchObject({ status: 'issued', paidCents: 0, balanceCents: 4_000 });
+    const [payment] = (await n.call(n.staff.rhone, 'GET', `/api/v1/invoices/${target.id}/payments`)).json<{ items: Payment[] }>().items;
+    expect(payment!.reversal).toEqual({ reversedOn: today(), reasonCode: 'MD01' });
+    const mandate = await mandateOf(noMandate);
+    expect(mandate.status).toBe('revoked');
+    expect(await audits('membership.sepa_mandate.revoked', mandate.id)).toBe(1);
+    expect(await audits('membership.payment.reversed', payment!.id)).toBe(1);
+    const next = await n.call(n.staff.rhone, 'POST', '/api/v1/sepa-batches', { entityId: n.ids['69'], collectionDate: inDays(9), invoiceIds: [target.id] });
+    expect(next.statusCode).toBe(422);
+
+    // The payment and its reversal are append-only for the application: neither rewritten nor removed.
+    for (const statement of [
+      `UPDATE payment_reversals SET reason_code = 'AM04' WHERE payment_id = $1`,
+      'DELETE FROM payment_reversals WHERE payment_id = $1',
+      'UPDATE payments SET amount_cents = 1 WHERE id = $1',
+      'DELETE FROM payments WHERE id = $1',
+    ]) {
+      await expect(withTransaction(n.database, { kind: 'system' }, (tx) => tx.client.query(statement, [payment!.id]))).rejects.toThrow(/permission denied/);
+    }
   });
 
   it("keeps other branches and viewers out: 404 for Paris, 403 for a viewer, Paris lists none of the Rhône's batches", async () => {

@@ -5,6 +5,9 @@ import { balanceOf } from '../invoicing/invoice-amounts.js';
 import { findInvoice } from '../invoicing/invoices.repository.js';
 import { reversePayment } from '../payments/payment-reversal.js';
 import { applyPayment } from '../payments/payments.service.js';
+import { findCreditor } from './sepa-creditors.service.js';
+import { revokeInTransaction } from './sepa-mandates.service.js';
+import { reasonEndsMandate } from './sepa-reason-codes.js';
 import { sepaWriteScope, type SepaActor, type SepaDeps } from './sepa-deps.js';
 import { findBatch, itemsOf, markBatchSettled, markItemRejected, markItemSettled } from './sepa-batches.repository.js';
 import type { Batch, RecordRejection, SettleBatch } from './sepa.schema.js';
@@ -55,8 +58,10 @@ export async function settleBatch(deps: SepaDeps, actor: SepaActor, id: string, 
 /**
  * The bank rejected or returned one debit of the batch (an R-transaction): the item is marked
  * rejected with the bank's reason code and, if the batch was settled, its payment is reversed so the
- * invoice is open again (overdue once due). Recording the same rejection again changes nothing; the
- * invoice may then be collected in a later batch or paid otherwise.
+ * invoice is open again (overdue once due). A reason code saying the mandate is no longer usable
+ * (closed account, no valid mandate…: `sepa-reason-codes.ts`) revokes the mandate in the same
+ * transaction, so no later batch debits it again. Recording the same rejection again changes
+ * nothing; the invoice may then be collected in a later batch or paid otherwise.
  */
 export async function recordRejection(deps: SepaDeps, actor: SepaActor, id: string, input: RecordRejection): Promise<Batch> {
   return withTransaction(deps.database, sepaWriteScope(actor), async (tx) => {
@@ -66,15 +71,22 @@ export async function recordRejection(deps: SepaDeps, actor: SepaActor, id: stri
       throw new ValidationError([{ pointer: '/invoiceId', message: "Cette facture n'est pas dans cette remise." }], 'Le rejet ne peut pas être enregistré.');
     }
     if (item.status === 'rejected') return batch;
+    const endsMandate = reasonEndsMandate(input.reasonCode);
+    // Batches of the entity are built under its creditor row lock: taking it first means a batch being
+    // built now either finishes before the revocation or sees the mandate revoked.
+    if (endsMandate) await findCreditor(tx, batch.entityId, { forUpdate: true });
     const invoiceStatus = item.paymentId ? await reversePayment(tx, item.paymentId, { reversedOn: input.rejectedOn, reasonCode: input.reasonCode }, actor) : null;
     await markItemRejected(tx, item.id, input.reasonCode, input.rejectedOn);
+    const mandateRevoked = endsMandate
+      ? (await revokeInTransaction(tx, actor, item.mandateId, { reasonCode: input.reasonCode, batchId: id, invoiceId: input.invoiceId }))?.status === 'revoked'
+      : false;
     await recordAudit(tx, {
       action: 'membership.sepa_debit.rejected',
       resourceType: 'sepa_batch',
       resourceId: id,
       entityId: batch.entityId,
       before: { itemStatus: item.status },
-      after: { invoiceId: input.invoiceId, reasonCode: input.reasonCode, rejectedOn: input.rejectedOn, paymentReversed: item.paymentId, invoiceStatus },
+      after: { invoiceId: input.invoiceId, reasonCode: input.reasonCode, rejectedOn: input.rejectedOn, paymentReversed: item.paymentId, invoiceStatus, mandateRevoked },
       actor: actor.audit,
     });
     return (await findBatch(tx, id))!.batch;

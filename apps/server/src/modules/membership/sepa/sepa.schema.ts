@@ -135,7 +135,7 @@ export type SettleBatch = Static<typeof SettleBatchSchema>;
 export const RecordRejectionSchema = Type.Object(
   {
     invoiceId: Uuid('The invoice whose debit the bank rejected or returned'),
-    reasonCode: Type.String({ pattern: '^[A-Z]{2}[0-9]{2}$', description: 'ISO 20022 reason code from the bank (AC04 closed account, AM04 insufficient funds, MD01 no mandate, MD06 refund request…)' }),
+    reasonCode: Type.String({ pattern: '^[A-Z]{2}[0-9]{2}$', description: 'ISO 20022 reason code from the bank (AC04 closed account, AM04 insufficient funds, MD01 no mandate, MD06 refund request…). AC01, AC04, AC06, AG01, MD01 and MD07 also revoke the mandate (it can no longer be used)' }),
     rejectedOn: IsoDate('Day of the rejection'),
   },
   { additionalProperties: false },

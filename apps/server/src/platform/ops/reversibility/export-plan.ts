@@ -35,6 +35,11 @@ export const EXCLUDED_TABLES: Readonly<Record<string, string>> = {
   entity_exports: 'exports déjà produits par cette instance : leurs archives restent sur son disque',
   cms_site_generations: "compteurs de publication des sites (cache) : recalculés par la base à l'import des sites et contenus",
   cms_search_documents: "index de recherche des sites publics : recalculé par la base à l'import des contenus publiés",
+  membership_status_totals: "totaux du tableau de bord : recalculés par la base à l'import des adhésions",
+  membership_dues_totals: "totaux du tableau de bord : recalculés par la base à l'import des factures",
+  membership_open_balances: "totaux du tableau de bord : recalculés par la base à l'import des factures",
+  membership_renewal_totals: "totaux du tableau de bord : recalculés par la base à l'import des campagnes",
+  event_seat_totals: "places prises par événement (tableau de bord) : recalculées par la base à l'import des inscriptions",
 };
 
 /** Columns tied to the instance that wrote them: the importing instance fills them itself. */

@@ -20,7 +20,7 @@ a:focus-visible,button:focus-visible,input:focus-visible,[tabindex]:focus-visibl
 .brand img{max-height:3rem;width:auto}
 .site-header nav ul,.site-footer nav ul{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:.25rem 1.25rem}
 .site-header nav{padding-bottom:.75rem}
-.site-header nav ul ul{display:none}
+.site-header nav ul ul,.site-footer nav ul ul{gap:.1rem .9rem;margin:.1rem 0 0 .75rem;font-size:.9375rem}
 form[role=search]{display:flex;gap:.5rem;align-items:center;padding-bottom:1rem;flex-wrap:wrap}
 form[role=search] input{font:inherit;padding:.35rem .5rem;border:2px solid #5c6370;border-radius:4px;min-width:14rem}
 button{font:inherit;padding:.35rem .9rem;border:2px solid var(--accent);border-radius:4px;background:#fff;color:var(--accent);cursor:pointer}

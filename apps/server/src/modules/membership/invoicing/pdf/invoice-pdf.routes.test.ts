@@ -116,6 +116,8 @@ describe('invoice PDF API', () => {
       code: 'invoice_draft_without_pdf',
       detail: "Cette facture est un brouillon : elle n'a pas encore de numéro et ne peut pas être téléchargée en PDF. Émettez-la d'abord.",
     });
+    const stored = await withOwnerClient(n.database, async (client) => (await client.query('SELECT 1 FROM invoice_documents WHERE invoice_id = $1', [created.id])).rowCount);
+    expect(stored).toBe(0);
     // Even the system cannot attach a PDF to a draft.
     await expect(
       withTransaction(n.database, { kind: 'system' }, (tx) =>
@@ -140,9 +142,18 @@ describe('invoice PDF API', () => {
     const creditor = await n.call(n.staff.rhone, 'PUT', `/api/v1/entities/${n.ids['69']}/sepa-creditor`, { creditorIdentifier: 'FR72ZZZ123456', iban: 'FR1420041010050500013M02606', bic: 'PSSTFRPPLYO' });
     expect(creditor.statusCode, creditor.body).toBe(200);
     const byTransfer = await issue((await draft()).id);
-    const transferText = (await pdfText((await n.call(n.staff.rhone, 'GET', `/api/v1/invoices/${byTransfer.id}/pdf`)).rawPayload)).text.replace(/\n/g, ' ');
+    const transferPdf = (await n.call(n.staff.rhone, 'GET', `/api/v1/invoices/${byTransfer.id}/pdf`)).rawPayload;
+    const transferText = (await pdfText(transferPdf)).text.replace(/\n/g, ' ');
     expect(transferText).toContain('Règlement par virement — IBAN : FR14 2004 1010 0505 0001 3M02 606 — BIC : PSSTFRPPLYO.');
     expect(transferText).not.toContain('RUM');
+
+    // New bank details print on invoices downloaded from now on; the stored document stays byte for byte.
+    const moved = await n.call(n.staff.rhone, 'PUT', `/api/v1/entities/${n.ids['69']}/sepa-creditor`, { creditorIdentifier: 'FR72ZZZ123456', iban: 'FR7630006000011234567890189', bic: 'AGRIFRPP' });
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect((await n.call(n.staff.rhone, 'GET', `/api/v1/invoices/${byTransfer.id}/pdf`)).rawPayload.equals(transferPdf)).toBe(true);
+    const later = await issue((await draft()).id);
+    expect((await pdfText((await n.call(n.staff.rhone, 'GET', `/api/v1/invoices/${later.id}/pdf`)).rawPayload)).text.replace(/\n/g, ' ')).toContain('IBAN : FR76 3000 6000 0112 3456 7890 189');
+    await n.call(n.staff.rhone, 'PUT', `/api/v1/entities/${n.ids['69']}/sepa-creditor`, { creditorIdentifier: 'FR72ZZZ123456', iban: 'FR1420041010050500013M02606', bic: 'PSSTFRPPLYO' });
 
     const debtor = await insertCompany(n.database, 'Garage Part-Dieu');
     const mandate = await n.call(n.staff.rhone, 'POST', '/api/v1/sepa-mandates', {
