@@ -108,4 +108,74 @@ describe.skipIf(!chromiumAvailable)('assistant back-office in Chromium', { timeo
     await expectAccessible(page);
     await context.close();
   });
+
+  it('creates a collection, adds a document, gets a streamed answer citing it, names the asker in the journal, then deletes the document and the collection', async () => {
+    const { context, page } = await signedInPage(ADMIN);
+    const question = 'Quand se tiennent les permanences juridiques du réseau ?';
+    await page.goto('/assistant/collections');
+    await eventually(() => page.getByRole('button', { name: 'Nouvelle collection' }).isVisible()).toBe(true);
+
+    // Create, then rename (PATCH with If-Match).
+    await page.getByRole('button', { name: 'Nouvelle collection' }).click();
+    const create = page.getByRole('dialog');
+    await eventually(() => create.getByRole('heading', { name: 'Nouvelle collection' }).isVisible()).toBe(true);
+    await create.getByLabel('Nom').fill('Notes de permanence');
+    await create.getByLabel('Description').fill('Organisation des permanences du réseau.');
+    await expectAccessible(page);
+    await create.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.waitForURL(/\/assistant\/collections\/[0-9a-f-]{36}$/);
+    await eventually(() => page.getByRole('heading', { name: 'Notes de permanence', level: 1 }).isVisible()).toBe(true);
+    await page.getByRole('button', { name: 'Modifier', exact: true }).click();
+    const edit = page.getByRole('dialog');
+    await eventually(() => edit.getByLabel('Nom').inputValue()).toBe('Notes de permanence');
+    await edit.getByLabel('Nom').fill('Permanences du réseau');
+    await edit.getByRole('button', { name: 'Enregistrer' }).click();
+    await eventually(() => page.getByRole('heading', { name: 'Permanences du réseau', level: 1 }).isVisible()).toBe(true);
+
+    await page.getByRole('button', { name: 'Ajouter un document' }).click();
+    const add = page.getByRole('dialog');
+    await add.getByRole('radio', { name: 'Texte saisi' }).check();
+    await add.getByLabel('Titre').fill('Permanences juridiques');
+    await add.getByLabel('Texte (Markdown accepté)').fill('# Permanences\n\nLes permanences juridiques du réseau se tiennent chaque mardi matin au siège national.');
+    await add.getByRole('button', { name: 'Ajouter' }).click();
+    await eventually(() => page.getByTestId('indexing-status').textContent()).toMatch(/Indexés : 1 · en cours d'indexation : 0/);
+    await expectAccessible(page);
+
+    // The answer arrives as server-sent events and ends with its numbered source.
+    await page.getByRole('tab', { name: 'Poser une question' }).click();
+    await page.getByLabel('Votre question').fill(question);
+    const streamed = page.waitForResponse((response) => response.url().endsWith('/api/v1/ai/answers/stream'));
+    await page.getByRole('button', { name: 'Demander' }).click();
+    expect((await streamed).headers()['content-type']).toContain('text/event-stream');
+    await eventually(() => page.locator('main').textContent()).toContain('chaque mardi matin');
+    await eventually(() => page.getByRole('button', { name: 'Source 1 : Permanences juridiques' }).isVisible()).toBe(true);
+    await eventually(() => page.getByRole('listitem').filter({ hasText: 'Permanences juridiques' }).isVisible()).toBe(true);
+    await expectAccessible(page);
+
+    // The journal names the asker (and gives the e-mail in the detail).
+    await page.getByRole('tab', { name: 'Journal' }).click();
+    const row = page.getByRole('row', { name: new RegExp(question.replace(/[?]/g, '\\$&')) });
+    await eventually(() => row.textContent()).toContain('Administration nationale');
+    await row.getByRole('button', { name: /^Détails/ }).click();
+    await eventually(() => page.getByRole('dialog').getByRole('link', { name: ADMIN }).isVisible()).toBe(true);
+    await expectAccessible(page);
+    await page.getByRole('dialog').getByRole('button', { name: 'Fermer' }).click();
+
+    // Deleting asks first: the document, then the collection.
+    await page.getByRole('tab', { name: 'Collections' }).click();
+    await page.getByRole('link', { name: 'Permanences du réseau' }).click();
+    await page.getByRole('button', { name: 'Supprimer « Permanences juridiques »' }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Supprimer' }).click();
+    await eventually(() => page.getByText('Aucun document ne correspond à ces critères.').isVisible()).toBe(true);
+    await eventually(() => page.getByTestId('indexing-status').textContent()).toMatch(/Indexés : 0 · en cours d'indexation : 0/);
+    await page.getByRole('tab', { name: 'Collections' }).click();
+    await page.getByRole('button', { name: 'Supprimer la collection « Permanences du réseau »' }).click();
+    const confirm = page.getByRole('alertdialog');
+    await eventually(() => confirm.getByRole('heading', { name: 'Supprimer la collection ?' }).isVisible()).toBe(true);
+    await expectAccessible(page);
+    await confirm.getByRole('button', { name: 'Supprimer' }).click();
+    await eventually(() => page.getByRole('link', { name: 'Permanences du réseau' }).count()).toBe(0);
+    await eventually(() => page.getByRole('link', { name: 'Guides pratiques' }).isVisible()).toBe(true);
+    await context.close();
+  });
 });

@@ -55,6 +55,8 @@ describe.skipIf(!chromiumAvailable)('mandates and tasks back-office in Chromium'
     await dialog.getByLabel('Nom', { exact: true }).fill(BODY);
     await choose(page, dialog.getByRole('combobox', { name: "Type d'instance" }), "Conseil de prud'hommes");
     await dialog.getByLabel('Département (facultatif)').fill('69');
+    // The body is the Rhône's: only its staff (and national staff above it) may correct it.
+    await eventually(() => dialog.getByRole('combobox', { name: 'Structure propriétaire' }).textContent()).toContain('Rhône');
     await expectAccessible(page);
     await dialog.getByRole('button', { name: "Enregistrer l'instance" }).click();
     await page.waitForURL(/\/mandates\/bodies\/[0-9a-f-]{36}$/);

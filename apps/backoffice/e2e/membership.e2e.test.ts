@@ -2,10 +2,12 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { seedMembershipsDemo } from '../../server/src/modules/membership/index.js';
-import { newId, withOwnerClient, type Database } from '../../server/src/platform/db/index.js';
+import { newId, withOwnerClient, withTransaction, type Database } from '../../server/src/platform/db/index.js';
+import { queueMail } from '../../server/src/platform/mail/index.js';
 import { insertCompany } from '../../server/src/test/factories/membership.js';
 import { chromiumAvailable, screenshot } from './harness/browser.js';
-import { RHONE_MANAGER, eventually, expectAccessible as expectAxeClean, useJourneys } from './harness/journeys.js';
+import { RHONE_MANAGER, choose, eventually, expectAccessible as expectAxeClean, useJourneys } from './harness/journeys.js';
+import { DEMO_PASSWORD } from './harness/server.js';
 
 /**
  * The membership journey through the real server and the production build of the back-office: the
@@ -30,9 +32,23 @@ describe.skipIf(!chromiumAvailable)('membership back-office in Chromium', { time
     await seedMembershipsDemo(database);
     // A company that is not a member yet, to join from the back-office.
     await insertCompany(database, 'Garage de Vaise');
+    // A customer that pays by SEPA direct debit (not a member: the campaign leaves it alone).
+    await insertCompany(database, 'Tissages de la Croix-Rousse');
   }
 
-  const { signedInPage } = useJourneys({ prepare: seedMembers });
+  const journeys = useJourneys({ prepare: seedMembers });
+  const { signedInPage } = journeys;
+
+  /** A call through the real routes as the Rhône manager (session cookie and CSRF token). */
+  async function apiAsRhoneManager<T>(method: 'GET' | 'POST', url: string, payload?: object): Promise<T> {
+    const { app } = journeys.server;
+    const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: RHONE_MANAGER, password: DEMO_PASSWORD } });
+    const cookie = `maillage_session=${login.cookies.find((c) => c.name === 'maillage_session')!.value}`;
+    const headers = method === 'GET' ? { cookie } : { cookie, 'x-csrf-token': login.json<{ csrfToken: string }>().csrfToken };
+    const response = await app.inject({ method, url, headers, ...(payload ? { payload } : {}) });
+    expect(response.statusCode, response.body).toBeLessThan(300);
+    return response.json<T>();
+  }
 
   async function expectAccessible(page: Page): Promise<void> {
     // Let a toast leave first (see crm.e2e.test.ts): axe judges the page, not the exit animation.
@@ -170,6 +186,130 @@ describe.skipIf(!chromiumAvailable)('membership back-office in Chromium', { time
     await eventually(() => page.locator('dl.facts').textContent()).toContain('Résiliée');
     await eventually(() => page.locator('ol.history').textContent()).toContain("Cessation d'activité");
     await expectAccessible(page);
+    await context.close();
+  });
+
+  it('collects an open invoice by SEPA debit (mandate, creditor, batch, pain.008, settlement, rejection, revocation), reads a sent mail and downloads the FEC', async () => {
+    // An issued invoice of a customer without mandate yet, and a reminder in the Rhône outbox (embedded mode: kept).
+    const { database } = journeys.server;
+    const [rhoneId, customerId] = await withOwnerClient(database, async (client) => [
+      (await client.query<{ id: string }>(`SELECT id FROM entities WHERE code = '69'`)).rows[0]!.id,
+      (await client.query<{ id: string }>(`SELECT id FROM organizations WHERE name = 'Tissages de la Croix-Rousse'`)).rows[0]!.id,
+    ]);
+    const draft = await apiAsRhoneManager<{ id: string }>('POST', '/api/v1/invoices', {
+      entityId: rhoneId,
+      organizationId: customerId,
+      dueDate: `${NEXT_YEAR}-01-31`,
+      lines: [{ label: 'Formation sécurité', quantity: 1, unitAmountCents: 24_000 }],
+    });
+    const invoice = await apiAsRhoneManager<{ number: string }>('POST', `/api/v1/invoices/${draft.id}/issue`);
+    await withTransaction(database, { kind: 'system' }, (tx) =>
+      queueMail(tx, {
+        entityId: rhoneId,
+        to: 'compta@tissages-croix-rousse.test',
+        template: 'membership.renewal-reminder',
+        data: { year: NEXT_YEAR, invoiceNumber: invoice.number, issuerName: 'Union du Rhône', balance: '240,00 €', dueDate: '31/01' },
+      }),
+    );
+    const { context, page } = await signedInPage(RHONE_MANAGER);
+
+    // A mandate: a wrong IBAN key is refused on its field, then the right one is recorded.
+    await page.goto('/memberships/list');
+    await page.getByRole('tab', { name: 'Mandats SEPA' }).click();
+    await page.waitForURL(/\/memberships\/sepa-mandates$/);
+    await eventually(() => page.getByRole('heading', { name: 'Mandats SEPA', level: 1 }).isVisible()).toBe(true);
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Nouveau mandat' }).click();
+    const dialog = page.getByRole('dialog');
+    await eventually(() => dialog.getByLabel('Créancier').textContent()).toContain('Rhône');
+    await dialog.getByRole('combobox', { name: 'Entreprise débitrice' }).pressSequentially('Tissages de la Croix');
+    await page.getByRole('option', { name: /Tissages de la Croix-Rousse/ }).click();
+    await dialog.getByLabel('Référence (RUM)').fill('RUM-TCR-0001');
+    await dialog.getByLabel('IBAN').fill('FR76 3000 6000 0112 3456 7890 188');
+    await expectAccessible(page);
+    await dialog.getByRole('button', { name: 'Enregistrer le mandat' }).click();
+    await eventually(() => dialog.locator('mat-form-field', { has: page.getByLabel('IBAN') }).locator('mat-error').textContent()).toMatch(/IBAN/);
+    await dialog.getByLabel('IBAN').fill('FR76 3000 6000 0112 3456 7890 189');
+    await dialog.getByRole('button', { name: 'Enregistrer le mandat' }).click();
+    await page.waitForURL(/\/memberships\/sepa-mandates\/[0-9a-f-]{36}$/);
+    await eventually(() => page.getByRole('heading', { name: 'Mandat RUM-TCR-0001', level: 1 }).isVisible()).toBe(true);
+    await eventually(() => page.getByTestId('mandate-status').textContent()).toBe('Actif');
+    expect(await page.locator('dl.facts').textContent()).toContain('0189');
+    await expectAccessible(page);
+
+    // The creditor identity, then a batch collecting the invoice.
+    await page.getByRole('tab', { name: 'Prélèvements' }).click();
+    await page.waitForURL(/\/memberships\/sepa-batches$/);
+    await eventually(() => page.getByLabel('Identifiant créancier (ICS)').isVisible()).toBe(true);
+    await page.getByLabel('Identifiant créancier (ICS)').fill('FR72ZZZ123456');
+    await page.getByLabel('IBAN crédité').fill('FR14 2004 1010 0505 0001 3M02 606');
+    await page.getByRole('button', { name: "Enregistrer l'identité de créancier" }).click();
+    await eventually(() => page.getByLabel('IBAN crédité').inputValue()).toBe('FR1420041010050500013M02606');
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Créer la remise' }).click();
+    await page.waitForURL(/\/memberships\/sepa-batches\/[0-9a-f-]{36}$/);
+    await eventually(() => page.getByRole('link', { name: invoice.number }).isVisible()).toBe(true);
+    await eventually(() => page.getByTestId('batch-status').textContent()).toBe('Fichier produit');
+    await expectAccessible(page);
+
+    // The pain.008 file names the mandate.
+    const [xmlDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Télécharger le fichier pain.008' }).click()]);
+    expect(xmlDownload.suggestedFilename()).toMatch(/^pain008-[0-9a-f]{32}\.xml$/);
+    const xml = await readFile((await xmlDownload.path())!, 'utf8');
+    expect(xml).toContain('<MndtId>RUM-TCR-0001</MndtId>');
+
+    // The bank credited it: the invoice is paid by SEPA debit.
+    await page.getByRole('button', { name: 'Marquer réglée' }).click();
+    await eventually(() => page.getByTestId('batch-status').textContent()).toBe('Réglée');
+    await expectAccessible(page);
+    await screenshot(page, 'membership-sepa-batch');
+    await page.getByRole('link', { name: invoice.number }).click();
+    await eventually(() => page.getByTestId('invoice-status').textContent()).toBe('Réglée');
+
+    // Then the debit came back (insufficient funds): recorded with its ISO code; the mandate is revoked by hand.
+    await page.goBack();
+    await eventually(() => page.getByRole('heading', { name: 'Enregistrer un rejet', level: 2 }).isVisible()).toBe(true);
+    await choose(page, page.getByRole('combobox', { name: 'Facture rejetée' }), new RegExp(invoice.number));
+    await choose(page, page.getByRole('combobox', { name: 'Motif de rejet (code ISO)' }), /^AM04/);
+    await page.getByRole('button', { name: 'Enregistrer le rejet' }).click();
+    await eventually(() => page.locator('table.simple').textContent()).toContain('Rejeté (AM04');
+    await expectAccessible(page);
+    await page.getByRole('link', { name: 'RUM-TCR-0001' }).click();
+    await eventually(() => page.getByRole('button', { name: 'Révoquer le mandat' }).isVisible()).toBe(true);
+    await page.getByRole('button', { name: 'Révoquer le mandat' }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Révoquer le mandat' }).click();
+    await eventually(() => page.getByTestId('mandate-status').textContent()).toBe('Révoqué');
+    expect(await page.getByRole('button', { name: 'Révoquer le mandat' }).count()).toBe(0);
+
+    // The sent mail: list, then the message (text part; HTML in a sandboxed frame).
+    // Nine sections overflow the tab bar at this width (Material pages it): go by URL.
+    await page.goto('/memberships/outbox');
+    const mailLink = page.getByRole('link', { name: `Relance : cotisation ${NEXT_YEAR} — facture ${invoice.number}` });
+    await eventually(() => mailLink.isVisible()).toBe(true);
+    await expectAccessible(page);
+    await mailLink.click();
+    await page.waitForURL(/\/memberships\/outbox\/[0-9a-f-]{36}$/);
+    await eventually(() => page.getByTestId('mail-to').textContent()).toBe('compta@tissages-croix-rousse.test');
+    expect(await page.getByTestId('mail-status').textContent()).toBe('Conservé (sans serveur SMTP)');
+    expect(await page.getByTestId('mail-text').textContent()).toContain(`la facture ${invoice.number}`);
+    await expectAccessible(page);
+    // axe cannot enter a frame without scripts: it runs before the HTML part is shown.
+    await page.getByRole('button', { name: "Afficher l'aperçu HTML" }).click();
+    const frame = page.locator('iframe[title="Partie HTML du courriel"]');
+    expect(await frame.getAttribute('sandbox')).toBe('');
+    await eventually(() => frame.contentFrame().getByText(`la facture ${invoice.number}`).isVisible()).toBe(true);
+
+    // The FEC of this year: the 18 regulatory fields, tab-separated.
+    await page.goto('/memberships/fec');
+    await eventually(() => page.getByLabel('Structure').textContent()).toContain('Rhône');
+    await expectAccessible(page);
+    const [fecDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Télécharger le FEC' }).click()]);
+    expect(fecDownload.suggestedFilename()).toMatch(/^775663438FEC\d{4}1231\.txt$/);
+    const fec = await readFile((await fecDownload.path())!, 'utf8');
+    expect(fec.split('\r\n')[0]).toBe(
+      'JournalCode\tJournalLib\tEcritureNum\tEcritureDate\tCompteNum\tCompteLib\tCompAuxNum\tCompAuxLib\tPieceRef\tPieceDate\tEcritureLib\tDebit\tCredit\tEcritureLet\tDateLet\tValidDate\tMontantdevise\tIdevise',
+    );
+    expect(fec).toContain(invoice.number);
     await context.close();
   });
 });

@@ -1,7 +1,10 @@
-import type { ItemOf, ResponseOf } from '../../core/api/api-types';
+import type { BodyOf, ItemOf, ResponseOf } from '../../core/api/api-types';
 
-export type Answer = ResponseOf<'/api/v1/ai/answers', 'post'>;
-export type Citation = Answer['segments'][number]['citations'][number];
+export type AskBody = BodyOf<'/api/v1/ai/answers', 'post'>;
+// The route also answers text/event-stream (a string): the JSON answer is the object.
+export type Answer = Exclude<ResponseOf<'/api/v1/ai/answers', 'post'>, string>;
+export type AnswerSegment = Answer['segments'][number];
+export type Citation = AnswerSegment['citations'][number];
 export type Interaction = ItemOf<'/api/v1/ai/interactions'>;
 export type Collection = ItemOf<'/api/v1/ai/collections'>;
 export type KnowledgeDocument = ItemOf<'/api/v1/ai/collections/{id}/documents'>;

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators, type AbstractControl, type ValidationErrors } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogActions, MatDialogContent, MatDialogRef, MatDialogTitle } from '@angular/material/dialog';
@@ -6,13 +6,12 @@ import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/for
 import { MatInput } from '@angular/material/input';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { Api, mergePatchHeaders } from '../../core/api/api';
-import { ApiProblem, type FieldProblem } from '../../core/api/api-problem';
 import type { BodyOf } from '../../core/api/api-types';
-import { problemMessage } from '../../core/api/problem-messages';
 import { BranchScope } from '../../core/scope/branch-scope';
 import { FormAlert } from '../../shared/form/form-alert';
-import { applyServerErrors, fieldErrorText } from '../../shared/form/server-errors';
-import { Toaster } from '../../shared/toast/toaster';
+import { problemMessageFirst } from '../../shared/form/form-alerts';
+import { formSubmission } from '../../shared/form/form-submission';
+import { fieldErrorText } from '../../shared/form/server-errors';
 import { euros, eurosToCents } from '../membership/membership-labels';
 import { VISIBILITY_LABELS, descriptionFromText, fromLocalInput, toLocalInput, type EventDetail } from './events-labels';
 
@@ -61,7 +60,6 @@ const text = (value: string | null | undefined, ...validators: Array<(control: A
 })
 export class EventFormDialog {
   private readonly api = inject(Api);
-  private readonly toaster = inject(Toaster);
   protected readonly scope = inject(BranchScope);
   protected readonly data = inject<EventFormData>(MAT_DIALOG_DATA);
   protected readonly ref = inject<MatDialogRef<EventFormDialog, EventDetail>>(MatDialogRef);
@@ -86,32 +84,18 @@ export class EventFormDialog {
     visibility: text(this.event?.visibility ?? 'members', Validators.required),
     status: text(this.event?.status ?? 'draft'),
   });
-  protected readonly busy = signal(false);
-  protected readonly alerts = signal<string[]>([]);
+  protected readonly submission = formSubmission(this.form, { control: controlPointer, lead: problemMessageFirst });
   protected readonly errorText = fieldErrorText;
   protected readonly timezoneHint = $localize`:@@ev.timezoneHint:Fuseau horaire : ${this.timezone}:zone:`;
 
-  protected async submit(): Promise<void> {
-    this.alerts.set([]);
+  protected submit(): Promise<void> {
+    // A new attempt drops the last refusal, even when a field now stops it.
+    this.submission.alerts.set([]);
     this.requirePlaceName();
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      return;
-    }
-    this.busy.set(true);
-    try {
-      const saved = this.event ? await this.update(this.event) : await this.create();
+    const save = () => (this.event ? this.update(this.event) : this.create());
+    return this.submission.submit(save, (saved) => {
       if (saved) this.ref.close(saved);
-    } catch (failure) {
-      if (!(failure instanceof ApiProblem)) {
-        this.toaster.error(failure);
-        return;
-      }
-      const errors: FieldProblem[] = failure.errors.map((error) => ({ ...error, pointer: controlPointer(error.pointer) }));
-      this.alerts.set([problemMessage(failure), ...applyServerErrors(this.form, errors)]);
-    } finally {
-      this.busy.set(false);
-    }
+    });
   }
 
   private async create(): Promise<EventDetail> {

@@ -4,18 +4,15 @@ import { MatDialog } from '@angular/material/dialog';
 import { MatIcon } from '@angular/material/icon';
 import { Router } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
-import { Api } from '../../core/api/api';
-import type { QueryOf } from '../../core/api/api-types';
 import { Session } from '../../core/auth/session';
 import { BranchScope } from '../../core/scope/branch-scope';
-import { DataTable, type PageFetcher, type TableColumn, type TableFilter } from '../../shared/data-table/data-table';
+import { collectionSource } from '../../shared/data-table/collection-source';
+import { DataTable, type TableColumn, type TableFilter } from '../../shared/data-table/data-table';
 import { Toaster } from '../../shared/toast/toaster';
 import { optionsOf } from '../crm/shared/crm-labels';
 import { EventFormDialog, type EventFormData } from './event-form-dialog';
 import { EVENT_STATUS_LABELS, VISIBILITY_LABELS, WHEN_LABELS, eventDateTime, seatsText, type EventItem } from './events-labels';
 import { IcalFeed } from './ical-feed';
-
-const PATH = '/api/v1/events';
 
 /** The events of the branch chosen in the switcher: upcoming or past, public or members-only, paged. */
 @Component({
@@ -40,8 +37,8 @@ const PATH = '/api/v1/events';
         caption="Événements"
         [columns]="columns"
         [filters]="filters"
-        [fetchPage]="fetchPage"
-        [scopeQuery]="scopeQuery()"
+        [fetchPage]="source.fetchPage"
+        [scopeQuery]="source.scopeQuery()"
         defaultSort="startsAt"
         i18n-emptyText="@@ev.empty"
         emptyText="Aucun événement ne correspond à ces critères."
@@ -51,7 +48,6 @@ const PATH = '/api/v1/events';
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class EventList {
-  private readonly api = inject(Api);
   private readonly dialog = inject(MatDialog);
   private readonly router = inject(Router);
   private readonly toaster = inject(Toaster);
@@ -59,10 +55,7 @@ export class EventList {
   protected readonly scope = inject(BranchScope);
 
   protected readonly canWrite = computed(() => this.session.me()?.permissions.includes('events.write') ?? false);
-  protected readonly scopeQuery = computed((): Record<string, string> => {
-    const entityId = this.scope.entityId();
-    return entityId ? { 'filter[entityId]': entityId } : {};
-  });
+  protected readonly source = collectionSource('/api/v1/events', { branchScoped: true });
 
   protected readonly columns: ReadonlyArray<TableColumn<EventItem>> = [
     { key: 'startsAt', label: $localize`:@@ev.startsAt:Début`, sortable: true, cell: (e) => eventDateTime(e.startsAt, e.timezone) },
@@ -79,12 +72,6 @@ export class EventList {
     { key: 'filter[status]', label: $localize`:@@ev.status:Statut`, type: 'select', options: optionsOf(EVENT_STATUS_LABELS) },
     { key: 'filter[title][contains]', label: $localize`:@@ev.titleContains:Titre contient`, type: 'text' },
   ];
-
-  protected readonly fetchPage: PageFetcher<EventItem> = async (query) => {
-    const page = await this.api.unwrap(this.api.client.GET(PATH, { params: { query: query as unknown as QueryOf<typeof PATH> } }));
-    // Typed as JSON or CSV by the document; the table asks for JSON.
-    return page as Exclude<typeof page, string>;
-  };
 
   protected async create(): Promise<void> {
     const ref = this.dialog.open(EventFormDialog, { data: {} satisfies EventFormData, width: '760px', maxWidth: '95vw' });

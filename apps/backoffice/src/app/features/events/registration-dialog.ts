@@ -7,11 +7,11 @@ import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/for
 import { MatInput } from '@angular/material/input';
 import { MatOption } from '@angular/material/select';
 import { Api } from '../../core/api/api';
-import { ApiProblem } from '../../core/api/api-problem';
 import type { ItemOf, QueryOf } from '../../core/api/api-types';
-import { problemMessage } from '../../core/api/problem-messages';
 import { FormAlert } from '../../shared/form/form-alert';
-import { applyServerErrors, fieldErrorText } from '../../shared/form/server-errors';
+import { problemMessageFirst } from '../../shared/form/form-alerts';
+import { formSubmission } from '../../shared/form/form-submission';
+import { fieldErrorText } from '../../shared/form/server-errors';
 import { Toaster } from '../../shared/toast/toaster';
 import { displayName } from '../crm/persons/person-types';
 import type { EventDetail, Registration } from './events-labels';
@@ -53,7 +53,7 @@ function pickedPerson(control: AbstractControl<PersonHit | string>): ValidationE
     <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
       <mat-dialog-content>
         <p class="muted">{{ data.title }}</p>
-        <mx-form-alert [messages]="alerts()" />
+        <mx-form-alert [messages]="submission.alerts()" />
         <mat-form-field appearance="outline" class="person">
           <mat-label i18n="@@ev.person">Contact</mat-label>
           <input matInput formControlName="person" [matAutocomplete]="people" (input)="search()" autocomplete="off" required />
@@ -68,7 +68,7 @@ function pickedPerson(control: AbstractControl<PersonHit | string>): ValidationE
       </mat-dialog-content>
       <mat-dialog-actions align="end">
         <button mat-button type="button" (click)="ref.close()" i18n="@@confirm.cancel">Annuler</button>
-        <button mat-flat-button type="submit" [disabled]="busy()" i18n="@@ev.registerSubmit">Inscrire</button>
+        <button mat-flat-button type="submit" [disabled]="submission.busy()" i18n="@@ev.registerSubmit">Inscrire</button>
       </mat-dialog-actions>
     </form>
   `,
@@ -85,8 +85,7 @@ export class RegistrationDialog {
     person: new FormControl<PersonHit | string>('', { nonNullable: true, validators: [pickedPerson] }),
   });
   protected readonly hits = signal<PersonHit[]>([]);
-  protected readonly busy = signal(false);
-  protected readonly alerts = signal<string[]>([]);
+  protected readonly submission = formSubmission(this.form, { control: (pointer) => (pointer === '/personId' ? '/person' : pointer), lead: problemMessageFirst });
   protected readonly errorText = fieldErrorText;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private sequence = 0;
@@ -104,29 +103,13 @@ export class RegistrationDialog {
     this.timer = setTimeout(() => void this.load(text), 250);
   }
 
-  protected async submit(): Promise<void> {
-    this.alerts.set([]);
-    const person = this.form.controls.person.value;
-    if (this.form.invalid || typeof person === 'string') {
-      this.form.markAllAsTouched();
-      return;
-    }
-    this.busy.set(true);
-    try {
-      const registration = await this.api.unwrap(
-        this.api.client.POST('/api/v1/events/{id}/registrations', { params: { path: { id: this.data.id } }, body: { personId: person.id } }),
-      );
-      this.ref.close(registration);
-    } catch (failure) {
-      if (!(failure instanceof ApiProblem)) {
-        this.toaster.error(failure);
-        return;
-      }
-      const errors = failure.errors.map((error) => (error.pointer === '/personId' ? { ...error, pointer: '/person' } : error));
-      this.alerts.set([problemMessage(failure), ...applyServerErrors(this.form, errors)]);
-    } finally {
-      this.busy.set(false);
-    }
+  protected submit(): Promise<void> {
+    // A new attempt drops the last refusal, even when the field now stops it.
+    this.submission.alerts.set([]);
+    // `pickedPerson` leaves the form invalid until a contact is picked from the list.
+    const personId = () => (this.form.controls.person.value as PersonHit).id;
+    const save = () => this.api.unwrap(this.api.client.POST('/api/v1/events/{id}/registrations', { params: { path: { id: this.data.id } }, body: { personId: personId() } }));
+    return this.submission.submit(save, (registration) => this.ref.close(registration));
   }
 
   private async load(text: string): Promise<void> {

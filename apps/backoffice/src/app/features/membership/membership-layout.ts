@@ -7,6 +7,10 @@ const SECTIONS: readonly Section[] = [
   { path: '/memberships/campaigns', label: $localize`:@@ms.campaigns:Campagnes de renouvellement`, permission: 'membership.memberships.read' },
   { path: '/memberships/invoices', label: $localize`:@@ms.invoices:Factures`, permission: 'membership.invoices.read' },
   { path: '/memberships/overdue', label: $localize`:@@ms.overdue:Impayés`, permission: 'membership.invoices.read' },
+  { path: '/memberships/sepa-mandates', label: $localize`:@@sepa.mandates:Mandats SEPA`, permission: 'membership.invoices.read' },
+  { path: '/memberships/sepa-batches', label: $localize`:@@sepa.batches:Prélèvements`, permission: 'membership.invoices.read' },
+  { path: '/memberships/fec', label: $localize`:@@fec.title:Export FEC`, permission: 'membership.invoices.read' },
+  { path: '/memberships/outbox', label: $localize`:@@mail.title:Courriels envoyés`, permission: 'mail.outbox.read' },
 ];
 
 /** The membership module's sections as tabs. */

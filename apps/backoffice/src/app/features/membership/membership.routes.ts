@@ -3,8 +3,9 @@ import { requirePermission } from '../../core/auth/permission.guard';
 
 const READ = 'membership.memberships.read';
 const INVOICES = 'membership.invoices.read';
+const OUTBOX = 'mail.outbox.read';
 
-/** Memberships, dues schedules, renewal campaigns, invoices and payments. */
+/** Memberships, dues schedules, renewal campaigns, invoices and payments, SEPA debits, FEC export, sent mail. */
 export const membershipRoutes: Routes = [
   {
     path: '',
@@ -66,6 +67,55 @@ export const membershipRoutes: Routes = [
         data: { breadcrumb: $localize`:@@ms.overdue:Impayés`, overdue: true },
         canActivate: [requirePermission(INVOICES)],
         loadComponent: () => import('./invoices/invoice-list').then((m) => m.InvoiceList),
+      },
+      {
+        path: 'sepa-mandates',
+        data: { breadcrumb: $localize`:@@sepa.mandates:Mandats SEPA` },
+        canActivate: [requirePermission(INVOICES)],
+        children: [
+          { path: '', title: $localize`:@@sepa.mandates:Mandats SEPA`, loadComponent: () => import('./sepa/mandate-list').then((m) => m.MandateList) },
+          {
+            path: ':id',
+            title: $localize`:@@sepa.mandate:Mandat SEPA`,
+            data: { breadcrumb: $localize`:@@sepa.mandate:Mandat SEPA` },
+            loadComponent: () => import('./sepa/mandate-detail').then((m) => m.MandateDetail),
+          },
+        ],
+      },
+      {
+        path: 'sepa-batches',
+        data: { breadcrumb: $localize`:@@sepa.batches:Prélèvements` },
+        canActivate: [requirePermission(INVOICES)],
+        children: [
+          { path: '', title: $localize`:@@sepa.batches:Prélèvements`, loadComponent: () => import('./sepa/batch-list').then((m) => m.BatchList) },
+          {
+            path: ':id',
+            title: $localize`:@@sepa.batch:Remise de prélèvements`,
+            data: { breadcrumb: $localize`:@@sepa.batch:Remise de prélèvements` },
+            loadComponent: () => import('./sepa/batch-detail').then((m) => m.BatchDetail),
+          },
+        ],
+      },
+      {
+        path: 'fec',
+        title: $localize`:@@fec.title:Export FEC`,
+        data: { breadcrumb: $localize`:@@fec.title:Export FEC` },
+        canActivate: [requirePermission(INVOICES)],
+        loadComponent: () => import('./accounting/fec-export').then((m) => m.FecExport),
+      },
+      {
+        path: 'outbox',
+        data: { breadcrumb: $localize`:@@mail.title:Courriels envoyés` },
+        canActivate: [requirePermission(OUTBOX)],
+        children: [
+          { path: '', title: $localize`:@@mail.title:Courriels envoyés`, loadComponent: () => import('./mail/outbox-list').then((m) => m.OutboxList) },
+          {
+            path: ':id',
+            title: $localize`:@@mail.message:Courriel`,
+            data: { breadcrumb: $localize`:@@mail.message:Courriel` },
+            loadComponent: () => import('./mail/outbox-detail').then((m) => m.OutboxDetail),
+          },
+        ],
       },
     ],
   },

@@ -6,6 +6,7 @@ import { Api } from '../../../core/api/api';
 import type { ItemOf, QueryOf } from '../../../core/api/api-types';
 import { BranchScope } from '../../../core/scope/branch-scope';
 import { DataTable, type PageFetcher, type TableColumn, type TableFilter } from '../../../shared/data-table/data-table';
+import { dateRangeFilters } from '../../../shared/data-table/date-range-filters';
 import { dayBoundsToInstants } from '../../../shared/data-table/table-query';
 import { AuditDiffDialog } from './audit-diff-dialog';
 
@@ -73,8 +74,7 @@ export class AuditEvents {
   protected readonly filters: readonly TableFilter[] = [
     { key: 'filter[action][contains]', label: $localize`:@@audit.filterAction:Action contient`, type: 'text' },
     { key: 'filter[resourceType]', label: $localize`:@@audit.filterResource:Type d'élément`, type: 'text' },
-    { key: 'filter[occurredAt][gte]', label: $localize`:@@audit.filterFrom:Depuis le`, type: 'date' },
-    { key: 'filter[occurredAt][lte]', label: $localize`:@@audit.filterTo:Jusqu'au`, type: 'date' },
+    ...dateRangeFilters('occurredAt'),
   ];
 
   protected readonly fetchPage: PageFetcher<AuditEvent> = async (query) => {

@@ -1,4 +1,4 @@
-import type { Answer, Citation } from '../assistant-labels';
+import type { AnswerSegment, Citation } from '../assistant-labels';
 
 export interface NumberedSource {
   number: number;
@@ -12,9 +12,10 @@ export interface NumberedSegment {
 
 /**
  * Numbers an answer's citations in order of first appearance: the same passage cited by two
- * sentences keeps one number, so the markers and the list of sources below the answer agree.
+ * sentences keeps one number, so the markers and the list of sources below the answer agree. The
+ * numbers only depend on what comes before, so segments still streaming in keep theirs.
  */
-export function numberCitations(answer: Answer): { segments: NumberedSegment[]; sources: NumberedSource[] } {
+export function numberCitations(answer: { segments: readonly AnswerSegment[] }): { segments: NumberedSegment[]; sources: NumberedSource[] } {
   const byPassage = new Map<string, NumberedSource>();
   const segments = answer.segments.map((segment) => ({
     text: segment.text,

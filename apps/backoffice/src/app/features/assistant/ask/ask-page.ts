@@ -11,8 +11,9 @@ import { FormAlert } from '../../../shared/form/form-alert';
 import { fieldErrorText } from '../../../shared/form/server-errors';
 import { LoadingState } from '../../../shared/states/loading-state';
 import { Toaster } from '../../../shared/toast/toaster';
-import { FEEDBACK_LABELS, type Answer } from '../assistant-labels';
+import { FEEDBACK_LABELS, type Answer, type AnswerSegment } from '../assistant-labels';
 import { numberCitations, type NumberedSource } from './answer-citations';
+import { AnswerStream } from './answer-stream';
 import { CitationDialog, type CitationDialogData } from './citation-dialog';
 
 /** Problems of the answers API worth their own French sentence. */
@@ -23,8 +24,9 @@ const ASK_PROBLEMS: Record<string, string> = {
 };
 
 /**
- * Asks the assistant (non-streaming answers API) and shows its answer sentence by sentence with
- * numbered citation markers; each opens the cited passage. Refusals say why; feedback is one click.
+ * Asks the assistant (streamed answers API) and shows its answer sentence by sentence as each is
+ * verified, with numbered citation markers; each opens the cited passage. Once complete: the list of
+ * sources, provider and feedback. Refusals say why; feedback is one click.
  */
 @Component({
   selector: 'mx-ask-page',
@@ -46,22 +48,23 @@ const ASK_PROBLEMS: Record<string, string> = {
         <button mat-flat-button type="submit" [disabled]="busy()" i18n="@@ai.submit">Demander</button>
       </form>
 
-      @if (busy()) {
+      @if (busy() && streamed().length === 0) {
         <mx-loading-state i18n-label="@@ai.thinking" label="Recherche dans les sources…" />
       }
 
-      @if (answer(); as current) {
-        <article class="answer" aria-labelledby="answer-title" aria-live="polite">
+      @if (answer() || streamed().length > 0) {
+        <article class="answer" aria-labelledby="answer-title" aria-live="polite" [attr.aria-busy]="busy()">
           <h2 id="answer-title" i18n="@@ai.answer">Réponse</h2>
-          @if (current.status === 'refused') {
+          @if (answer()?.status === 'refused') {
             <div class="notice" role="status" data-testid="refusal">
               <strong i18n="@@ai.refusedTitle">L'assistant ne répond pas à cette question.</strong>
-              <p>{{ current.message }}</p>
+              <p>{{ answer()?.message }}</p>
             </div>
           } @else {
-            @if (current.status === 'partial') {
-              <p class="notice" role="status">{{ current.message }}</p>
+            @if (answer()?.status === 'partial') {
+              <p class="notice" role="status">{{ answer()?.message }}</p>
             }
+            <!-- Verified segments as they stream in, then the final answer: one rendering. -->
             <p class="segments" data-testid="answer-text">
               @for (segment of numbered().segments; track $index) {
                 <span class="segment">{{ segment.text }}</span>
@@ -71,29 +74,36 @@ const ASK_PROBLEMS: Record<string, string> = {
                 {{ ' ' }}
               }
             </p>
-            <h3 i18n="@@ai.sources">Sources</h3>
-            <ol class="sources">
-              @for (source of numbered().sources; track source.number) {
-                <li [value]="source.number">
-                  <button mat-button type="button" (click)="open(source)">{{ source.citation.title }}</button>
-                  @if (source.citation.heading) {
-                    <span class="muted">— {{ source.citation.heading }}</span>
-                  }
-                </li>
-              }
-            </ol>
-          }
-          <p class="muted meta" i18n="@@ai.meta">Fournisseur {{ current.provider }} · modèle {{ current.model }} · {{ current.latencyMs }} ms</p>
-
-          <div class="feedback" role="group" i18n-aria-label="@@ai.feedbackGroup" aria-label="Votre avis sur cette réponse">
-            @if (feedbackGiven(); as rating) {
-              <p role="status" i18n="@@ai.feedbackThanks">Merci, votre avis « {{ feedbackLabels[rating] }} » est enregistré.</p>
-            } @else {
-              <span i18n="@@ai.feedbackQuestion">Cette réponse vous a-t-elle été utile ?</span>
-              <button mat-stroked-button type="button" (click)="feedback('useful')" [disabled]="sendingFeedback()" i18n="@@ai.feedback.useful">Utile</button>
-              <button mat-stroked-button type="button" (click)="feedback('wrong')" [disabled]="sendingFeedback()" i18n="@@ai.feedback.wrong">Pas utile</button>
+            @if (!answer()) {
+              <p class="muted" i18n="@@ai.streaming">Réponse en cours de rédaction…</p>
             }
-          </div>
+          }
+          @if (answer(); as current) {
+            @if (current.status !== 'refused') {
+              <h3 i18n="@@ai.sources">Sources</h3>
+              <ol class="sources">
+                @for (source of numbered().sources; track source.number) {
+                  <li [value]="source.number">
+                    <button mat-button type="button" (click)="open(source)">{{ source.citation.title }}</button>
+                    @if (source.citation.heading) {
+                      <span class="muted">— {{ source.citation.heading }}</span>
+                    }
+                  </li>
+                }
+              </ol>
+            }
+            <p class="muted meta" i18n="@@ai.meta">Fournisseur {{ current.provider }} · modèle {{ current.model }} · {{ current.latencyMs }} ms</p>
+
+            <div class="feedback" role="group" i18n-aria-label="@@ai.feedbackGroup" aria-label="Votre avis sur cette réponse">
+              @if (feedbackGiven(); as rating) {
+                <p role="status" i18n="@@ai.feedbackThanks">Merci, votre avis « {{ feedbackLabels[rating] }} » est enregistré.</p>
+              } @else {
+                <span i18n="@@ai.feedbackQuestion">Cette réponse vous a-t-elle été utile ?</span>
+                <button mat-stroked-button type="button" (click)="feedback('useful')" [disabled]="sendingFeedback()" i18n="@@ai.feedback.useful">Utile</button>
+                <button mat-stroked-button type="button" (click)="feedback('wrong')" [disabled]="sendingFeedback()" i18n="@@ai.feedback.wrong">Pas utile</button>
+              }
+            </div>
+          }
         </article>
       }
     </section>
@@ -116,6 +126,7 @@ const ASK_PROBLEMS: Record<string, string> = {
 })
 export class AskPage {
   private readonly api = inject(Api);
+  private readonly stream = inject(AnswerStream);
   private readonly dialog = inject(MatDialog);
   private readonly toaster = inject(Toaster);
 
@@ -125,10 +136,9 @@ export class AskPage {
   protected readonly busy = signal(false);
   protected readonly alerts = signal<string[]>([]);
   protected readonly answer = signal<Answer | null>(null);
-  protected readonly numbered = computed(() => {
-    const answer = this.answer();
-    return answer ? numberCitations(answer) : { segments: [], sources: [] };
-  });
+  /** Verified segments received so far, until the complete answer replaces them. */
+  protected readonly streamed = signal<AnswerSegment[]>([]);
+  protected readonly numbered = computed(() => numberCitations(this.answer() ?? { segments: this.streamed() }));
   protected readonly feedbackGiven = signal<'useful' | 'wrong' | null>(null);
   protected readonly sendingFeedback = signal(false);
   protected readonly feedbackLabels = FEEDBACK_LABELS;
@@ -142,12 +152,13 @@ export class AskPage {
     this.busy.set(true);
     this.alerts.set([]);
     this.answer.set(null);
+    this.streamed.set([]);
     this.feedbackGiven.set(null);
     try {
-      const answer = await this.api.unwrap(this.api.client.POST('/api/v1/ai/answers', { body: { question: this.question.value.trim() } }));
-      // The route also answers text/event-stream; this call asks for JSON.
-      this.answer.set(answer as Exclude<typeof answer, string>);
+      const answer = await this.stream.ask({ question: this.question.value.trim() }, (segment) => this.streamed.update((segments) => [...segments, segment]));
+      this.answer.set(answer);
     } catch (failure) {
+      this.streamed.set([]);
       if (!(failure instanceof ApiProblem)) {
         this.toaster.error(failure);
         return;

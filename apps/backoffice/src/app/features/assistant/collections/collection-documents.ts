@@ -3,13 +3,14 @@ import { ChangeDetectionStrategy, Component, DestroyRef, LOCALE_ID, computed, ef
 import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButton } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
-import { ActivatedRoute } from '@angular/router';
+import { ActivatedRoute, Router } from '@angular/router';
 import { map } from 'rxjs';
 import { Api } from '../../../core/api/api';
-import { Session } from '../../../core/auth/session';
+import { Confirm } from '../../../shared/confirm/confirm-dialog';
 import { DataTable, type PageFetcher, type TableColumn, type TableFilter } from '../../../shared/data-table/data-table';
 import { Toaster } from '../../../shared/toast/toaster';
 import { DOCUMENT_STATUS_LABELS, VISIBILITY_LABELS, type Collection, type KnowledgeDocument } from '../assistant-labels';
+import { CollectionActions } from './collection-actions';
 import { DocumentAddDialog, type UploadResult } from './document-add-dialog';
 
 /** While documents wait for their indexing job, the list refreshes this often. */
@@ -21,7 +22,7 @@ interface StatusCounts {
   failed: number;
 }
 
-/** One collection's documents with their indexing status; add a document, re-index one or all. */
+/** One collection's documents with their indexing status; add, re-index or delete a document; edit or delete the collection. */
 @Component({
   selector: 'mx-collection-documents',
   imports: [DataTable, MatButton],
@@ -30,6 +31,8 @@ interface StatusCounts {
       <div class="page-header">
         <h1>{{ collection()?.name ?? collectionLabel }}</h1>
         @if (canManage()) {
+          <button mat-stroked-button type="button" (click)="edit()" [disabled]="!collection()" i18n="@@ai.edit">Modifier</button>
+          <button mat-stroked-button type="button" (click)="removeCollection()" [disabled]="!collection() || busy()" i18n="@@ai.deleteCollection">Supprimer la collection</button>
           <button mat-stroked-button type="button" (click)="reindexAll()" [disabled]="!collection() || busy()" i18n="@@ai.reindexAll">Réindexer la collection</button>
           <button mat-flat-button type="button" (click)="add()" [disabled]="!collection()" i18n="@@ai.addDocument">Ajouter un document</button>
         }
@@ -59,6 +62,7 @@ interface StatusCounts {
         @if (canManage()) {
           <ng-template #rowActions let-document>
             <button mat-button type="button" (click)="reindex(document)" [attr.aria-label]="reindexLabel(document)" i18n="@@ai.reindex">Réindexer</button>
+            <button mat-button type="button" (click)="removeDocument(document)" [attr.aria-label]="deleteDocumentLabel(document)" i18n="@@ai.delete">Supprimer</button>
           </ng-template>
         }
       </mx-data-table>
@@ -72,7 +76,9 @@ export class CollectionDocuments {
   private readonly dialog = inject(MatDialog);
   private readonly toaster = inject(Toaster);
   private readonly locale = inject(LOCALE_ID);
-  private readonly session = inject(Session);
+  private readonly router = inject(Router);
+  private readonly confirm = inject(Confirm);
+  private readonly actions = inject(CollectionActions);
   private readonly id = toSignal(inject(ActivatedRoute).paramMap.pipe(map((params) => params.get('id') ?? '')), { initialValue: '' });
 
   protected readonly collectionLabel = $localize`:@@ai.collection:Collection`;
@@ -81,7 +87,7 @@ export class CollectionDocuments {
   protected readonly counts = signal<StatusCounts | null>(null);
   protected readonly refresh = signal(0);
   protected readonly busy = signal(false);
-  protected readonly canManage = computed(() => (this.session.me()?.permissions ?? []).includes('ai.knowledge.manage'));
+  protected readonly canManage = this.actions.canManage;
   private timer: ReturnType<typeof setTimeout> | undefined;
 
   protected readonly columns: ReadonlyArray<TableColumn<KnowledgeDocument>> = [
@@ -140,6 +146,47 @@ export class CollectionDocuments {
 
   protected async reindex(document: KnowledgeDocument): Promise<void> {
     await this.run(this.api.client.POST('/api/v1/ai/documents/{id}/reindex', { params: { path: { id: document.id } } }));
+  }
+
+  protected async edit(): Promise<void> {
+    const collection = this.collection();
+    const updated = collection ? await this.actions.edit(collection) : null;
+    if (updated) {
+      this.collection.set(updated);
+      // A new visibility applies to the documents too.
+      this.refresh.update((value) => value + 1);
+    }
+  }
+
+  protected async removeCollection(): Promise<void> {
+    const collection = this.collection();
+    if (collection && (await this.actions.remove(collection))) await this.router.navigate(['/assistant/collections']);
+  }
+
+  /** The document and its passages go: the assistant no longer cites it. */
+  protected async removeDocument(document: KnowledgeDocument): Promise<void> {
+    const confirmed = await this.confirm.ask({
+      title: $localize`:@@ai.deleteDocumentTitle:Supprimer le document ?`,
+      message: $localize`:@@ai.deleteDocumentMessage:« ${document.title}:title: » et ses passages indexés seront supprimés. L'assistant ne pourra plus le citer.`,
+      confirmLabel: $localize`:@@ai.delete:Supprimer`,
+      destructive: true,
+    });
+    if (!confirmed) return;
+    this.busy.set(true);
+    try {
+      await this.api.unwrap(this.api.client.DELETE('/api/v1/ai/documents/{id}', { params: { path: { id: document.id } } }));
+      this.toaster.success($localize`:@@ai.documentDeleted:Document « ${document.title}:title: » supprimé.`);
+      this.refresh.update((value) => value + 1);
+      void this.loadCollection(document.collectionId);
+    } catch (failure) {
+      this.toaster.error(failure);
+    } finally {
+      this.busy.set(false);
+    }
+  }
+
+  protected deleteDocumentLabel(document: KnowledgeDocument): string {
+    return $localize`:@@ai.deleteDocumentOf:Supprimer « ${document.title}:title: »`;
   }
 
   protected reindexLabel(document: KnowledgeDocument): string {

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogActions, MatDialogContent, MatDialogRef, MatDialogTitle } from '@angular/material/dialog';
@@ -7,12 +7,11 @@ import { MatInput } from '@angular/material/input';
 import { MatRadioButton, MatRadioGroup } from '@angular/material/radio';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { Api } from '../../../core/api/api';
-import { ApiProblem } from '../../../core/api/api-problem';
-import { problemMessage } from '../../../core/api/problem-messages';
 import type { ResponseOf } from '../../../core/api/api-types';
 import { FormAlert } from '../../../shared/form/form-alert';
-import { applyServerErrors, fieldErrorText } from '../../../shared/form/server-errors';
-import { Toaster } from '../../../shared/toast/toaster';
+import { problemMessageFirst } from '../../../shared/form/form-alerts';
+import { formSubmission } from '../../../shared/form/form-submission';
+import { fieldErrorText } from '../../../shared/form/server-errors';
 import { VISIBILITY_LABELS, type Collection } from '../assistant-labels';
 
 export type UploadResult = ResponseOf<'/api/v1/ai/collections/{id}/documents', 'post'>;
@@ -44,7 +43,7 @@ export type UploadResult = ResponseOf<'/api/v1/ai/collections/{id}/documents', '
     <h2 mat-dialog-title i18n="@@ai.addDocument">Ajouter un document</h2>
     <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
       <mat-dialog-content>
-        <mx-form-alert [messages]="alerts()" />
+        <mx-form-alert [messages]="submission.alerts()" />
         <mat-radio-group formControlName="mode" class="modes" i18n-aria-label="@@ai.addMode" aria-label="Contenu du document">
           <mat-radio-button value="file" i18n="@@ai.modeFile">Fichier</mat-radio-button>
           <mat-radio-button value="text" i18n="@@ai.modeText">Texte saisi</mat-radio-button>
@@ -53,8 +52,8 @@ export type UploadResult = ResponseOf<'/api/v1/ai/collections/{id}/documents', '
           <div class="file">
             <label for="document-file" i18n="@@ai.file">Fichier (PDF, DOCX, Markdown, texte ou JSON Lines, 25 Mo au plus)</label>
             <input id="document-file" type="file" accept=".pdf,.docx,.md,.markdown,.txt,.jsonl" (change)="pick($event)" />
-            @if (fileError()) {
-              <p class="error-text" role="alert">{{ fileError() }}</p>
+            @if (fileError(); as message) {
+              <p class="error-text" role="alert">{{ message }}</p>
             }
           </div>
         }
@@ -83,7 +82,7 @@ export type UploadResult = ResponseOf<'/api/v1/ai/collections/{id}/documents', '
       </mat-dialog-content>
       <mat-dialog-actions align="end">
         <button mat-button type="button" (click)="ref.close()" i18n="@@confirm.cancel">Annuler</button>
-        <button mat-flat-button type="submit" [disabled]="busy()" i18n="@@ai.addSubmit">Ajouter</button>
+        <button mat-flat-button type="submit" [disabled]="submission.busy()" i18n="@@ai.addSubmit">Ajouter</button>
       </mat-dialog-actions>
     </form>
   `,
@@ -96,7 +95,6 @@ export type UploadResult = ResponseOf<'/api/v1/ai/collections/{id}/documents', '
 })
 export class DocumentAddDialog {
   private readonly api = inject(Api);
-  private readonly toaster = inject(Toaster);
   private readonly collection = inject<Collection>(MAT_DIALOG_DATA);
   protected readonly ref = inject<MatDialogRef<DocumentAddDialog, UploadResult>>(MatDialogRef);
 
@@ -106,50 +104,39 @@ export class DocumentAddDialog {
     title: new FormControl('', { nonNullable: true, validators: [Validators.maxLength(300)] }),
     text: new FormControl('', { nonNullable: true }),
     visibility: new FormControl(this.collection.visibility, { nonNullable: true }),
+    // Set from the file input (not bound: a file input has no value to write back); `/file` errors land here.
+    file: new FormControl<File | null>(null),
   });
-  private readonly file = signal<File | null>(null);
-  protected readonly fileError = signal('');
-  protected readonly busy = signal(false);
-  protected readonly alerts = signal<string[]>([]);
+  protected readonly submission = formSubmission(this.form, { lead: problemMessageFirst });
   protected readonly errorText = fieldErrorText;
 
   protected pick(event: Event): void {
-    this.file.set((event.target as HTMLInputElement).files?.[0] ?? null);
-    this.fileError.set('');
+    this.form.controls.file.setValue((event.target as HTMLInputElement).files?.[0] ?? null);
   }
 
-  protected async submit(): Promise<void> {
+  /** Under the file input: none chosen, or the server's word on it. */
+  protected fileError(): string {
+    const errors = this.form.controls.file.errors;
+    if (errors?.['required']) return $localize`:@@ai.noFile:Choisissez un fichier.`;
+    return typeof errors?.['server'] === 'string' ? errors['server'] : '';
+  }
+
+  protected submit(): Promise<void> {
     const value = this.form.getRawValue();
-    const file = value.mode === 'file' ? this.file() : this.typedText(value.title, value.text);
+    const file = value.mode === 'file' ? value.file : this.typedText(value.title, value.text);
     if (!file) {
-      if (value.mode === 'file') this.fileError.set($localize`:@@ai.noFile:Choisissez un fichier.`);
+      if (value.mode === 'file') this.form.controls.file.setErrors({ required: true });
       this.form.markAllAsTouched();
-      return;
+      return Promise.resolve();
     }
     const body = new FormData();
     // Fields before the file: the server reads the multipart stream in order.
     if (value.title.trim()) body.append('title', value.title.trim());
     body.append('visibility', value.visibility);
     body.append('file', file, file.name);
-    this.busy.set(true);
-    this.alerts.set([]);
-    try {
-      const result = await this.api.unwrap(
-        this.api.client.POST('/api/v1/ai/collections/{id}/documents', { params: { path: { id: this.collection.id } }, body: body as never }),
-      );
-      this.ref.close(result);
-    } catch (failure) {
-      if (!(failure instanceof ApiProblem)) {
-        this.toaster.error(failure);
-        return;
-      }
-      const unmatched = applyServerErrors(this.form, failure.errors.filter((error) => error.pointer !== '/file'));
-      const onFile = failure.errors.find((error) => error.pointer === '/file');
-      if (onFile) this.fileError.set(onFile.message);
-      this.alerts.set([problemMessage(failure), ...unmatched]);
-    } finally {
-      this.busy.set(false);
-    }
+    // The form checks itself above (a file or typed text), hence `run`, not `submit`.
+    const upload = () => this.api.unwrap(this.api.client.POST('/api/v1/ai/collections/{id}/documents', { params: { path: { id: this.collection.id } }, body: body as never }));
+    return this.submission.run(upload, (result) => this.ref.close(result));
   }
 
   /** Typed text goes up as a Markdown file; title and text are then both required. */

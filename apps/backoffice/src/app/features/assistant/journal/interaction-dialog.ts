@@ -21,7 +21,13 @@ export interface InteractionDialogData {
         <dt i18n="@@ai.when">Date</dt>
         <dd>{{ interaction.createdAt | date: 'dd/MM/yyyy HH:mm:ss' }}</dd>
         <dt i18n="@@ai.asker">Posée par</dt>
-        <dd>{{ data.asker }} <code class="muted">{{ interaction.userId }}</code></dd>
+        <dd>
+          {{ data.asker }}
+          @if (interaction.user; as user) {
+            · <a [href]="'mailto:' + user.email">{{ user.email }}</a>
+          }
+          <code class="muted">{{ interaction.userId }}</code>
+        </dd>
         <dt i18n="@@ai.entity">Structure</dt>
         <dd>{{ data.entity }}</dd>
         <dt i18n="@@ai.outcome">Résultat</dt>

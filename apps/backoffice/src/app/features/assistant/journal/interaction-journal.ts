@@ -4,9 +4,9 @@ import { MatButton } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { Api } from '../../../core/api/api';
 import type { QueryOf } from '../../../core/api/api-types';
-import { Session } from '../../../core/auth/session';
 import { BranchScope } from '../../../core/scope/branch-scope';
 import { DataTable, type PageFetcher, type TableColumn, type TableFilter } from '../../../shared/data-table/data-table';
+import { dateRangeFilters } from '../../../shared/data-table/date-range-filters';
 import { dayBoundsToInstants } from '../../../shared/data-table/table-query';
 import { ANSWER_STATUS_LABELS, FEEDBACK_LABELS, type Interaction } from '../assistant-labels';
 import { InteractionDialog, type InteractionDialogData } from './interaction-dialog';
@@ -48,7 +48,6 @@ export class InteractionJournal {
   private readonly api = inject(Api);
   private readonly dialog = inject(MatDialog);
   private readonly locale = inject(LOCALE_ID);
-  private readonly session = inject(Session);
   protected readonly scope = inject(BranchScope);
   protected readonly path = PATH;
   private readonly entityNames = computed(() => new Map(this.scope.entities().map((e) => [e.id, e.name])));
@@ -76,8 +75,7 @@ export class InteractionJournal {
   protected readonly filters: readonly TableFilter[] = [
     { key: 'filter[status]', label: $localize`:@@ai.outcome:Résultat`, type: 'select', options: Object.entries(ANSWER_STATUS_LABELS).map(([value, label]) => ({ value, label })) },
     { key: 'filter[provider]', label: $localize`:@@ai.providerFilter:Fournisseur`, type: 'select', options: PROVIDERS },
-    { key: 'filter[createdAt][gte]', label: $localize`:@@ai.from:Depuis le`, type: 'date' },
-    { key: 'filter[createdAt][lte]', label: $localize`:@@ai.to:Jusqu'au`, type: 'date' },
+    ...dateRangeFilters('createdAt'),
   ];
 
   protected readonly fetchPage: PageFetcher<Interaction> = async (query) => {
@@ -95,9 +93,9 @@ export class InteractionJournal {
     return $localize`:@@ai.detailsOf:Détails de la question du ${formatDate(interaction.createdAt, 'dd/MM/yyyy HH:mm:ss', this.locale)}:date:`;
   }
 
-  /** The journal names users by id; the reader's own questions say so. */
+  /** The asker's name; an account that no longer exists is named by its id. */
   private askerOf(interaction: Interaction): string {
-    return interaction.userId === this.session.user()?.id ? $localize`:@@ai.you:Vous` : $localize`:@@ai.user:Utilisateur ${interaction.userId.slice(0, 8)}:id:`;
+    return interaction.user?.displayName ?? $localize`:@@ai.user:Utilisateur ${interaction.userId.slice(0, 8)}:id:`;
   }
 }
 

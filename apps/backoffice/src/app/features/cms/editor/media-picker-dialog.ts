@@ -20,6 +20,8 @@ export interface PickedMedia {
 export interface MediaPickerOptions {
   /** `image` (default; alt text required) or `file` (documents). */
   kind: 'image' | 'file';
+  /** Text of the confirm button (« Insérer » by default). */
+  confirmLabel?: string;
 }
 
 /** Picks an image of the media library (or uploads one, with progress); the alt text is required. */
@@ -64,7 +66,7 @@ export interface MediaPickerOptions {
     </mat-dialog-content>
     <mat-dialog-actions align="end">
       <button mat-button mat-dialog-close i18n="@@confirm.cancel">Annuler</button>
-      <button mat-flat-button type="button" [disabled]="!selected() || (isImage && alt.trim() === '')" (click)="confirm()" i18n="@@rte.insert">Insérer</button>
+      <button mat-flat-button type="button" [disabled]="!selected() || (isImage && alt.trim() === '')" (click)="confirm()">{{ confirmLabel }}</button>
     </mat-dialog-actions>
   `,
   styles: `
@@ -84,6 +86,7 @@ export class MediaPickerDialog {
   private readonly ref = inject(MatDialogRef<MediaPickerDialog, PickedMedia>);
   private readonly options = inject<MediaPickerOptions | null>(MAT_DIALOG_DATA, { optional: true });
   protected readonly isImage = (this.options?.kind ?? 'image') === 'image';
+  protected readonly confirmLabel = this.options?.confirmLabel ?? $localize`:@@rte.insert:Insérer`;
   protected readonly images = signal<MediaFile[]>([]);
   protected readonly selected = signal<MediaFile | null>(null);
   protected readonly progress = signal<number | null>(null);

@@ -1,13 +1,16 @@
 import { ChangeDetectionStrategy, Component, effect, inject, signal } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
+import { MatDialog } from '@angular/material/dialog';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
+import { firstValueFrom } from 'rxjs';
 import { ApiProblem } from '../../../core/api/api-problem';
 import { problemMessage } from '../../../core/api/problem-messages';
 import { FormAlert } from '../../../shared/form/form-alert';
 import { applyServerErrors, fieldErrorText } from '../../../shared/form/server-errors';
 import { Toaster } from '../../../shared/toast/toaster';
+import { MediaPickerDialog, type MediaPickerOptions, type PickedMedia } from '../editor/media-picker-dialog';
 import type { CmsSite } from '../cms-types';
 import { CmsSites } from './cms-sites';
 import { SiteAdminState } from './site-admin-state';
@@ -19,7 +22,10 @@ export function hostNamesOf(text: string): string[] {
   return [...new Set(text.split(/[\s,]+/).map((host) => host.trim().toLowerCase()).filter((host) => host !== ''))];
 }
 
-/** A site's name, slug, host names and theme (colours, footer text); the server checks contrast when rendering. */
+/**
+ * A site's name, slug, host names and theme (logo from the media library, colours, footer text); the
+ * server checks contrast when rendering.
+ */
 @Component({
   selector: 'mx-cms-site-settings',
   imports: [ReactiveFormsModule, MatFormField, MatLabel, MatInput, MatError, MatHint, MatButton, FormAlert],
@@ -50,6 +56,20 @@ export function hostNamesOf(text: string): string[] {
         }
       </mat-form-field>
       <div formGroupName="theme" class="theme">
+        <div class="logo" role="group" aria-labelledby="cms-logo-label">
+          <span id="cms-logo-label" class="logo-title" i18n="@@cms.siteLogo">Logo du site</span>
+          @if (logo(); as logoId) {
+            <img [src]="'/media/' + logoId" i18n-alt="@@cms.siteLogoPreview" alt="Aperçu du logo" data-testid="logo-preview" />
+            <button mat-stroked-button type="button" (click)="pickLogo()" i18n="@@cms.changeLogo">Changer le logo</button>
+            <button mat-button type="button" (click)="clearLogo()" i18n="@@cms.removeLogo">Retirer le logo</button>
+          } @else {
+            <span class="note" i18n="@@cms.noLogo">Aucun logo : le nom du site s'affiche seul.</span>
+            <button mat-stroked-button type="button" (click)="pickLogo()" i18n="@@cms.pickLogo">Choisir un logo dans la médiathèque</button>
+          }
+          @if (form.controls.theme.controls.logoMediaId.invalid) {
+            <span class="field-error" role="alert">{{ errorText(form.controls.theme.controls.logoMediaId) }}</span>
+          }
+        </div>
         <mat-form-field>
           <mat-label i18n="@@cms.primaryColour">Couleur principale</mat-label>
           <input matInput formControlName="primaryColour" required />
@@ -89,6 +109,11 @@ export function hostNamesOf(text: string): string[] {
     .theme { display: flex; flex-wrap: wrap; gap: 8px 16px; align-items: flex-start; flex-basis: 100%; }
     .swatch { width: 40px; height: 40px; border-radius: 4px; border: 1px solid var(--mat-sys-outline); margin-top: 8px; }
     .note { flex-basis: 100%; color: var(--mat-sys-on-surface-variant); }
+    .logo { display: flex; flex-wrap: wrap; align-items: center; gap: 8px 12px; flex-basis: 100%; margin-bottom: 8px; }
+    .logo .logo-title { flex-basis: 100%; font-weight: 500; }
+    .logo .note { flex-basis: auto; }
+    .logo img { max-height: 64px; max-width: 240px; border: 1px solid var(--mat-sys-outline-variant); border-radius: 4px; padding: 4px; background: #fff; }
+    .field-error { flex-basis: 100%; color: var(--mat-sys-error); }
     .actions { flex-basis: 100%; }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -97,6 +122,7 @@ export class SiteSettings {
   private readonly state = inject(SiteAdminState);
   private readonly cmsSites = inject(CmsSites);
   private readonly toaster = inject(Toaster);
+  private readonly dialog = inject(MatDialog);
   protected readonly busy = signal(false);
   protected readonly alerts = signal<string[]>([]);
   private readonly fb = inject(NonNullableFormBuilder);
@@ -105,12 +131,15 @@ export class SiteSettings {
     slug: ['', [Validators.required, Validators.pattern(/^[a-z0-9]+(-[a-z0-9]+)*$/)]],
     hostNames: [''],
     theme: this.fb.group({
+      logoMediaId: this.fb.control<string | null>(null),
       primaryColour: ['', [Validators.required, Validators.pattern(COLOUR)]],
       accentColour: ['', [Validators.required, Validators.pattern(COLOUR)]],
       footerText: ['', Validators.maxLength(1000)],
     }),
   });
   protected readonly errorText = fieldErrorText;
+  /** The logo's media id, as a signal for the OnPush template (the form control holds the value sent). */
+  protected readonly logo = signal<string | null>(null);
 
   constructor() {
     effect(() => {
@@ -125,6 +154,26 @@ export class SiteSettings {
 
   protected swatch(value: string): string {
     return COLOUR.test(value) ? value : 'transparent';
+  }
+
+  protected async pickLogo(): Promise<void> {
+    const ref = this.dialog.open<MediaPickerDialog, MediaPickerOptions, PickedMedia | undefined>(MediaPickerDialog, {
+      width: '720px',
+      data: { kind: 'image', confirmLabel: $localize`:@@cms.useAsLogo:Utiliser comme logo` },
+    });
+    const picked = await firstValueFrom(ref.afterClosed());
+    if (picked) this.setLogo(picked.id);
+  }
+
+  protected clearLogo(): void {
+    this.setLogo(null);
+  }
+
+  private setLogo(id: string | null): void {
+    const control = this.form.controls.theme.controls.logoMediaId;
+    control.setValue(id);
+    control.markAsDirty();
+    this.logo.set(id);
   }
 
   protected async save(): Promise<void> {
@@ -154,8 +203,9 @@ export class SiteSettings {
       name: site.name,
       slug: site.slug,
       hostNames: site.hostNames.join('\n'),
-      theme: { primaryColour: site.theme.primaryColour, accentColour: site.theme.accentColour, footerText: site.theme.footerText },
+      theme: { logoMediaId: site.theme.logoMediaId, primaryColour: site.theme.primaryColour, accentColour: site.theme.accentColour, footerText: site.theme.footerText },
     });
+    this.logo.set(site.theme.logoMediaId);
   }
 
   private onError(failure: unknown): void {

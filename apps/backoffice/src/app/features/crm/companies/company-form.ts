@@ -6,11 +6,12 @@ import { MatInput } from '@angular/material/input';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { Router, RouterLink } from '@angular/router';
 import { Api } from '../../../core/api/api';
-import { ApiProblem } from '../../../core/api/api-problem';
+import type { ApiProblem } from '../../../core/api/api-problem';
 import { problemMessage } from '../../../core/api/problem-messages';
 import type { BodyOf } from '../../../core/api/api-types';
 import { FormAlert } from '../../../shared/form/form-alert';
-import { applyServerErrors, fieldErrorText } from '../../../shared/form/server-errors';
+import { formSubmission } from '../../../shared/form/form-submission';
+import { fieldErrorText } from '../../../shared/form/server-errors';
 import { LoadingState } from '../../../shared/states/loading-state';
 import { Toaster } from '../../../shared/toast/toaster';
 import { HEADCOUNT_BAND_LABELS, optionsOf } from '../shared/crm-labels';
@@ -53,8 +54,6 @@ export class CompanyForm {
   protected readonly editing = computed(() => this.id() !== undefined);
   protected readonly company = signal<Company | null>(null);
   private readonly etag = signal<string | null>(null);
-  protected readonly busy = signal(false);
-  protected readonly alerts = signal<string[]>([]);
   /** Set on 409 `organization_exists`: the company the SIREN already belongs to. */
   protected readonly existingId = signal<string | null>(null);
   protected readonly headcountOptions = optionsOf(HEADCOUNT_BAND_LABELS);
@@ -70,6 +69,7 @@ export class CompanyForm {
     website: text(websiteValidator, Validators.maxLength(200)),
     phone: text(Validators.maxLength(30)),
   });
+  protected readonly submission = formSubmission(this.form, { lead: refusalLead });
 
   constructor() {
     effect(() => {
@@ -83,7 +83,7 @@ export class CompanyForm {
   }
 
   protected async load(id: string): Promise<void> {
-    this.alerts.set([]);
+    this.submission.alerts.set([]);
     try {
       const { data, etag } = await this.api.unwrapWithEtag(this.api.client.GET('/api/v1/organizations/{id}', { params: { path: { id } }, cache: 'no-store' }));
       this.etag.set(etag);
@@ -93,26 +93,18 @@ export class CompanyForm {
     }
   }
 
-  protected async save(): Promise<void> {
-    if (this.busy()) return;
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      this.alerts.set([$localize`:@@crm.formInvalid:Certains champs sont à corriger avant d'enregistrer.`]);
-      return;
-    }
-    this.busy.set(true);
-    this.alerts.set([]);
-    this.existingId.set(null);
-    try {
-      const saved = this.editing() ? await this.update() : await this.create();
+  protected save(): Promise<void> {
+    if (this.submission.busy()) return Promise.resolve();
+    if (this.form.invalid) this.submission.alerts.set([$localize`:@@crm.formInvalid:Certains champs sont à corriger avant d'enregistrer.`]);
+    const save = () => {
+      this.existingId.set(null);
+      return this.editing() ? this.update() : this.create();
+    };
+    return this.submission.submit(save, async (saved) => {
       if (!saved) return;
       this.toaster.success($localize`:@@crm.companySaved:Entreprise enregistrée.`);
       await this.router.navigate(['/crm/companies', saved.id]);
-    } catch (failure) {
-      this.onError(failure);
-    } finally {
-      this.busy.set(false);
-    }
+    });
   }
 
   private async create(): Promise<Company> {
@@ -136,20 +128,6 @@ export class CompanyForm {
         headers: { 'content-type': 'application/merge-patch+json' },
       }),
     );
-  }
-
-  private onError(failure: unknown): void {
-    if (!(failure instanceof ApiProblem)) {
-      this.toaster.error(failure);
-      return;
-    }
-    const unmatched = applyServerErrors(this.form, failure.errors);
-    if (failure.code === 'organization_exists') {
-      this.alerts.set([$localize`:@@crm.exists:Une entreprise portant ce SIREN existe déjà dans le réseau : ouvrez sa fiche pour la rattacher à votre structure.`]);
-      return;
-    }
-    const stale = failure.status === 412 ? [$localize`:@@crm.stale:Quelqu'un a modifié cette entreprise entre-temps : rechargez-la avant de réessayer.`] : [];
-    this.alerts.set([problemMessage(failure), ...stale, ...unmatched]);
   }
 
   private fill(company: Company): void {
@@ -191,4 +169,13 @@ export class CompanyForm {
     }
     return patch as PatchBody;
   }
+}
+
+/** A SIREN already in the network leads to that company; a stale edit asks for a reload. */
+function refusalLead(problem: ApiProblem): string[] {
+  if (problem.code === 'organization_exists') {
+    return [$localize`:@@crm.exists:Une entreprise portant ce SIREN existe déjà dans le réseau : ouvrez sa fiche pour la rattacher à votre structure.`];
+  }
+  const stale = problem.status === 412 ? [$localize`:@@crm.stale:Quelqu'un a modifié cette entreprise entre-temps : rechargez-la avant de réessayer.`] : [];
+  return [problemMessage(problem), ...stale];
 }

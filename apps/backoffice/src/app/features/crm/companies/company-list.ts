@@ -2,10 +2,9 @@ import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/c
 import { MatAnchor } from '@angular/material/button';
 import { MatIcon } from '@angular/material/icon';
 import { RouterLink } from '@angular/router';
-import { Api } from '../../../core/api/api';
-import type { QueryOf } from '../../../core/api/api-types';
 import { Session } from '../../../core/auth/session';
-import { DataTable, type PageFetcher, type TableColumn, type TableFilter } from '../../../shared/data-table/data-table';
+import { collectionSource } from '../../../shared/data-table/collection-source';
+import { DataTable, type TableColumn, type TableFilter } from '../../../shared/data-table/data-table';
 import { LINK_STATUS_LABELS, optionsOf } from '../shared/crm-labels';
 import { ExportButtons } from '../shared/export-buttons';
 import { SaveSegmentButton } from '../segments/save-segment-button';
@@ -41,7 +40,7 @@ import { ORGANIZATIONS_PATH, placeOf, type CompanyListItem } from './company-typ
         caption="Entreprises"
         [columns]="columns"
         [filters]="filters"
-        [fetchPage]="fetchPage"
+        [fetchPage]="source.fetchPage"
         defaultSort="name"
         i18n-emptyText="@@crm.companiesEmpty"
         emptyText="Aucune entreprise ne correspond à ces critères."
@@ -52,9 +51,9 @@ import { ORGANIZATIONS_PATH, placeOf, type CompanyListItem } from './company-typ
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class CompanyList {
-  private readonly api = inject(Api);
   private readonly session = inject(Session);
 
+  protected readonly source = collectionSource(ORGANIZATIONS_PATH);
   protected readonly canWrite = computed(() => this.session.me()?.permissions.includes('crm.organizations.write') ?? false);
   protected readonly canImport = computed(() => this.session.me()?.permissions.includes('crm.imports.write') ?? false);
 
@@ -76,10 +75,4 @@ export class CompanyList {
     { key: 'filter[status]', label: $localize`:@@crm.filterStatus:Statut`, type: 'select', options: optionsOf(LINK_STATUS_LABELS) },
     { key: 'filter[nafCode]', label: $localize`:@@crm.filterNaf:Code NAF (62.01Z)`, type: 'text' },
   ];
-
-  protected readonly fetchPage: PageFetcher<CompanyListItem> = async (query) => {
-    const page = await this.api.unwrap(this.api.client.GET(ORGANIZATIONS_PATH, { params: { query: query as unknown as QueryOf<typeof ORGANIZATIONS_PATH> } }));
-    // The collection also answers text/csv (exports); the table asks for JSON.
-    return page as Exclude<typeof page, string>;
-  };
 }

@@ -1,15 +1,15 @@
-import { ChangeDetectionStrategy, Component, inject, input, output, signal, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, input, output, viewChild } from '@angular/core';
 import { FormControl, FormGroup, FormGroupDirective, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { Api } from '../../../core/api/api';
-import { ApiProblem } from '../../../core/api/api-problem';
-import { problemMessage } from '../../../core/api/problem-messages';
 import type { BodyOf } from '../../../core/api/api-types';
 import { FormAlert } from '../../../shared/form/form-alert';
-import { applyServerErrors, fieldErrorText } from '../../../shared/form/server-errors';
+import { problemMessageFirst } from '../../../shared/form/form-alerts';
+import { formSubmission } from '../../../shared/form/form-submission';
+import { fieldErrorText } from '../../../shared/form/server-errors';
 import { Toaster } from '../../../shared/toast/toaster';
 import { INTERACTION_KIND_LABELS, optionsOf } from '../shared/crm-labels';
 import { localDateTimeValue, textToHtml, type TimelineSubject } from './interaction-types';
@@ -25,7 +25,7 @@ const MANUAL_KINDS = ['note', 'call', 'meeting', 'email'] as const;
   imports: [ReactiveFormsModule, MatFormField, MatLabel, MatInput, MatError, MatHint, MatSelect, MatOption, MatButton, FormAlert],
   template: `
     <form [formGroup]="form" (ngSubmit)="submit()" novalidate [attr.aria-label]="formLabel">
-      <mx-form-alert [messages]="alerts()" />
+      <mx-form-alert [messages]="submission.alerts()" />
       <div class="form-grid">
         <mat-form-field appearance="outline">
           <mat-label i18n="@@crm.kind">Type</mat-label>
@@ -53,7 +53,7 @@ const MANUAL_KINDS = ['note', 'call', 'meeting', 'email'] as const;
         <mat-error>{{ errorText(form.controls.body) }}</mat-error>
       </mat-form-field>
       <div class="actions">
-        <button mat-flat-button type="submit" [disabled]="busy()" i18n="@@crm.interactionSubmit">Ajouter à l'historique</button>
+        <button mat-flat-button type="submit" [disabled]="submission.busy()" i18n="@@crm.interactionSubmit">Ajouter à l'historique</button>
       </div>
     </form>
   `,
@@ -75,8 +75,6 @@ export class InteractionForm {
 
   protected readonly formLabel = $localize`:@@crm.interactionForm:Nouvelle note ou nouvel échange`;
   protected readonly kinds = optionsOf(INTERACTION_KIND_LABELS).filter((option) => (MANUAL_KINDS as readonly string[]).includes(option.value));
-  protected readonly busy = signal(false);
-  protected readonly alerts = signal<string[]>([]);
   protected readonly errorText = fieldErrorText;
   private readonly formDirective = viewChild(FormGroupDirective);
   protected readonly form = new FormGroup({
@@ -85,16 +83,26 @@ export class InteractionForm {
     subject: new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.maxLength(300)] }),
     body: new FormControl('', { nonNullable: true, validators: [Validators.maxLength(100_000)] }),
   });
+  // The API names the text `bodyHtml`; the form calls it `body`.
+  protected readonly submission = formSubmission(this.form, { control: (pointer) => (pointer === '/bodyHtml' ? '/body' : pointer), lead: problemMessageFirst });
 
-  protected async submit(): Promise<void> {
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      return;
-    }
+  protected submit(): Promise<void> {
+    return this.submission.submit(
+      () => this.api.unwrap(this.api.client.POST('/api/v1/interactions', { body: this.requestBody() })),
+      () => {
+        this.toaster.success($localize`:@@crm.interactionRecorded:Ajouté à l'historique.`);
+        // resetForm also clears the « submitted » state, so the emptied required fields show no error.
+        this.formDirective()?.resetForm({ kind: 'note', occurredAt: localDateTimeValue(new Date()), subject: '', body: '' });
+        this.recorded.emit();
+      },
+    );
+  }
+
+  private requestBody(): CreateInteraction {
     const value = this.form.getRawValue();
     const subject = this.subject();
     const entityId = this.entityId();
-    const body = {
+    return {
       kind: value.kind,
       occurredAt: new Date(value.occurredAt).toISOString(),
       subject: value.subject.trim(),
@@ -102,24 +110,6 @@ export class InteractionForm {
       ...(subject.kind === 'organization' ? { organizationId: subject.id } : { personId: subject.id }),
       ...(subject.kind === 'organization' && entityId ? { entityId } : {}),
     } as CreateInteraction;
-    this.busy.set(true);
-    this.alerts.set([]);
-    try {
-      await this.api.unwrap(this.api.client.POST('/api/v1/interactions', { body }));
-      this.toaster.success($localize`:@@crm.interactionRecorded:Ajouté à l'historique.`);
-      // resetForm also clears the « submitted » state, so the emptied required fields show no error.
-      this.formDirective()?.resetForm({ kind: 'note', occurredAt: localDateTimeValue(new Date()), subject: '', body: '' });
-      this.recorded.emit();
-    } catch (failure) {
-      if (!(failure instanceof ApiProblem)) {
-        this.toaster.error(failure);
-        return;
-      }
-      // The API names the text `bodyHtml`; the form calls it `body`.
-      const errors = failure.errors.map((error) => (error.pointer === '/bodyHtml' ? { ...error, pointer: '/body' } : error));
-      this.alerts.set([problemMessage(failure), ...applyServerErrors(this.form, errors)]);
-    } finally {
-      this.busy.set(false);
-    }
   }
+
 }

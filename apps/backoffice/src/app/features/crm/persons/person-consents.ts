@@ -6,11 +6,11 @@ import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/for
 import { MatInput } from '@angular/material/input';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { Api } from '../../../core/api/api';
-import { ApiProblem } from '../../../core/api/api-problem';
-import { problemMessage } from '../../../core/api/problem-messages';
 import type { BodyOf } from '../../../core/api/api-types';
 import { FormAlert } from '../../../shared/form/form-alert';
-import { applyServerErrors, fieldErrorText } from '../../../shared/form/server-errors';
+import { problemMessageFirst } from '../../../shared/form/form-alerts';
+import { formSubmission } from '../../../shared/form/form-submission';
+import { fieldErrorText } from '../../../shared/form/server-errors';
 import { Toaster } from '../../../shared/toast/toaster';
 import { CONSENT_CHANNEL_LABELS, CONSENT_STATUS_LABELS, optionsOf } from '../shared/crm-labels';
 import type { ConsentState } from './person-types';
@@ -45,8 +45,6 @@ export class PersonConsents {
   readonly canWrite = input(false);
 
   protected readonly state = signal<ConsentState | null>(null);
-  protected readonly busy = signal(false);
-  protected readonly alerts = signal<string[]>([]);
   protected readonly channels = CHANNELS;
   protected readonly channelLabels = CONSENT_CHANNEL_LABELS;
   protected readonly statusLabels = CONSENT_STATUS_LABELS;
@@ -60,32 +58,22 @@ export class PersonConsents {
     source: new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.maxLength(200)] }),
     proof: new FormControl('', { nonNullable: true, validators: [Validators.maxLength(2000)] }),
   });
+  protected readonly submission = formSubmission(this.form, { lead: problemMessageFirst });
 
   constructor() {
     effect(() => void this.load(this.personId()));
   }
 
-  protected async record(): Promise<void> {
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      return;
-    }
+  protected record(): Promise<void> {
     const value = this.form.getRawValue();
     const body = { channel: value.channel, status: value.status, source: value.source.trim(), proof: value.proof.trim() || null } as CreateConsent;
-    this.busy.set(true);
-    this.alerts.set([]);
-    try {
-      await this.api.unwrap(this.api.client.POST('/api/v1/persons/{id}/consents', { params: { path: { id: this.personId() } }, body }));
+    const save = () => this.api.unwrap(this.api.client.POST('/api/v1/persons/{id}/consents', { params: { path: { id: this.personId() } }, body }));
+    return this.submission.submit(save, () => {
       this.toaster.success($localize`:@@crm.consentRecorded:Consentement enregistré.`);
       // resetForm also clears the « submitted » state, so the emptied required fields show no error.
       this.formDirective()?.resetForm({ channel: value.channel, status: 'granted', source: '', proof: '' });
-      await this.load(this.personId());
-    } catch (failure) {
-      if (failure instanceof ApiProblem) this.alerts.set([problemMessage(failure), ...applyServerErrors(this.form, failure.errors)]);
-      else this.toaster.error(failure);
-    } finally {
-      this.busy.set(false);
-    }
+      return this.load(this.personId());
+    });
   }
 
   private async load(id: string): Promise<void> {

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { FormArray, FormControl, FormGroup, ReactiveFormsModule, type ValidatorFn, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogActions, MatDialogContent, MatDialogRef, MatDialogTitle } from '@angular/material/dialog';
@@ -6,13 +6,12 @@ import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/for
 import { MatInput } from '@angular/material/input';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { Api } from '../../../core/api/api';
-import { ApiProblem } from '../../../core/api/api-problem';
 import { problemMessage } from '../../../core/api/problem-messages';
 import type { BodyOf, ResponseOf } from '../../../core/api/api-types';
 import { BranchScope } from '../../../core/scope/branch-scope';
 import { FormAlert } from '../../../shared/form/form-alert';
-import { applyServerErrors, fieldErrorText } from '../../../shared/form/server-errors';
-import { Toaster } from '../../../shared/toast/toaster';
+import { formSubmission } from '../../../shared/form/form-submission';
+import { fieldErrorText } from '../../../shared/form/server-errors';
 import { AFFILIATION_ROLE_LABELS, CIVILITY_LABELS, optionsOf } from '../shared/crm-labels';
 
 type CreatePerson = BodyOf<'/api/v1/persons'>;
@@ -39,7 +38,7 @@ const text = (...validators: ValidatorFn[]) => new FormControl('', { nonNullable
     <h2 mat-dialog-title i18n="@@crm.contactAddTitle">Ajouter un contact à {{ data.organizationName }}</h2>
     <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
       <mat-dialog-content>
-        <mx-form-alert [messages]="alerts()" />
+        <mx-form-alert [messages]="submission.alerts()" />
         <div class="form-grid">
           <mat-form-field appearance="outline">
             <mat-label i18n="@@crm.civility">Civilité</mat-label>
@@ -100,7 +99,7 @@ const text = (...validators: ValidatorFn[]) => new FormControl('', { nonNullable
       </mat-dialog-content>
       <mat-dialog-actions align="end">
         <button mat-button type="button" (click)="ref.close()" i18n="@@confirm.cancel">Annuler</button>
-        <button mat-flat-button type="submit" [disabled]="busy()" i18n="@@crm.contactAdd">Ajouter le contact</button>
+        <button mat-flat-button type="submit" [disabled]="submission.busy()" i18n="@@crm.contactAdd">Ajouter le contact</button>
       </mat-dialog-actions>
     </form>
   `,
@@ -110,7 +109,6 @@ const text = (...validators: ValidatorFn[]) => new FormControl('', { nonNullable
 export class PersonCreateDialog {
   private readonly api = inject(Api);
   private readonly scope = inject(BranchScope);
-  private readonly toaster = inject(Toaster);
   protected readonly data = inject<PersonCreateData>(MAT_DIALOG_DATA);
   protected readonly ref = inject<MatDialogRef<PersonCreateDialog, CreatedPerson>>(MatDialogRef);
 
@@ -133,36 +131,26 @@ export class PersonCreateDialog {
     role: new FormControl('contact_principal', { nonNullable: true, validators: [Validators.required] }),
     entityId: new FormControl(this.entities()[0]?.id ?? '', { nonNullable: true, validators: [Validators.required] }),
   });
-  protected readonly busy = signal(false);
-  protected readonly alerts = signal<string[]>([]);
+  protected readonly submission = formSubmission(this.form, {
+    lead: (problem) => [
+      problemMessage(problem),
+      ...(this.created ? [$localize`:@@crm.contactCreatedNotLinked:Le contact a été créé mais pas encore rattaché à l'entreprise : corrigez puis réessayez.`] : []),
+    ],
+  });
   protected readonly errorText = fieldErrorText;
   /** Once created, a retry only redoes the affiliation (the person exists). */
   private created: CreatedPerson | null = null;
 
-  protected async submit(): Promise<void> {
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      return;
-    }
-    this.busy.set(true);
-    this.alerts.set([]);
-    try {
-      this.created ??= await this.api.unwrap(this.api.client.POST('/api/v1/persons', { body: this.personBody() }));
-      const value = this.form.getRawValue();
-      const affiliation: CreateAffiliation = { organizationId: this.data.organizationId, role: value.role as CreateAffiliation['role'] };
-      await this.api.unwrap(this.api.client.POST('/api/v1/persons/{id}/affiliations', { params: { path: { id: this.created.id } }, body: affiliation }));
-      this.ref.close(this.created);
-    } catch (failure) {
-      if (!(failure instanceof ApiProblem)) {
-        this.toaster.error(failure);
-        return;
-      }
-      const unmatched = applyServerErrors(this.form, failure.errors);
-      const partial = this.created ? [$localize`:@@crm.contactCreatedNotLinked:Le contact a été créé mais pas encore rattaché à l'entreprise : corrigez puis réessayez.`] : [];
-      this.alerts.set([problemMessage(failure), ...partial, ...unmatched]);
-    } finally {
-      this.busy.set(false);
-    }
+  protected submit(): Promise<void> {
+    return this.submission.submit(() => this.createAndAffiliate(), (created) => this.ref.close(created));
+  }
+
+  private async createAndAffiliate(): Promise<CreatedPerson> {
+    const created = (this.created ??= await this.api.unwrap(this.api.client.POST('/api/v1/persons', { body: this.personBody() })));
+    const value = this.form.getRawValue();
+    const affiliation: CreateAffiliation = { organizationId: this.data.organizationId, role: value.role as CreateAffiliation['role'] };
+    await this.api.unwrap(this.api.client.POST('/api/v1/persons/{id}/affiliations', { params: { path: { id: created.id } }, body: affiliation }));
+    return created;
   }
 
   private personBody(): CreatePerson {

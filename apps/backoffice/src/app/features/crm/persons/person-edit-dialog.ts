@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, type ValidatorFn, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogActions, MatDialogContent, MatDialogRef, MatDialogTitle } from '@angular/material/dialog';
@@ -6,12 +6,11 @@ import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/for
 import { MatInput } from '@angular/material/input';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { Api, mergePatchHeaders } from '../../../core/api/api';
-import { ApiProblem } from '../../../core/api/api-problem';
-import { problemMessage } from '../../../core/api/problem-messages';
 import type { BodyOf } from '../../../core/api/api-types';
 import { FormAlert } from '../../../shared/form/form-alert';
-import { applyServerErrors, fieldErrorText } from '../../../shared/form/server-errors';
-import { Toaster } from '../../../shared/toast/toaster';
+import { problemMessageFirst } from '../../../shared/form/form-alerts';
+import { formSubmission } from '../../../shared/form/form-submission';
+import { fieldErrorText } from '../../../shared/form/server-errors';
 import { CIVILITY_LABELS, LEGAL_BASIS_LABELS, optionsOf } from '../shared/crm-labels';
 import type { Person } from './person-types';
 
@@ -44,7 +43,6 @@ const emailLines: ValidatorFn = (control) => {
 })
 export class PersonEditDialog {
   private readonly api = inject(Api);
-  private readonly toaster = inject(Toaster);
   protected readonly data = inject<PersonEditData>(MAT_DIALOG_DATA);
   protected readonly ref = inject<MatDialogRef<PersonEditDialog, Person>>(MatDialogRef);
 
@@ -63,42 +61,25 @@ export class PersonEditDialog {
     sensitiveNote: text(this.person.sensitiveNote, Validators.maxLength(2000)),
     legalBasis: text(this.person.legalBasis, Validators.required),
   });
-  protected readonly busy = signal(false);
-  protected readonly alerts = signal<string[]>([]);
+  // `/emails/2` names one line of the text area: the whole field carries the message.
+  protected readonly submission = formSubmission(this.form, { control: (pointer) => (pointer.startsWith('/emails/') ? '/emails' : pointer), lead: problemMessageFirst });
   protected readonly errorText = fieldErrorText;
 
-  protected async submit(): Promise<void> {
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      return;
-    }
+  protected submit(): Promise<void> {
+    return this.submission.submit(() => this.save(), (updated) => this.ref.close(updated ?? undefined));
+  }
+
+  /** Nothing changed: the dialog closes without a call (null). */
+  private async save(): Promise<Person | null> {
     const patch = this.changes();
-    if (Object.keys(patch).length === 0) {
-      this.ref.close();
-      return;
-    }
-    this.busy.set(true);
-    this.alerts.set([]);
-    try {
-      const updated = await this.api.unwrap(
-        this.api.client.PATCH('/api/v1/persons/{id}', {
-          params: { path: { id: this.person.id }, header: { 'if-match': this.data.etag ?? '*' } },
-          body: patch,
-          headers: mergePatchHeaders(this.data.etag),
-        }),
-      );
-      this.ref.close(updated);
-    } catch (failure) {
-      if (!(failure instanceof ApiProblem)) {
-        this.toaster.error(failure);
-        return;
-      }
-      // `/emails/2` names one line of the text area: the whole field carries the message.
-      const errors = failure.errors.map((error) => (error.pointer.startsWith('/emails/') ? { ...error, pointer: '/emails' } : error));
-      this.alerts.set([problemMessage(failure), ...applyServerErrors(this.form, errors)]);
-    } finally {
-      this.busy.set(false);
-    }
+    if (Object.keys(patch).length === 0) return null;
+    return this.api.unwrap(
+      this.api.client.PATCH('/api/v1/persons/{id}', {
+        params: { path: { id: this.person.id }, header: { 'if-match': this.data.etag ?? '*' } },
+        body: patch,
+        headers: mergePatchHeaders(this.data.etag),
+      }),
+    );
   }
 
   /** Only the fields the user changed; an emptied field becomes null (merge patch: clear it). */

@@ -1,7 +1,7 @@
-import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
-import { Api } from '../../../core/api/api';
-import type { ItemOf, QueryOf } from '../../../core/api/api-types';
-import { DataTable, type PageFetcher, type TableColumn, type TableFilter } from '../../../shared/data-table/data-table';
+import { ChangeDetectionStrategy, Component } from '@angular/core';
+import type { ItemOf } from '../../../core/api/api-types';
+import { collectionSource } from '../../../shared/data-table/collection-source';
+import { DataTable, type TableColumn, type TableFilter } from '../../../shared/data-table/data-table';
 import { LEGAL_BASIS_LABELS } from '../shared/crm-labels';
 import { ExportButtons } from '../shared/export-buttons';
 import { SaveSegmentButton } from '../segments/save-segment-button';
@@ -28,7 +28,7 @@ type PersonItem = ItemOf<typeof PATH>;
         caption="Contacts"
         [columns]="columns"
         [filters]="filters"
-        [fetchPage]="fetchPage"
+        [fetchPage]="source.fetchPage"
         defaultSort="lastName"
         i18n-emptyText="@@crm.personsEmpty"
         emptyText="Aucun contact ne correspond à ces critères."
@@ -39,7 +39,7 @@ type PersonItem = ItemOf<typeof PATH>;
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class PersonList {
-  private readonly api = inject(Api);
+  protected readonly source = collectionSource(PATH);
 
   protected readonly columns: ReadonlyArray<TableColumn<PersonItem>> = [
     { key: 'lastName', label: $localize`:@@crm.name:Nom`, sortable: true, cell: (p) => displayName(p), link: (p) => ['/crm/persons', p.id] },
@@ -53,10 +53,4 @@ export class PersonList {
     { key: 'filter[name][contains]', label: $localize`:@@crm.filterPersonName:Nom ou prénom contient`, type: 'text' },
     { key: 'filter[email]', label: $localize`:@@crm.filterEmail:Adresse e-mail exacte`, type: 'text' },
   ];
-
-  protected readonly fetchPage: PageFetcher<PersonItem> = async (query) => {
-    const page = await this.api.unwrap(this.api.client.GET(PATH, { params: { query: query as unknown as QueryOf<typeof PATH> } }));
-    // Typed as JSON or CSV by the document; the table asks for JSON.
-    return page as Exclude<typeof page, string>;
-  };
 }

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogActions, MatDialogContent, MatDialogRef, MatDialogTitle } from '@angular/material/dialog';
@@ -6,13 +6,12 @@ import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { Api } from '../../../core/api/api';
-import { ApiProblem } from '../../../core/api/api-problem';
-import { problemMessage } from '../../../core/api/problem-messages';
 import type { BodyOf, ResponseOf } from '../../../core/api/api-types';
 import { BranchScope } from '../../../core/scope/branch-scope';
 import { FormAlert } from '../../../shared/form/form-alert';
-import { applyServerErrors, fieldErrorText } from '../../../shared/form/server-errors';
-import { Toaster } from '../../../shared/toast/toaster';
+import { problemMessageFirst } from '../../../shared/form/form-alerts';
+import { formSubmission } from '../../../shared/form/form-submission';
+import { fieldErrorText } from '../../../shared/form/server-errors';
 
 type CreateSegment = BodyOf<'/api/v1/segments'>;
 export type Segment = ResponseOf<'/api/v1/segments/{id}'>;
@@ -30,7 +29,7 @@ export interface SegmentSaveData {
     <h2 mat-dialog-title i18n="@@segments.saveTitle">Enregistrer comme segment</h2>
     <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
       <mat-dialog-content>
-        <mx-form-alert [messages]="alerts()" />
+        <mx-form-alert [messages]="submission.alerts()" />
         <p class="muted" i18n="@@segments.saveHelp">Le segment garde les filtres affichés ; son effectif est recalculé à chaque consultation.</p>
         <mat-form-field appearance="outline" class="wide">
           <mat-label i18n="@@segments.name">Nom du segment</mat-label>
@@ -51,7 +50,7 @@ export interface SegmentSaveData {
       </mat-dialog-content>
       <mat-dialog-actions align="end">
         <button mat-button type="button" (click)="ref.close()" i18n="@@confirm.cancel">Annuler</button>
-        <button mat-flat-button type="submit" [disabled]="busy()" i18n="@@segments.save">Enregistrer le segment</button>
+        <button mat-flat-button type="submit" [disabled]="submission.busy()" i18n="@@segments.save">Enregistrer le segment</button>
       </mat-dialog-actions>
     </form>
   `,
@@ -61,7 +60,6 @@ export interface SegmentSaveData {
 export class SegmentSaveDialog {
   private readonly api = inject(Api);
   protected readonly scope = inject(BranchScope);
-  private readonly toaster = inject(Toaster);
   private readonly data = inject<SegmentSaveData>(MAT_DIALOG_DATA);
   protected readonly ref = inject<MatDialogRef<SegmentSaveDialog, Segment>>(MatDialogRef);
 
@@ -69,30 +67,16 @@ export class SegmentSaveDialog {
     name: new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.maxLength(200)] }),
     entityId: new FormControl(this.scope.entityId() ?? this.scope.entities()[0]?.id ?? '', { nonNullable: true, validators: [Validators.required] }),
   });
-  protected readonly busy = signal(false);
-  protected readonly alerts = signal<string[]>([]);
+  // Pointers into `filter` name a list filter, not a field of this dialog: shown as text.
+  protected readonly submission = formSubmission(this.form, { lead: problemMessageFirst });
   protected readonly errorText = fieldErrorText;
 
-  protected async submit(): Promise<void> {
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      return;
-    }
-    const value = this.form.getRawValue();
-    const body: CreateSegment = { name: value.name.trim(), entityId: value.entityId, target: this.data.target, filter: this.data.filter };
-    this.busy.set(true);
-    this.alerts.set([]);
-    try {
-      this.ref.close(await this.api.unwrap(this.api.client.POST('/api/v1/segments', { body })));
-    } catch (failure) {
-      if (!(failure instanceof ApiProblem)) {
-        this.toaster.error(failure);
-        return;
-      }
-      // Pointers into `filter` name a list filter, not a field of this dialog: shown as text.
-      this.alerts.set([problemMessage(failure), ...applyServerErrors(this.form, failure.errors)]);
-    } finally {
-      this.busy.set(false);
-    }
+  protected submit(): Promise<void> {
+    const save = () => {
+      const value = this.form.getRawValue();
+      const body: CreateSegment = { name: value.name.trim(), entityId: value.entityId, target: this.data.target, filter: this.data.filter };
+      return this.api.unwrap(this.api.client.POST('/api/v1/segments', { body }));
+    };
+    return this.submission.submit(save, (segment) => this.ref.close(segment));
   }
 }

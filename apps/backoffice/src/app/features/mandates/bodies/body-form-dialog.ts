@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogActions, MatDialogContent, MatDialogRef, MatDialogTitle } from '@angular/material/dialog';
@@ -6,17 +6,19 @@ import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/for
 import { MatInput } from '@angular/material/input';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { Api, mergePatchHeaders } from '../../../core/api/api';
-import { ApiProblem } from '../../../core/api/api-problem';
 import type { BodyOf } from '../../../core/api/api-types';
+import { BranchScope } from '../../../core/scope/branch-scope';
 import { FormAlert } from '../../../shared/form/form-alert';
-import { formAlertsFor } from '../../../shared/form/form-alerts';
+import { formSubmission } from '../../../shared/form/form-submission';
 import { fieldErrorText } from '../../../shared/form/server-errors';
-import { Toaster } from '../../../shared/toast/toaster';
 import { BODY_KIND_LABELS, asOptions, type MandateBody } from '../mandate-labels';
 
 type CreateBody = BodyOf<'/api/v1/mandate-bodies'>;
 
-/** Declares a body, or corrects one (`data`): network-wide reference data, its name is unique. */
+/**
+ * Declares a body for one of the user's entities, its owner (the only one that may correct it), or
+ * corrects one (`data`): network-wide reference data, its name is unique.
+ */
 @Component({
   selector: 'mx-body-form-dialog',
   imports: [ReactiveFormsModule, MatDialogTitle, MatDialogContent, MatDialogActions, MatFormField, MatLabel, MatHint, MatInput, MatError, MatSelect, MatOption, MatButton, FormAlert],
@@ -24,7 +26,7 @@ type CreateBody = BodyOf<'/api/v1/mandate-bodies'>;
     <h2 mat-dialog-title>{{ current ? editTitle : createTitle }}</h2>
     <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
       <mat-dialog-content>
-        <mx-form-alert [messages]="alerts()" />
+        <mx-form-alert [messages]="submission.alerts()" />
         <mat-form-field appearance="outline" class="wide">
           <mat-label i18n="@@md.bodyName">Nom</mat-label>
           <input matInput formControlName="name" required cdkFocusInitial />
@@ -53,10 +55,22 @@ type CreateBody = BodyOf<'/api/v1/mandate-bodies'>;
             <mat-error>{{ errorText(form.controls.commune) }}</mat-error>
           </mat-form-field>
         </div>
+        @if (!current) {
+          <mat-form-field appearance="outline" class="wide">
+            <mat-label i18n="@@md.bodyOwner">Structure propriétaire</mat-label>
+            <mat-select formControlName="entityId" required>
+              @for (entity of scope.entities(); track entity.id) {
+                <mat-option [value]="entity.id">{{ entity.name }}</mat-option>
+              }
+            </mat-select>
+            <mat-hint i18n="@@md.bodyOwnerHint">Seule cette structure pourra modifier l'instance.</mat-hint>
+            <mat-error>{{ errorText(form.controls.entityId) }}</mat-error>
+          </mat-form-field>
+        }
       </mat-dialog-content>
       <mat-dialog-actions align="end">
         <button mat-button type="button" (click)="ref.close()" i18n="@@confirm.cancel">Annuler</button>
-        <button mat-flat-button type="submit" [disabled]="busy()" i18n="@@md.bodySave">Enregistrer l'instance</button>
+        <button mat-flat-button type="submit" [disabled]="submission.busy()" i18n="@@md.bodySave">Enregistrer l'instance</button>
       </mat-dialog-actions>
     </form>
   `,
@@ -68,7 +82,7 @@ type CreateBody = BodyOf<'/api/v1/mandate-bodies'>;
 })
 export class BodyFormDialog {
   private readonly api = inject(Api);
-  private readonly toaster = inject(Toaster);
+  protected readonly scope = inject(BranchScope);
   protected readonly ref = inject<MatDialogRef<BodyFormDialog, MandateBody>>(MatDialogRef);
   /** The body to correct; null to declare one. */
   protected readonly current = inject<MandateBody | null>(MAT_DIALOG_DATA, { optional: true });
@@ -81,16 +95,20 @@ export class BodyFormDialog {
     kind: new FormControl<string>(this.current?.kind ?? '', { nonNullable: true, validators: [Validators.required] }),
     departementCode: new FormControl(this.current?.departementCode ?? '', { nonNullable: true }),
     commune: new FormControl(this.current?.commune ?? '', { nonNullable: true }),
+    // The owner is chosen once, at creation.
+    entityId: new FormControl(
+      { value: this.current?.entityId ?? this.scope.entityId() ?? this.scope.entities()[0]?.id ?? '', disabled: this.current !== null },
+      { nonNullable: true, validators: [Validators.required] },
+    ),
   });
-  protected readonly busy = signal(false);
-  protected readonly alerts = signal<string[]>([]);
+  protected readonly submission = formSubmission(this.form);
   protected readonly errorText = fieldErrorText;
 
-  protected async submit(): Promise<void> {
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      return;
-    }
+  protected submit(): Promise<void> {
+    return this.submission.submit(() => this.save(), (saved) => this.ref.close(saved));
+  }
+
+  private save(): Promise<MandateBody> {
     const value = this.form.getRawValue();
     const body = {
       name: value.name.trim(),
@@ -98,22 +116,10 @@ export class BodyFormDialog {
       departementCode: value.departementCode.trim().toUpperCase() || null,
       commune: value.commune.trim() || null,
     };
-    this.busy.set(true);
-    this.alerts.set([]);
-    try {
-      const current = this.current;
-      const saved = current
-        ? this.api.client.PATCH('/api/v1/mandate-bodies/{id}', { params: { path: { id: current.id } }, body, headers: mergePatchHeaders(`"${current.version}"`) })
-        : this.api.client.POST('/api/v1/mandate-bodies', { body });
-      this.ref.close(await this.api.unwrap(saved));
-    } catch (failure) {
-      if (!(failure instanceof ApiProblem)) {
-        this.toaster.error(failure);
-        return;
-      }
-      this.alerts.set(formAlertsFor(this.form, failure));
-    } finally {
-      this.busy.set(false);
-    }
+    const current = this.current;
+    const saved = current
+      ? this.api.client.PATCH('/api/v1/mandate-bodies/{id}', { params: { path: { id: current.id } }, body, headers: mergePatchHeaders(`"${current.version}"`) })
+      : this.api.client.POST('/api/v1/mandate-bodies', { body: { ...body, entityId: value.entityId } });
+    return this.api.unwrap(saved);
   }
 }

@@ -2,15 +2,12 @@ import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/c
 import { MatButton } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { Router } from '@angular/router';
-import { Api } from '../../../core/api/api';
-import type { QueryOf } from '../../../core/api/api-types';
 import { Session } from '../../../core/auth/session';
-import { DataTable, type PageFetcher, type TableColumn, type TableFilter } from '../../../shared/data-table/data-table';
+import { collectionSource } from '../../../shared/data-table/collection-source';
+import { DataTable, type TableColumn, type TableFilter } from '../../../shared/data-table/data-table';
 import { Toaster } from '../../../shared/toast/toaster';
 import { BODY_KIND_LABELS, asOptions, type MandateBody } from '../mandate-labels';
 import { BodyFormDialog } from './body-form-dialog';
-
-const PATH = '/api/v1/mandate-bodies';
 
 /** The bodies where the network holds seats (shared by the whole network); each opens on its seats. */
 @Component({
@@ -29,7 +26,7 @@ const PATH = '/api/v1/mandate-bodies';
         caption="Instances"
         [columns]="columns"
         [filters]="filters"
-        [fetchPage]="fetchPage"
+        [fetchPage]="source.fetchPage"
         defaultSort="name"
         i18n-emptyText="@@md.bodiesEmpty"
         emptyText="Aucune instance ne correspond à ces critères."
@@ -39,7 +36,6 @@ const PATH = '/api/v1/mandate-bodies';
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class BodyList {
-  private readonly api = inject(Api);
   private readonly dialog = inject(MatDialog);
   private readonly router = inject(Router);
   private readonly toaster = inject(Toaster);
@@ -54,15 +50,11 @@ export class BodyList {
     { key: 'commune', label: $localize`:@@md.commune:Commune`, cell: (b) => b.commune ?? '—' },
   ];
 
+  protected readonly source = collectionSource('/api/v1/mandate-bodies');
   protected readonly filters: readonly TableFilter[] = [
     { key: 'filter[name][contains]', label: $localize`:@@md.nameContains:Nom contient`, type: 'text' },
     { key: 'filter[kind]', label: $localize`:@@md.kind:Type d'instance`, type: 'select', options: asOptions(BODY_KIND_LABELS) },
   ];
-
-  protected readonly fetchPage: PageFetcher<MandateBody> = async (query) => {
-    const page = await this.api.unwrap(this.api.client.GET(PATH, { params: { query: query as unknown as QueryOf<typeof PATH> } }));
-    return page as Exclude<typeof page, string>;
-  };
 
   protected create(): void {
     this.dialog

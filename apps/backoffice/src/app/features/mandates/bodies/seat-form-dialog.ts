@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogActions, MatDialogContent, MatDialogRef, MatDialogTitle } from '@angular/material/dialog';
@@ -6,13 +6,11 @@ import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/for
 import { MatInput } from '@angular/material/input';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { Api, mergePatchHeaders } from '../../../core/api/api';
-import { ApiProblem } from '../../../core/api/api-problem';
 import type { BodyOf } from '../../../core/api/api-types';
 import { BranchScope } from '../../../core/scope/branch-scope';
 import { FormAlert } from '../../../shared/form/form-alert';
-import { formAlertsFor } from '../../../shared/form/form-alerts';
+import { formSubmission } from '../../../shared/form/form-submission';
 import { fieldErrorText } from '../../../shared/form/server-errors';
-import { Toaster } from '../../../shared/toast/toaster';
 import { SEAT_ROLE_LABELS, asOptions, type MandateBody, type Seat } from '../mandate-labels';
 
 type CreateSeat = BodyOf<'/api/v1/mandate-seats'>;
@@ -31,7 +29,7 @@ export interface SeatFormData {
     <h2 mat-dialog-title>{{ data.seat ? editTitle : createTitle }}</h2>
     <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
       <mat-dialog-content>
-        <mx-form-alert [messages]="alerts()" />
+        <mx-form-alert [messages]="submission.alerts()" />
         <p>{{ data.body.name }}</p>
         @if (!data.seat) {
           <mat-form-field appearance="outline" class="wide">
@@ -62,7 +60,7 @@ export interface SeatFormData {
       </mat-dialog-content>
       <mat-dialog-actions align="end">
         <button mat-button type="button" (click)="ref.close()" i18n="@@confirm.cancel">Annuler</button>
-        <button mat-flat-button type="submit" [disabled]="busy()" i18n="@@md.seatSave">Enregistrer le siège</button>
+        <button mat-flat-button type="submit" [disabled]="submission.busy()" i18n="@@md.seatSave">Enregistrer le siège</button>
       </mat-dialog-actions>
     </form>
   `,
@@ -71,7 +69,6 @@ export interface SeatFormData {
 })
 export class SeatFormDialog {
   private readonly api = inject(Api);
-  private readonly toaster = inject(Toaster);
   protected readonly scope = inject(BranchScope);
   protected readonly data = inject<SeatFormData>(MAT_DIALOG_DATA);
   protected readonly ref = inject<MatDialogRef<SeatFormDialog, Seat>>(MatDialogRef);
@@ -84,33 +81,20 @@ export class SeatFormDialog {
     label: new FormControl(this.data.seat?.label ?? '', { nonNullable: true, validators: [Validators.required, Validators.maxLength(200)] }),
     role: new FormControl<string>(this.data.seat?.role ?? 'titular', { nonNullable: true, validators: [Validators.required] }),
   });
-  protected readonly busy = signal(false);
-  protected readonly alerts = signal<string[]>([]);
+  protected readonly submission = formSubmission(this.form);
   protected readonly errorText = fieldErrorText;
 
-  protected async submit(): Promise<void> {
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      return;
-    }
+  protected submit(): Promise<void> {
+    return this.submission.submit(() => this.save(), (saved) => this.ref.close(saved));
+  }
+
+  private save(): Promise<Seat> {
     const value = this.form.getRawValue();
     const fields = { label: value.label.trim(), role: value.role as CreateSeat['role'] };
     const seat = this.data.seat;
-    this.busy.set(true);
-    this.alerts.set([]);
-    try {
-      const saved = seat
-        ? this.api.client.PATCH('/api/v1/mandate-seats/{id}', { params: { path: { id: seat.id } }, body: fields, headers: mergePatchHeaders(`"${seat.version}"`) })
-        : this.api.client.POST('/api/v1/mandate-seats', { body: { ...fields, entityId: value.entityId, bodyId: this.data.body.id } });
-      this.ref.close(await this.api.unwrap(saved));
-    } catch (failure) {
-      if (!(failure instanceof ApiProblem)) {
-        this.toaster.error(failure);
-        return;
-      }
-      this.alerts.set(formAlertsFor(this.form, failure));
-    } finally {
-      this.busy.set(false);
-    }
+    const saved = seat
+      ? this.api.client.PATCH('/api/v1/mandate-seats/{id}', { params: { path: { id: seat.id } }, body: fields, headers: mergePatchHeaders(`"${seat.version}"`) })
+      : this.api.client.POST('/api/v1/mandate-seats', { body: { ...fields, entityId: value.entityId, bodyId: this.data.body.id } });
+    return this.api.unwrap(saved);
   }
 }

@@ -7,12 +7,11 @@ import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/for
 import { MatInput } from '@angular/material/input';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { Api } from '../../../core/api/api';
-import { ApiProblem } from '../../../core/api/api-problem';
 import type { ItemOf, QueryOf } from '../../../core/api/api-types';
-import { problemMessage } from '../../../core/api/problem-messages';
 import { BranchScope } from '../../../core/scope/branch-scope';
 import { FormAlert } from '../../../shared/form/form-alert';
-import { applyServerErrors, fieldErrorText } from '../../../shared/form/server-errors';
+import { formSubmission } from '../../../shared/form/form-submission';
+import { fieldErrorText } from '../../../shared/form/server-errors';
 import { Toaster } from '../../../shared/toast/toaster';
 import { displayName } from '../../crm/persons/person-types';
 import { todayIso } from '../../membership/membership-labels';
@@ -47,7 +46,7 @@ const pickedPerson = (control: AbstractControl): ValidationErrors | null => (con
     <h2 mat-dialog-title i18n="@@md.create">Nouveau mandat</h2>
     <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
       <mat-dialog-content>
-        <mx-form-alert [messages]="alerts()" />
+        <mx-form-alert [messages]="submission.alerts()" />
         <mat-form-field appearance="outline" class="wide">
           <mat-label i18n="@@md.seat">Siège</mat-label>
           <mat-select formControlName="seatId" required>
@@ -86,7 +85,7 @@ const pickedPerson = (control: AbstractControl): ValidationErrors | null => (con
       </mat-dialog-content>
       <mat-dialog-actions align="end">
         <button mat-button type="button" (click)="ref.close()" i18n="@@confirm.cancel">Annuler</button>
-        <button mat-flat-button type="submit" [disabled]="busy()" i18n="@@md.createSubmit">Enregistrer le mandat</button>
+        <button mat-flat-button type="submit" [disabled]="submission.busy()" i18n="@@md.createSubmit">Enregistrer le mandat</button>
       </mat-dialog-actions>
     </form>
   `,
@@ -111,8 +110,8 @@ export class MandateCreateDialog {
   protected readonly seats = signal<Seat[]>([]);
   protected readonly seatsLoaded = signal(false);
   protected readonly hits = signal<PersonHit[]>([]);
-  protected readonly busy = signal(false);
-  protected readonly alerts = signal<string[]>([]);
+  // The API names the person `/personId`; the form holds the picked contact in `person`.
+  protected readonly submission = formSubmission(this.form, { control: (pointer) => (pointer === '/personId' ? '/person' : pointer) });
   protected readonly errorText = fieldErrorText;
   protected readonly label = seatLabel;
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -151,28 +150,12 @@ export class MandateCreateDialog {
     }, 250);
   }
 
-  protected async submit(): Promise<void> {
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      return;
-    }
-    const { seatId, person, startOn, endOn } = this.form.getRawValue();
-    this.busy.set(true);
-    this.alerts.set([]);
-    try {
+  protected submit(): Promise<void> {
+    const save = () => {
+      const { seatId, person, startOn, endOn } = this.form.getRawValue();
       const body = { seatId, personId: (person as PersonHit).id, startOn, endOn };
-      this.ref.close(await this.api.unwrap(this.api.client.POST('/api/v1/mandates', { body })));
-    } catch (failure) {
-      if (!(failure instanceof ApiProblem)) {
-        this.toaster.error(failure);
-        return;
-      }
-      // The API names the person `/personId`; the form holds the picked contact in `person`.
-      const errors = failure.errors.map((error) => (error.pointer === '/personId' ? { ...error, pointer: '/person' } : error));
-      const unmatched = applyServerErrors(this.form, errors);
-      this.alerts.set(errors.length > 0 ? unmatched : [problemMessage(failure)]);
-    } finally {
-      this.busy.set(false);
-    }
+      return this.api.unwrap(this.api.client.POST('/api/v1/mandates', { body }));
+    };
+    return this.submission.submit(save, (created) => this.ref.close(created));
   }
 }

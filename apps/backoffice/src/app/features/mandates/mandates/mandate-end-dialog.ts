@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialog, MatDialogActions, MatDialogContent, MatDialogRef, MatDialogTitle } from '@angular/material/dialog';
@@ -6,9 +6,8 @@ import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/for
 import { MatInput } from '@angular/material/input';
 import type { Observable } from 'rxjs';
 import { Api, mergePatchHeaders } from '../../../core/api/api';
-import { ApiProblem } from '../../../core/api/api-problem';
 import { FormAlert } from '../../../shared/form/form-alert';
-import { formAlertsFor } from '../../../shared/form/form-alerts';
+import { formSubmission } from '../../../shared/form/form-submission';
 import { fieldErrorText } from '../../../shared/form/server-errors';
 import { Toaster } from '../../../shared/toast/toaster';
 import { frenchDate, todayIso } from '../../membership/membership-labels';
@@ -22,7 +21,7 @@ import type { Mandate } from '../mandate-labels';
     <h2 mat-dialog-title i18n="@@md.endTitle">Terminer le mandat</h2>
     <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
       <mat-dialog-content>
-        <mx-form-alert [messages]="alerts()" />
+        <mx-form-alert [messages]="submission.alerts()" />
         <p>{{ summary }}</p>
         <mat-form-field appearance="outline" class="wide">
           <mat-label i18n="@@md.lastDay">Dernier jour du mandat</mat-label>
@@ -33,7 +32,7 @@ import type { Mandate } from '../mandate-labels';
       </mat-dialog-content>
       <mat-dialog-actions align="end">
         <button mat-button type="button" (click)="ref.close()" i18n="@@confirm.cancel">Annuler</button>
-        <button mat-flat-button type="submit" [disabled]="busy()" i18n="@@md.endSubmit">Terminer le mandat</button>
+        <button mat-flat-button type="submit" [disabled]="submission.busy()" i18n="@@md.endSubmit">Terminer le mandat</button>
       </mat-dialog-actions>
     </form>
   `,
@@ -48,36 +47,22 @@ export class MandateEndDialog {
 
   protected readonly summary = $localize`:@@md.endSummary:${this.mandate.personName}:person:, ${this.mandate.bodyName}:body: (${this.mandate.seatLabel}:seat:), mandat prévu jusqu'au ${frenchDate(this.mandate.endOn)}:end:.`;
   protected readonly form = new FormGroup({ endOn: new FormControl(todayIso(), { nonNullable: true, validators: [Validators.required] }) });
-  protected readonly busy = signal(false);
-  protected readonly alerts = signal<string[]>([]);
+  protected readonly submission = formSubmission(this.form);
   protected readonly errorText = fieldErrorText;
 
-  protected async submit(): Promise<void> {
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      return;
-    }
-    this.busy.set(true);
-    this.alerts.set([]);
-    try {
-      const ended = await this.api.unwrap(
+  protected submit(): Promise<void> {
+    const save = () =>
+      this.api.unwrap(
         this.api.client.PATCH('/api/v1/mandates/{id}', {
           params: { path: { id: this.mandate.id } },
           body: { endOn: this.form.controls.endOn.value },
           headers: mergePatchHeaders(`"${this.mandate.version}"`),
         }),
       );
+    return this.submission.submit(save, (ended) => {
       this.toaster.success($localize`:@@md.ended:Mandat terminé.`);
       this.ref.close(ended);
-    } catch (failure) {
-      if (!(failure instanceof ApiProblem)) {
-        this.toaster.error(failure);
-        return;
-      }
-      this.alerts.set(formAlertsFor(this.form, failure));
-    } finally {
-      this.busy.set(false);
-    }
+    });
   }
 }
 

@@ -2,17 +2,14 @@ import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@a
 import { MatButton } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { Api } from '../../../core/api/api';
-import type { QueryOf } from '../../../core/api/api-types';
 import { Session } from '../../../core/auth/session';
-import { BranchScope } from '../../../core/scope/branch-scope';
-import { DataTable, type PageFetcher, type TableColumn, type TableFilter } from '../../../shared/data-table/data-table';
+import { collectionSource } from '../../../shared/data-table/collection-source';
+import { DataTable, type TableColumn, type TableFilter } from '../../../shared/data-table/data-table';
 import { Toaster } from '../../../shared/toast/toaster';
 import { frenchDate, todayIso } from '../../membership/membership-labels';
 import { MANDATE_STATUS_LABELS, SEAT_ROLE_LABELS, asOptions, type Mandate, type MandateBody } from '../mandate-labels';
 import { MandateCreateDialog } from './mandate-create-dialog';
 import { openMandateEndDialog } from './mandate-end-dialog';
-
-const PATH = '/api/v1/mandates';
 
 /** The mandates of the chosen branch (branch switcher), by body and status; designate and end. */
 @Component({
@@ -31,8 +28,8 @@ const PATH = '/api/v1/mandates';
         caption="Mandats"
         [columns]="columns"
         [filters]="filters()"
-        [fetchPage]="fetchPage"
-        [scopeQuery]="scopeQuery()"
+        [fetchPage]="source.fetchPage"
+        [scopeQuery]="source.scopeQuery()"
         [refresh]="refresh()"
         defaultSort="endOn"
         csvPath="/api/v1/mandates"
@@ -54,7 +51,6 @@ export class MandateList {
   private readonly api = inject(Api);
   private readonly dialog = inject(MatDialog);
   private readonly toaster = inject(Toaster);
-  private readonly scope = inject(BranchScope);
   private readonly session = inject(Session);
 
   protected readonly refresh = signal(0);
@@ -76,17 +72,7 @@ export class MandateList {
     { key: 'filter[endOn][gte]', label: $localize`:@@md.endsAfter:Se termine à partir du`, type: 'date' },
   ]);
 
-  protected readonly scopeQuery = computed<Record<string, string>>(() => {
-    const entityId = this.scope.entityId();
-    const query: Record<string, string> = {};
-    if (entityId) query['filter[entityId]'] = entityId;
-    return query;
-  });
-
-  protected readonly fetchPage: PageFetcher<Mandate> = async (query) => {
-    const page = await this.api.unwrap(this.api.client.GET(PATH, { params: { query: query as unknown as QueryOf<typeof PATH> } }));
-    return page as Exclude<typeof page, string>;
-  };
+  protected readonly source = collectionSource('/api/v1/mandates', { branchScoped: true });
 
   constructor() {
     this.api

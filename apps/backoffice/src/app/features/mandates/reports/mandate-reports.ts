@@ -56,7 +56,7 @@ const EXPIRY_DAYS = 90;
           i18n-emptyText="@@md.summaryEmpty"
           emptyText="Aucun siège déclaré."
           csvPath="/api/v1/mandate-reports/summary"
-          [csvQuery]="{ groupBy: 'entity' }"
+          [csvQuery]="byEntityQuery()"
           csvFilename="mandats-par-structure.csv"
         />
         <mx-report-table
@@ -68,7 +68,7 @@ const EXPIRY_DAYS = 90;
           i18n-emptyText="@@md.summaryEmpty"
           emptyText="Aucun siège déclaré."
           csvPath="/api/v1/mandate-reports/summary"
-          [csvQuery]="{ groupBy: 'body' }"
+          [csvQuery]="byBodyQuery()"
           csvFilename="mandats-par-instance.csv"
         />
       }
@@ -94,6 +94,9 @@ export class MandateReports {
     if (entityId) query['filter[entityId]'] = entityId;
     return query;
   });
+  /** The summaries take the chosen branch and its sub-entities, like the dashboard. */
+  protected readonly byEntityQuery = computed(() => this.summaryQuery('entity'));
+  protected readonly byBodyQuery = computed(() => this.summaryQuery('body'));
 
   protected readonly seatColumns: ReadonlyArray<ReportColumn<Seat>> = [
     { label: $localize`:@@md.body:Instance`, cell: (s) => s.bodyName },
@@ -122,6 +125,11 @@ export class MandateReports {
     });
   }
 
+  private summaryQuery(groupBy: 'entity' | 'body'): { groupBy: 'entity' | 'body' } & Record<string, string> {
+    const entityId = this.scope.entityId();
+    return entityId ? { groupBy, entityId } : { groupBy };
+  }
+
   private entityName(entityId: string): string {
     return this.scope.entities().find((entity) => entity.id === entityId)?.name ?? '—';
   }
@@ -132,8 +140,8 @@ export class MandateReports {
       const [vacant, expiring, byEntity, byBody] = await Promise.all([
         this.api.unwrap(this.api.client.GET('/api/v1/mandate-reports/vacant-seats', { params: { query: { ...scopeQuery, limit: ROWS } as QueryOf<'/api/v1/mandate-reports/vacant-seats'> } })),
         this.api.unwrap(this.api.client.GET('/api/v1/mandate-reports/expiring', { params: { query: { ...scopeQuery, limit: ROWS, withinDays: EXPIRY_DAYS } as QueryOf<'/api/v1/mandate-reports/expiring'> } })),
-        this.api.unwrap(this.api.client.GET('/api/v1/mandate-reports/summary', { params: { query: { groupBy: 'entity' } } })),
-        this.api.unwrap(this.api.client.GET('/api/v1/mandate-reports/summary', { params: { query: { groupBy: 'body' } } })),
+        this.api.unwrap(this.api.client.GET('/api/v1/mandate-reports/summary', { params: { query: this.byEntityQuery() } })),
+        this.api.unwrap(this.api.client.GET('/api/v1/mandate-reports/summary', { params: { query: this.byBodyQuery() } })),
       ]);
       const jsonOf = <P>(page: P) => page as Exclude<P, string>;
       this.vacant.set(jsonOf(vacant).items);

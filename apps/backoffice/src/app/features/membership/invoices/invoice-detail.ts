@@ -4,11 +4,11 @@ import { MatButton } from '@angular/material/button';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { map } from 'rxjs';
 import { Api } from '../../../core/api/api';
-import { networkProblem, toApiProblem } from '../../../core/api/api-problem';
 import { Session } from '../../../core/auth/session';
 import { Confirm } from '../../../shared/confirm/confirm-dialog';
 import { LoadingState } from '../../../shared/states/loading-state';
 import { Toaster } from '../../../shared/toast/toaster';
+import { downloadFile } from '../file-download';
 import { INVOICE_STATUS_LABELS, PAYMENT_METHOD_LABELS, euros, frenchDate, type Invoice, type Payment } from '../membership-labels';
 import { PaymentForm } from './payment-form';
 
@@ -163,19 +163,7 @@ export class InvoiceDetail {
     if (!invoice) return;
     this.downloading.set(true);
     try {
-      let response: Response;
-      try {
-        response = await fetch(`/api/v1/invoices/${invoice.id}/pdf`, { credentials: 'same-origin', headers: { accept: 'application/pdf' } });
-      } catch (cause) {
-        throw networkProblem(cause);
-      }
-      if (!response.ok) throw toApiProblem(await response.json().catch(() => undefined), response);
-      const blob = await response.blob();
-      const link = document.createElement('a');
-      link.href = URL.createObjectURL(blob);
-      link.download = `${invoice.number ?? invoice.id}.pdf`;
-      link.click();
-      setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+      await downloadFile(`/api/v1/invoices/${invoice.id}/pdf`, 'application/pdf', `${invoice.number ?? invoice.id}.pdf`);
     } catch (error) {
       this.toaster.error(error);
     } finally {
