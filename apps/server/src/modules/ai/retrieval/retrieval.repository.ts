@@ -42,41 +42,24 @@ export async function estimateOperands(tx: Tx, operands: readonly string[]): Pro
  * the heading-weighted vector, length-normalised) over the chunks holding a selecting operand — all of
  * them when fewer than `depth` do — and trigram strict word similarity of the question's content words
  * and their lexicon expansions, which re-ranks the full-text candidates; the fusion happens in the
- * caller. The matching ids come from the GIN index (`ai_chunk_ids_matching`, migration 0046: under RLS
- * PostgreSQL would test every chunk) and are joined back under RLS; only ids and scores are sorted
- * (top-N, no text carried), then the depth rows are read by id. Visibility is filtered here on top of RLS: staff-only chunks only inside the scope's subtrees,
- * public and members' chunks network-wide.
+ * caller. The candidates are found and ranked in one pass over the GIN index by `ai_chunk_candidates`
+ * (migration 0051: under RLS PostgreSQL would test every chunk), which applies the visibility rule —
+ * staff-only chunks only inside the scope's subtrees, public and members' chunks network-wide — and
+ * returns the best `depth` ids and scores; only those rows are read, under RLS.
  */
 export async function rankChunks(tx: Tx, query: LexicalQuery): Promise<RankedRow[]> {
   const { filters } = query;
   const siteIds = filters.siteIds?.length ? filters.siteIds : null;
   const collectionIds = filters.collectionIds?.length ? filters.collectionIds : null;
   const sourceTypes = filters.sourceTypes?.length ? filters.sourceTypes : null;
-  // The join to the sources is only needed to filter; without filters the scan reads the chunks alone.
-  const filtered = siteIds !== null || collectionIds !== null || sourceTypes !== null;
-  const eligible = filtered
-    ? `SELECT c.id, c.search FROM ai_chunks c JOIN ai_sources s ON s.id = c.source_row_id
-       WHERE (c.visibility IN ('public', 'members') OR c.entity_id IN (SELECT app_scope_entity_ids()))
-         AND ($3::uuid[] IS NULL OR s.site_id = ANY($3::uuid[]))
-         AND ($4::uuid[] IS NULL OR s.collection_id = ANY($4::uuid[]))
-         AND ($5::text[] IS NULL OR s.source_type = ANY($5::text[]))`
-    : `SELECT c.id, c.search FROM ai_chunks c
-       WHERE (c.visibility IN ('public', 'members') OR c.entity_id IN (SELECT app_scope_entity_ids()))
-         AND $3::uuid[] IS NULL AND $4::uuid[] IS NULL AND $5::text[] IS NULL`;
-  const rank = `ts_rank(e.search, websearch_to_tsquery('french', immutable_unaccent($1)), 1)`;
+  const candidates = (operands: string) =>
+    `ai_chunk_candidates(websearch_to_tsquery('french', immutable_unaccent(${operands})), websearch_to_tsquery('french', immutable_unaccent($1)), $6::integer, $3::uuid[], $4::uuid[], $5::text[])`;
   const { rows } = await tx.client.query<RankedRow>(
-    `WITH eligible AS NOT MATERIALIZED (${eligible}),
-     selected AS (
-       SELECT e.id, ${rank} AS score FROM eligible e
-       WHERE e.id IN (SELECT ai_chunk_ids_matching(websearch_to_tsquery('french', immutable_unaccent($7))))
-       ORDER BY score DESC, e.id LIMIT $6
-     ),
+    `WITH selected AS (SELECT id, score FROM ${candidates('$7')}),
      -- Too few chunks hold a selecting operand: every operand selects (runs only then).
      widened AS (
-       SELECT e.id, ${rank} AS score FROM eligible e
+       SELECT id, score FROM ${candidates('$1')}
        WHERE $7 <> $1 AND (SELECT count(*) FROM selected) < $6
-         AND e.id IN (SELECT ai_chunk_ids_matching(websearch_to_tsquery('french', immutable_unaccent($1))))
-       ORDER BY score DESC, e.id LIMIT $6
      ),
      fts AS (
        SELECT id, row_number() OVER (ORDER BY score DESC, id) AS rank

@@ -1,7 +1,8 @@
 import { withTransaction, type Database, type DbScope } from '../../../platform/db/index.js';
 import { expandQuery } from './query-expansion.js';
 import { selectingOperands } from './candidate-filter.js';
-import { estimateOperands, rankChunks, type RankedRow } from './retrieval.repository.js';
+import { cachedOperandEstimates } from './operand-estimates.js';
+import { rankChunks, type RankedRow } from './retrieval.repository.js';
 import type { RetrievalRequest, RetrievedChunk } from './retrieved-chunk.js';
 
 /** Reciprocal rank fusion constant (Cormack et al. 2009). */
@@ -14,7 +15,7 @@ const DEPTH = 40;
 /**
  * Ranks the chunks the scope may read for a question: French full text and trigram similarity,
  * fused by reciprocal rank fusion; very common words rank but do not select candidates
- * (`candidate-filter.ts`). Runs under RLS with the caller's scope (staff-only chunks of
+ * (`candidate-filter.ts`, estimates cached per process: `operand-estimates.ts`). Runs under RLS with the caller's scope (staff-only chunks of
  * other subtrees are never even candidates). Scores: the fused RRF score, higher is better.
  */
 export async function retrieveChunks(database: Database, scope: DbScope, request: RetrievalRequest): Promise<RetrievedChunk[]> {
@@ -25,7 +26,7 @@ export async function retrieveChunks(database: Database, scope: DbScope, request
     database,
     scope,
     async (tx) => {
-      const selecting = selectingOperands(await estimateOperands(tx, expanded.operands));
+      const selecting = selectingOperands(await cachedOperandEstimates(database, tx, expanded.operands));
       const query = { websearch: expanded.websearch, trigramText: expanded.trigramText, filters: request.filters ?? {}, depth: DEPTH };
       return rankChunks(tx, { ...query, selecting: selecting?.join(' or ') ?? expanded.websearch });
     },
