@@ -15,8 +15,8 @@ const DEPTH = 40;
 /**
  * Ranks the chunks the scope may read for a question: French full text and trigram similarity,
  * fused by reciprocal rank fusion; very common words rank but do not select candidates
- * (`candidate-filter.ts`, estimates cached per process: `operand-estimates.ts`). Runs under RLS with the caller's scope (staff-only chunks of
- * other subtrees are never even candidates). Scores: the fused RRF score, higher is better.
+ * (`candidate-filter.ts`; estimates cached per process, `operand-estimates.ts`). Runs under RLS with
+ * the caller's scope (staff-only chunks of other subtrees are never even candidates). Scores: the fused RRF score, higher is better.
  */
 export async function retrieveChunks(database: Database, scope: DbScope, request: RetrievalRequest): Promise<RetrievedChunk[]> {
   const limit = Math.min(Math.max(request.limit ?? DEFAULT_LIMIT, 1), MAX_LIMIT);
