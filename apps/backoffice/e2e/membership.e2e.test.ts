@@ -152,9 +152,12 @@ describe.skipIf(!chromiumAvailable)('membership back-office in Chromium', { time
     await page.goto('/memberships/dues');
     await eventually(() => page.getByLabel('Montant (tarif n° 1)').inputValue()).toBe('180,00');
     await expectAccessible(page);
+    // Counted before the click, then awaited: counting right after it could miss the new row and
+    // type into the first rate instead (which saves without error).
+    const rowsBefore = await page.getByRole('row').count();
     await page.getByRole('button', { name: 'Ajouter un tarif' }).click();
-    const count = await page.getByRole('row').count();
-    const last = count - 1; // the header row is row 0
+    await eventually(() => page.getByRole('row').count()).toBe(rowsBefore + 1);
+    const last = rowsBefore; // the header row is row 0: the new rate is n° rowsBefore
     await page.getByLabel(`Montant (tarif n° ${last})`).fill('12');
     await page.getByRole('button', { name: 'Enregistrer le barème' }).click();
     await eventually(() => page.getByRole('alert').first().textContent()).toContain('Le barème contient des erreurs');

@@ -10,15 +10,14 @@ import { MatOption, MatSelect } from '@angular/material/select';
 import { Router } from '@angular/router';
 import { Api } from '../../../core/api/api';
 import { ApiProblem } from '../../../core/api/api-problem';
-import type { ResponseOf } from '../../../core/api/api-types';
 import { problemMessage } from '../../../core/api/problem-messages';
 import { BranchScope } from '../../../core/scope/branch-scope';
 import { FormAlert } from '../../../shared/form/form-alert';
 import { applyServerErrors, fieldErrorText } from '../../../shared/form/server-errors';
 import { Toaster } from '../../../shared/toast/toaster';
+import { CompanySearch, type CompanyHit } from '../company-search';
 import { todayIso, type MembershipType } from '../membership-labels';
 
-type CompanyHit = ResponseOf<'/api/v1/search/organizations'>['items'][number];
 
 /** A company joins an entity: company picker (network search), member type, start date, join invoice. */
 @Component({
@@ -54,9 +53,9 @@ type CompanyHit = ResponseOf<'/api/v1/search/organizations'>['items'][number];
         </mat-form-field>
         <mat-form-field>
           <mat-label i18n="@@ms.company">Entreprise</mat-label>
-          <input matInput [formControl]="companyText" [matAutocomplete]="companies" (input)="search()" autocomplete="off" />
-          <mat-autocomplete #companies="matAutocomplete" [displayWith]="companyLabel" (optionSelected)="pick($event.option.value)">
-            @for (hit of hits(); track hit.id) {
+          <input matInput [formControl]="companySearch.text" [matAutocomplete]="companies" (input)="search()" autocomplete="off" />
+          <mat-autocomplete #companies="matAutocomplete" [displayWith]="companySearch.label" (optionSelected)="pick($event.option.value)">
+            @for (hit of companySearch.hits(); track hit.id) {
               <mat-option [value]="hit">{{ hit.name }} — {{ hit.siren }}@if (hit.communeName) { ({{ hit.communeName }}) }</mat-option>
             }
           </mat-autocomplete>
@@ -98,11 +97,10 @@ export class MembershipJoin {
   private readonly router = inject(Router);
   protected readonly scope = inject(BranchScope);
 
-  protected readonly hits = signal<CompanyHit[]>([]);
   protected readonly types = signal<MembershipType[]>([]);
   protected readonly saving = signal(false);
   protected readonly alerts = signal<string[]>([]);
-  protected readonly companyText = new FormControl<string | CompanyHit>('', { nonNullable: true });
+  protected readonly companySearch = new CompanySearch();
   protected readonly form = new FormGroup({
     entityId: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
     organizationId: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
@@ -112,7 +110,6 @@ export class MembershipJoin {
     dueDate: new FormControl(addDays(todayIso(), 30), { nonNullable: true }),
   });
   private readonly entityId = toSignal(this.form.controls.entityId.valueChanges, { initialValue: '' });
-  private timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor() {
     effect(() => {
@@ -127,26 +124,13 @@ export class MembershipJoin {
     });
   }
 
-  protected readonly companyLabel = (hit: CompanyHit | string | null): string => (typeof hit === 'string' ? hit : hit ? hit.name : '');
-
   protected error(name: keyof typeof this.form.controls): string {
     return fieldErrorText(this.form.controls[name]);
   }
 
   protected search(): void {
-    clearTimeout(this.timer);
     this.form.controls.organizationId.setValue('');
-    const text = typeof this.companyText.value === 'string' ? this.companyText.value.trim() : '';
-    if (text.length < 2) {
-      this.hits.set([]);
-      return;
-    }
-    this.timer = setTimeout(() => {
-      this.api
-        .unwrap(this.api.client.GET('/api/v1/search/organizations', { params: { query: { q: text, limit: 10 } } }))
-        .then((result) => this.hits.set(result.items))
-        .catch((error: unknown) => this.toaster.error(error));
-    }, 250);
+    this.companySearch.typed();
   }
 
   protected pick(hit: CompanyHit): void {

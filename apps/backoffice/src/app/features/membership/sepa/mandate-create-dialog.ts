@@ -8,16 +8,15 @@ import { MatInput } from '@angular/material/input';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { Api } from '../../../core/api/api';
 import { ApiProblem } from '../../../core/api/api-problem';
-import type { ResponseOf } from '../../../core/api/api-types';
 import { BranchScope } from '../../../core/scope/branch-scope';
 import { FormAlert } from '../../../shared/form/form-alert';
 import { formAlertsFor } from '../../../shared/form/form-alerts';
 import { fieldErrorText } from '../../../shared/form/server-errors';
 import { Toaster } from '../../../shared/toast/toaster';
+import { CompanySearch, type CompanyHit } from '../company-search';
 import { todayIso } from '../membership-labels';
 import { SEQUENCE_TYPE_LABELS, type SepaMandate, type SequenceType } from './sepa-labels';
 
-type CompanyHit = ResponseOf<'/api/v1/search/organizations'>['items'][number];
 
 /** Records a mandate signed by a debtor company; the server checks the IBAN/BIC keys and the RUM's uniqueness. */
 @Component({
@@ -56,9 +55,9 @@ type CompanyHit = ResponseOf<'/api/v1/search/organizations'>['items'][number];
           </mat-form-field>
           <mat-form-field>
             <mat-label i18n="@@sepa.company">Entreprise débitrice</mat-label>
-            <input matInput [formControl]="companyText" [matAutocomplete]="companies" (input)="search()" autocomplete="off" cdkFocusInitial />
-            <mat-autocomplete #companies="matAutocomplete" [displayWith]="companyLabel" (optionSelected)="pick($event.option.value)">
-              @for (hit of hits(); track hit.id) {
+            <input matInput [formControl]="companySearch.text" [matAutocomplete]="companies" (input)="search()" autocomplete="off" cdkFocusInitial />
+            <mat-autocomplete #companies="matAutocomplete" [displayWith]="companySearch.label" (optionSelected)="pick($event.option.value)">
+              @for (hit of companySearch.hits(); track hit.id) {
                 <mat-option [value]="hit">{{ hit.name }} — {{ hit.siren }}</mat-option>
               }
             </mat-autocomplete>
@@ -116,10 +115,9 @@ export class MandateCreateDialog {
   protected readonly scope = inject(BranchScope);
 
   protected readonly sequenceTypes = (['FRST', 'RCUR', 'OOFF', 'FNAL'] as const).map((value) => ({ value, label: SEQUENCE_TYPE_LABELS[value] }));
-  protected readonly hits = signal<CompanyHit[]>([]);
   protected readonly saving = signal(false);
   protected readonly alerts = signal<string[]>([]);
-  protected readonly companyText = new FormControl<string | CompanyHit>('', { nonNullable: true });
+  protected readonly companySearch = new CompanySearch();
   protected readonly form = new FormGroup({
     entityId: new FormControl(this.scope.entityId() ?? this.scope.entities()[0]?.id ?? '', { nonNullable: true, validators: [Validators.required] }),
     organizationId: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
@@ -130,28 +128,14 @@ export class MandateCreateDialog {
     bic: new FormControl('', { nonNullable: true }),
     sequenceType: new FormControl<SequenceType>('FRST', { nonNullable: true }),
   });
-  private timer: ReturnType<typeof setTimeout> | undefined;
-
-  protected readonly companyLabel = (hit: CompanyHit | string | null): string => (typeof hit === 'string' ? hit : hit ? hit.name : '');
 
   protected error(name: keyof typeof this.form.controls): string {
     return fieldErrorText(this.form.controls[name]);
   }
 
   protected search(): void {
-    clearTimeout(this.timer);
     this.form.controls.organizationId.setValue('');
-    const text = typeof this.companyText.value === 'string' ? this.companyText.value.trim() : '';
-    if (text.length < 2) {
-      this.hits.set([]);
-      return;
-    }
-    this.timer = setTimeout(() => {
-      this.api
-        .unwrap(this.api.client.GET('/api/v1/search/organizations', { params: { query: { q: text, limit: 10 } } }))
-        .then((result) => this.hits.set(result.items))
-        .catch((error: unknown) => this.toaster.error(error));
-    }, 250);
+    this.companySearch.typed();
   }
 
   /** The account holder is usually the company itself: prefill it. */
