@@ -27,6 +27,8 @@ export class BranchScope {
     return this.allowsAll() ? null : (entities[0]?.id ?? null);
   });
   readonly entity = computed(() => this.entities().find((e) => e.id === this.entityId()) ?? null);
+  /** Where a new record goes by default: the chosen entity, or the user's first one under « Tout le réseau ». */
+  readonly defaultEntityId = computed(() => this.entityId() ?? this.entities()[0]?.id ?? '');
   readonly label = computed(() => this.entity()?.name ?? this.allLabel());
   readonly allLabel = computed(() =>
     this.canSeeWholeNetwork()

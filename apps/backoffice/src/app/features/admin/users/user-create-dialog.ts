@@ -63,7 +63,7 @@ export class UserCreateDialog {
   protected readonly form = new FormGroup({
     displayName: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
     email: new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.email] }),
-    homeEntityId: new FormControl(this.scope.entityId() ?? this.scope.entities()[0]?.id ?? '', { nonNullable: true, validators: [Validators.required] }),
+    homeEntityId: new FormControl(this.scope.defaultEntityId(), { nonNullable: true, validators: [Validators.required] }),
   });
   protected readonly busy = signal(false);
   protected readonly alerts = signal<string[]>([]);

@@ -44,7 +44,7 @@ export class ImportPage {
   /** Query param: the job followed on this page. */
   readonly job = input<string | undefined>(undefined);
 
-  protected readonly entityId = linkedSignal(() => this.scope.entityId() ?? this.scope.entities()[0]?.id ?? '');
+  protected readonly entityId = linkedSignal(() => this.scope.defaultEntityId());
   protected readonly file = signal<File | null>(null);
   protected readonly busy = signal(false);
   protected readonly alerts = signal<string[]>([]);

@@ -65,7 +65,7 @@ export class SegmentSaveDialog {
 
   protected readonly form = new FormGroup({
     name: new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.maxLength(200)] }),
-    entityId: new FormControl(this.scope.entityId() ?? this.scope.entities()[0]?.id ?? '', { nonNullable: true, validators: [Validators.required] }),
+    entityId: new FormControl(this.scope.defaultEntityId(), { nonNullable: true, validators: [Validators.required] }),
   });
   // Pointers into `filter` name a list filter, not a field of this dialog: shown as text.
   protected readonly submission = formSubmission(this.form, { lead: problemMessageFirst });

@@ -97,7 +97,7 @@ export class BodyFormDialog {
     commune: new FormControl(this.current?.commune ?? '', { nonNullable: true }),
     // The owner is chosen once, at creation.
     entityId: new FormControl(
-      { value: this.current?.entityId ?? this.scope.entityId() ?? this.scope.entities()[0]?.id ?? '', disabled: this.current !== null },
+      { value: this.current?.entityId ?? this.scope.defaultEntityId(), disabled: this.current !== null },
       { nonNullable: true, validators: [Validators.required] },
     ),
   });

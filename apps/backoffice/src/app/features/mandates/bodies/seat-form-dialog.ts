@@ -77,7 +77,7 @@ export class SeatFormDialog {
 
   protected readonly roles = asOptions(SEAT_ROLE_LABELS);
   protected readonly form = new FormGroup({
-    entityId: new FormControl(this.data.seat?.entityId ?? this.scope.entityId() ?? this.scope.entities()[0]?.id ?? '', { nonNullable: true, validators: [Validators.required] }),
+    entityId: new FormControl(this.data.seat?.entityId ?? this.scope.defaultEntityId(), { nonNullable: true, validators: [Validators.required] }),
     label: new FormControl(this.data.seat?.label ?? '', { nonNullable: true, validators: [Validators.required, Validators.maxLength(200)] }),
     role: new FormControl<string>(this.data.seat?.role ?? 'titular', { nonNullable: true, validators: [Validators.required] }),
   });

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, effect, inject, signal, untracked } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
@@ -6,6 +6,7 @@ import { MatInput } from '@angular/material/input';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { ApiProblem } from '../../../core/api/api-problem';
 import { BranchScope } from '../../../core/scope/branch-scope';
+import { entityFieldFollowsScope } from '../../../core/scope/entity-field';
 import { FormAlert } from '../../../shared/form/form-alert';
 import { formAlertsFor } from '../../../shared/form/form-alerts';
 import { fieldErrorText } from '../../../shared/form/server-errors';
@@ -66,12 +67,7 @@ export class FecExport {
   });
 
   constructor() {
-    effect(() => {
-      const initial = this.scope.entityId() ?? this.scope.entities()[0]?.id ?? '';
-      untracked(() => {
-        if (!this.form.controls.entityId.value) this.form.controls.entityId.setValue(initial);
-      });
-    });
+    entityFieldFollowsScope(this.form.controls.entityId);
   }
 
   protected error(name: keyof typeof this.form.controls): string {

@@ -165,7 +165,7 @@ export class CampaignsPage {
 
   constructor() {
     effect(() => {
-      const entityId = this.scope.entityId() ?? this.scope.entities()[0]?.id ?? '';
+      const entityId = this.scope.defaultEntityId();
       if (!this.form.controls.entityId.value) this.form.controls.entityId.setValue(entityId);
       void this.load(this.scope.entityId());
     });

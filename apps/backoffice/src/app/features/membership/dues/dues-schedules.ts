@@ -148,7 +148,7 @@ export class DuesSchedules {
 
   constructor() {
     effect(() => {
-      const initial = this.scope.entityId() ?? this.scope.entities()[0]?.id ?? '';
+      const initial = this.scope.defaultEntityId();
       untracked(() => {
         if (!this.entityId()) this.entityId.set(initial);
       });

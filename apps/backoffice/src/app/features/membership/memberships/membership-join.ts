@@ -12,6 +12,7 @@ import { Api } from '../../../core/api/api';
 import { ApiProblem } from '../../../core/api/api-problem';
 import { problemMessage } from '../../../core/api/problem-messages';
 import { BranchScope } from '../../../core/scope/branch-scope';
+import { entityFieldFollowsScope } from '../../../core/scope/entity-field';
 import { FormAlert } from '../../../shared/form/form-alert';
 import { applyServerErrors, fieldErrorText } from '../../../shared/form/server-errors';
 import { Toaster } from '../../../shared/toast/toaster';
@@ -112,12 +113,7 @@ export class MembershipJoin {
   private readonly entityId = toSignal(this.form.controls.entityId.valueChanges, { initialValue: '' });
 
   constructor() {
-    effect(() => {
-      const initial = this.scope.entityId() ?? this.scope.entities()[0]?.id ?? '';
-      untracked(() => {
-        if (!this.form.controls.entityId.value) this.form.controls.entityId.setValue(initial);
-      });
-    });
+    entityFieldFollowsScope(this.form.controls.entityId);
     effect(() => {
       const entityId = this.entityId();
       untracked(() => void this.loadTypes(entityId));

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, signal, untracked } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
@@ -10,6 +10,7 @@ import { Api } from '../../../core/api/api';
 import { ApiProblem } from '../../../core/api/api-problem';
 import { Session } from '../../../core/auth/session';
 import { BranchScope } from '../../../core/scope/branch-scope';
+import { entityFieldFollowsScope } from '../../../core/scope/entity-field';
 import { DataTable, type PageFetcher, type TableColumn } from '../../../shared/data-table/data-table';
 import { FormAlert } from '../../../shared/form/form-alert';
 import { formAlertsFor } from '../../../shared/form/form-alerts';
@@ -116,12 +117,7 @@ export class BatchList {
   };
 
   constructor() {
-    effect(() => {
-      const initial = this.scope.entityId() ?? this.scope.entities()[0]?.id ?? '';
-      untracked(() => {
-        if (!this.form.controls.entityId.value) this.form.controls.entityId.setValue(initial);
-      });
-    });
+    entityFieldFollowsScope(this.form.controls.entityId);
   }
 
   protected error(name: keyof typeof this.form.controls): string {

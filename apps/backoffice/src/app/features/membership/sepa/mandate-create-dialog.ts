@@ -119,7 +119,7 @@ export class MandateCreateDialog {
   protected readonly alerts = signal<string[]>([]);
   protected readonly companySearch = new CompanySearch();
   protected readonly form = new FormGroup({
-    entityId: new FormControl(this.scope.entityId() ?? this.scope.entities()[0]?.id ?? '', { nonNullable: true, validators: [Validators.required] }),
+    entityId: new FormControl(this.scope.defaultEntityId(), { nonNullable: true, validators: [Validators.required] }),
     organizationId: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
     reference: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
     signatureDate: new FormControl(todayIso(), { nonNullable: true, validators: [Validators.required] }),
