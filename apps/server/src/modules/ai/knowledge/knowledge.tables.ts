@@ -116,7 +116,10 @@ export const aiChunks = pgTable(
     endOffset: integer('end_offset').notNull(),
     /** sha256 of `text`. */
     version: text('version').notNull(),
-    /** French full text over heading and text, accents folded (immutable_unaccent, migration 0010). */
+    /**
+     * French full text over heading and text, accents folded (immutable_unaccent, migration 0010).
+     * STORAGE MAIN, set in SQL only (migration 0051): kept in the row, as every search candidate reads it.
+     */
     search: tsvector('search').generatedAlwaysAs(
       sql`setweight(to_tsvector('french', immutable_unaccent(coalesce(heading, ''))), 'B') || setweight(to_tsvector('french', immutable_unaccent(text)), 'A')`,
     ),
@@ -125,6 +128,7 @@ export const aiChunks = pgTable(
   (table) => [
     uniqueIndex('ai_chunks_source_ordinal_unique').on(table.sourceRowId, table.ordinal),
     index('ai_chunks_entity_id_idx').on(table.entityId),
+    // fastupdate = off (migration 0051: searches do not scan a pending list), set in SQL only.
     index('ai_chunks_search_idx').using('gin', table.search),
     index('ai_chunks_text_trgm_idx').using('gin', sql`immutable_unaccent(lower(${table.text})) gin_trgm_ops`),
     check('ai_chunks_visibility', sql`${table.visibility} IN ('public', 'members', 'staff')`),
