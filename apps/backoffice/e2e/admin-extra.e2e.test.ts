@@ -190,7 +190,10 @@ describe.skipIf(!chromiumAvailable)('back-office accounts and administration in 
     await page.keyboard.press('Escape');
     await rule.getByLabel('Part des utilisateurs').fill('12.345');
     await choose(page, rule.getByRole('combobox', { name: 'Variante servie' }), 'on');
+    // Wait for the server's refusal itself: the error it maps to the field comes with it.
+    const refusal = page.waitForResponse((response) => response.url().endsWith('/api/v1/feature-flags') && response.request().method() === 'POST');
     await dialog.getByRole('button', { name: 'Enregistrer' }).click();
+    expect((await refusal).status()).toBe(422);
     await eventually(() => rule.getByText('Deux décimales au plus.').isVisible()).toBe(true);
     await expectAccessible(page);
     await screenshot(page, 'feature-flag-editor');
