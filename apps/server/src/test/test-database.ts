@@ -34,8 +34,17 @@ export async function createTestDatabase(options: TestDatabaseOptions = {}): Pro
   return testDatabase;
 }
 
+// Test files share their worker (ADR 0024): read the snapshot's tarball once per worker, not per file.
+const snapshotBlobs = new Map<string, Promise<Blob>>();
+
+function snapshotBlob(file: string): Promise<Blob> {
+  let blob = snapshotBlobs.get(file);
+  if (!blob) snapshotBlobs.set(file, (blob = readFile(file).then((bytes) => new Blob([bytes]))));
+  return blob;
+}
+
 async function createPgliteDatabase(snapshot: MigratedSnapshot | undefined): Promise<TestDatabase> {
-  const loadDataDir = snapshot?.kind === 'pglite' ? new Blob([await readFile(snapshot.file)]) : undefined;
+  const loadDataDir = snapshot?.kind === 'pglite' ? await snapshotBlob(snapshot.file) : undefined;
   const database = await openPglite('memory://', { loadDataDir });
   return { database, url: undefined, drop: () => database.close() };
 }
