@@ -130,8 +130,12 @@ describe.skipIf(!chromiumAvailable)('back-office in Chromium', { timeout: 180_00
     await dialog.getByLabel('Nom').fill('Camille Martin');
     await dialog.getByLabel('Adresse e-mail').fill('camille.martin@maillage.test');
     await choose(page, dialog.getByRole('combobox', { name: 'Rattachement' }), 'Union territoriale du Rhône', false);
+    await eventually(() => dialog.getByRole('combobox', { name: 'Rattachement' }).textContent()).toContain('Union territoriale du Rhône');
     await expectAccessible(page);
+    // Wait for the account's creation itself: the URL changes only once its 201 has been read.
+    const creation = page.waitForResponse((response) => response.url().endsWith('/api/v1/users') && response.request().method() === 'POST');
     await dialog.getByRole('button', { name: 'Créer le compte' }).click();
+    expect((await creation).status()).toBe(201);
     await page.waitForURL(/\/admin\/users\/[0-9a-f-]{36}$/);
     await eventually(() => page.getByRole('heading', { name: 'Camille Martin' }).isVisible()).toBe(true);
     expect((await page.getByTestId('temporary-password').textContent())?.trim().length).toBeGreaterThan(8);
