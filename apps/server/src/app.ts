@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { DestinationStream } from 'pino';
@@ -9,7 +8,8 @@ import { registerHttpConventions } from './platform/http/http-conventions.js';
 import { strictBodySchemaController } from './platform/http/validation.js';
 import { loggerOptions } from './platform/observability/logger.js';
 import { registerHealthRoutes } from './platform/observability/health.routes.js';
-import { createMetrics, registerMetrics, registerTraceRoute, RequestLogController, type Metrics } from './platform/observability/index.js';
+import { createMetrics, registerMetrics, registerTraceRoute, requestIdOf, RequestLogController, type Metrics } from './platform/observability/index.js';
+import { FrontDoor } from './platform/http/front-door.js';
 import { FieldCipher } from './platform/crypto/index.js';
 import { EntityTreeCache } from './platform/tenancy/entity-tree.js';
 import { registerIdentity } from './modules/identity/index.js';
@@ -58,8 +58,6 @@ export interface BuildAppOptions {
   onContext?: (context: AppContext) => void;
 }
 
-const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
-
 /**
  * Headers must arrive within 20 s (or the request timeout if shorter), and Node checks stalled
  * sockets every second rather than every 30 s, so a slowloris client is cut off on time.
@@ -72,15 +70,13 @@ function slowClientLimits(requestTimeoutMs: number): { headersTimeout: number; c
 export async function buildApp(config: AppConfig, options: BuildAppOptions = {}) {
   const database = options.database ?? (await openDatabase(config));
   await runMigrations(database);
+  const frontDoor = new FrontDoor();
   const app = Fastify({
     logger: loggerOptions(config, options.logStream),
     logController: new RequestLogController(),
     trustProxy: config.trustProxy,
     requestIdHeader: false,
-    genReqId: (request) => {
-      const incoming = request.headers['x-request-id'];
-      return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
-    },
+    genReqId: (request) => requestIdOf(request.headers),
     ajv: { customOptions: { removeAdditional: false, allErrors: true, coerceTypes: 'array', useDefaults: true } },
     // Coercion for querystring/params/headers only; JSON bodies are validated as sent.
     schemaController: strictBodySchemaController(),
@@ -88,7 +84,10 @@ export async function buildApp(config: AppConfig, options: BuildAppOptions = {})
     connectionTimeout: config.http.idleTimeoutSeconds * 1000,
     requestTimeout: config.http.requestTimeoutSeconds * 1000,
     http: slowClientLimits(config.http.requestTimeoutSeconds * 1000),
+    serverFactory: frontDoor.serverFactory,
   }).withTypeProvider<TypeBoxTypeProvider>();
+  frontDoor.useLogger(app.log);
+  app.decorate('frontDoor', frontDoor);
 
   const context: AppContext = {
     config,

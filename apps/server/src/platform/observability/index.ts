@@ -12,6 +12,7 @@ export {
   type QueueStatsSource,
 } from './metrics.js';
 export { registerMetrics } from './metrics.routes.js';
+export { requestIdOf } from './request-id.js';
 export { classifyRoute, ROUTE_CLASSES, type RouteClass, type RouteFacts } from './route-class.js';
 export { LATENCY_OBJECTIVES, ERROR_OBJECTIVE, JOB_OBJECTIVES, MIN_REQUESTS_PER_CLASS, type LatencyObjective } from './slo.js';
 export { registerTraceRoute, TRACING_STARTED } from './trace-route.js';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { FastifyRequest } from 'fastify';
+import type { IncomingHttpHeaders } from 'node:http';
 
 /** Strong validator: the hash of the exact bytes sent. */
 export function strongEtag(body: string): string {
@@ -15,7 +15,7 @@ export function httpDate(date: Date): string {
  * RFC 9110 §13.2.2: If-None-Match wins when present (weak comparison for GET); If-Modified-Since
  * is only looked at without it.
  */
-export function isFresh(request: FastifyRequest, etag: string, lastModified: string): boolean {
+export function isFresh(request: { headers: IncomingHttpHeaders }, etag: string, lastModified: string): boolean {
   const ifNoneMatch = request.headers['if-none-match'];
   if (typeof ifNoneMatch === 'string') {
     if (ifNoneMatch.trim() === '*') return true;

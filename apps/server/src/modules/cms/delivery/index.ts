@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../../app.js';
+import { cachedPageDoor } from './cached-page-door.js';
 import { registerDeliveryRoutes } from './delivery.routes.js';
 import { registerHeadlessRoutes } from './headless.routes.js';
 import { LIBRARY_MEDIA, type MediaLoader } from './media-loader.js';
@@ -43,6 +44,7 @@ export function registerCmsDelivery(app: FastifyInstance, context: Pick<AppConte
     cache,
   });
   registerDeliveryRoutes(app, directory, responder);
+  if (options.pageCacheBytes > 0) app.frontDoor.add(cachedPageDoor({ directory, responder, log: app.log, metrics: app.metrics }));
   registerHeadlessRoutes(app, { database: context.database, directory, publicUrl: context.config.publicUrl });
   return { cache, directory };
 }

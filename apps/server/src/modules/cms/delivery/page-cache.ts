@@ -14,6 +14,11 @@ export interface CachedPage {
   cacheable?: boolean;
   /** Epoch ms after which the entry is rendered again whatever the generation (pages with events). */
   freshUntil?: number;
+  /**
+   * The other headers every visitor gets with this page (the platform's security headers), as
+   * Fastify sent them the first time: the front door replays them (cached-page-door.ts).
+   */
+  sharedHeaders?: Record<string, string>;
 }
 
 export class PageCache {

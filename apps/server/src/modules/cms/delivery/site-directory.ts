@@ -57,6 +57,18 @@ export class SiteDirectory {
     return this.hosts.loading;
   }
 
+  /**
+   * What is already known, without waiting: the site (or null: no such site) of an embedded slug
+   * or of a mapped host name, or undefined when that is not known right now (the caller then
+   * takes the path that reads the database).
+   */
+  known(mode: 'slug' | 'host', key: string): SiteRow | null | undefined {
+    const now = Date.now();
+    if (mode === 'host' && (this.hosts.expiresAt <= now || !this.hosts.names.has(key))) return undefined;
+    const cached = (mode === 'slug' ? this.bySlug : this.byHost).get(key);
+    return cached && cached.expiresAt > now ? cached.site : undefined;
+  }
+
   /** Forget everything (tests, and after this instance changed a site). */
   clear(): void {
     this.bySlug.clear();

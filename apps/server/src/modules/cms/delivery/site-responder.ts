@@ -64,7 +64,7 @@ export class SiteResponder {
       const token = typeof query.token === 'string' ? query.token.slice(0, 400) : '';
       return this.send(request, reply, await this.render(site, basePath, path, { token }));
     }
-    const key = `${site.id}|${site.generation}|${basePath}|${path}|${pageNumber}|${path === '/recherche' ? q : ''}`;
+    const key = pageKey(site, basePath, path, pageNumber, q);
     let page = this.options.cache.get(key);
     if (!page) {
       let pending = this.inflight.get(key);
@@ -76,6 +76,12 @@ export class SiteResponder {
       if (page.cacheable !== false) this.options.cache.set(key, page);
     }
     return this.send(request, reply, page);
+  }
+
+  /** The first page of `path` if it is in the cache now (the front door's question). */
+  cached(site: SiteRow, basePath: string, rawPath: string): CachedPage | undefined {
+    const path = normalisePath(rawPath);
+    return path === null || path === '/_preview' ? undefined : this.options.cache.get(pageKey(site, basePath, path, 1, ''));
   }
 
   private async render(site: SiteRow, basePath: string, path: string, query: { page?: number; q?: string; token?: string }): Promise<CachedPage & { cacheable?: boolean }> {
@@ -106,9 +112,29 @@ export class SiteResponder {
       .header('last-modified', page.lastModified)
       .header('content-security-policy', SITE_CSP)
       .header('referrer-policy', 'strict-origin-when-cross-origin');
+    // Taken from a request without cookie or Origin: nothing in them depends on who asks.
+    if (page.cacheable !== false && page.sharedHeaders === undefined && request.headers.cookie === undefined && request.headers.origin === undefined) {
+      page.sharedHeaders = sharedHeadersOf(reply.getHeaders());
+    }
     if (page.status === 200 && isFresh(request, page.etag, page.lastModified)) return reply.status(304).send();
     return reply.status(page.status).type(page.contentType).send(page.body);
   }
+}
+
+/** A rendered page's cache key: the site's generation makes every publication a new key (ADR 0016). */
+function pageKey(site: SiteRow, basePath: string, path: string, pageNumber: number, q: string): string {
+  return `${site.id}|${site.generation}|${basePath}|${path}|${pageNumber}|${path === '/recherche' ? q : ''}`;
+}
+
+/** Headers that belong to one response only, or to the page itself (set from the cache entry). */
+const OWN_HEADERS = new Set(['content-type', 'content-length', 'x-request-id', 'date', 'connection', 'keep-alive', 'transfer-encoding', 'set-cookie']);
+
+function sharedHeadersOf(headers: Record<string, number | string | string[] | undefined>): Record<string, string> {
+  const shared: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value !== undefined && !OWN_HEADERS.has(name)) shared[name] = Array.isArray(value) ? value.join(', ') : String(value);
+  }
+  return shared;
 }
 
 /** `/a/b/` → `/a/b`; null for paths no content can have (too long, dot segments, bad escapes). */
