@@ -4,7 +4,7 @@ import { Type } from 'typebox';
 import { ProblemSchema } from '@maillage/contracts';
 import { UnauthenticatedError } from '../http/errors.js';
 import type { Metrics } from './metrics.js';
-import { classifyRoute } from './route-class.js';
+import { memoisedClassifier } from './route-class.js';
 import { routeTemplate } from './request-log.js';
 
 /**
@@ -23,12 +23,13 @@ declare module 'fastify' {
 
 export function registerMetrics(app: FastifyInstance, metrics: Metrics, metricsToken: string | undefined): void {
   app.decorate('metrics', metrics);
+  const classify = memoisedClassifier();
   app.addHook('onResponse', (request, reply, done) => {
     const route = routeTemplate(request);
     metrics.observeHttp({
       method: request.method,
       route,
-      routeClass: classifyRoute({
+      routeClass: classify({
         method: request.method,
         route,
         query: request.query,

@@ -43,3 +43,17 @@ function hasSearchText(query: unknown): boolean {
   const q = (query as Record<string, unknown>).q;
   return typeof q === 'string' && q.trim() !== '';
 }
+
+/**
+ * classifyRoute, remembered per method, template, declared class and the two facts of the request
+ * it looks at (search text, export type): the metrics hook asks on every request.
+ */
+export function memoisedClassifier(): (facts: RouteFacts) => RouteClass {
+  const known = new Map<string, RouteClass>();
+  return (facts) => {
+    const key = `${facts.method} ${facts.declared ?? ''} ${hasSearchText(facts.query) ? 'q' : ''} ${EXPORT_TYPES.test(facts.contentType ?? '') ? 'x' : ''} ${facts.route}`;
+    let routeClass = known.get(key);
+    if (routeClass === undefined) known.set(key, (routeClass = classifyRoute(facts)));
+    return routeClass;
+  };
+}

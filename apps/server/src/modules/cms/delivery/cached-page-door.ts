@@ -71,8 +71,8 @@ export function cachedPageDoor({ directory, responder, log, metrics }: CachedPag
   };
 }
 
-const ROUTE_CLASSES = new Map(['/sites/:slug', '/sites/:slug/*', '/', '/*'].map((route) => [route, classifyRoute({ method: 'GET', route, query: {} })]));
-const routeClassOf = (route: string) => ROUTE_CLASSES.get(route) ?? 'internal';
+const CLASS_OF_ROUTE = new Map(['/sites/:slug', '/sites/:slug/*', '/', '/*'].map((route) => [route, classifyRoute({ method: 'GET', route, query: {} })]));
+const routeClassOf = (route: string) => CLASS_OF_ROUTE.get(route) ?? 'internal';
 
 /** The site and path the routes of delivery.routes.ts would serve for this URL, when already known. */
 function locate(request: IncomingMessage, directory: SiteDirectory): Target | undefined {

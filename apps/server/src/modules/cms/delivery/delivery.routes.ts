@@ -47,6 +47,9 @@ export function registerDeliveryRoutes(app: FastifyInstance, directory: SiteDire
     },
     deriveConstraint(request: { headers: { host?: string } }, _context: unknown, done: (error: Error | null, value?: string) => void) {
       const host = hostOf(request);
+      // Every request of the app comes here: answer at once when the host names are known.
+      const known = directory.isSiteHostNow(host);
+      if (known !== undefined) return done(null, known ? 'site' : undefined);
       directory.isSiteHost(host).then(
         (isSite) => done(null, isSite ? 'site' : undefined),
         // The database is unreachable: serve what does not depend on it (health, SPA).

@@ -38,8 +38,13 @@ export class SiteDirectory {
    * is refreshed in the background while the current one keeps answering.
    */
   async isSiteHost(host: string): Promise<boolean> {
+    return this.isSiteHostNow(host) ?? (await this.refreshHosts()).has(host);
+  }
+
+  /** isSiteHost without waiting, or undefined when the host names must be read first. */
+  isSiteHostNow(host: string): boolean | undefined {
     // TTL 0 (tests): always read, so a host name added a moment ago answers at once.
-    if (this.hosts.expiresAt === 0 || this.ttlMs === 0) return (await this.refreshHosts()).has(host);
+    if (this.hosts.expiresAt === 0 || this.ttlMs === 0) return undefined;
     if (this.hosts.expiresAt <= Date.now()) this.refreshHosts().catch(() => undefined);
     return this.hosts.names.has(host);
   }
