@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Page, Route } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { seedAiDemo } from '../../server/src/modules/ai/index.js';
 import { chromiumAvailable, screenshot } from './harness/browser.js';
@@ -61,6 +61,23 @@ describe.skipIf(!chromiumAvailable)('assistant back-office in Chromium', { timeo
 
     await page.getByRole('button', { name: 'Utile', exact: true }).click();
     await eventually(() => page.getByText('Merci, votre avis « Utile » est enregistré.').isVisible()).toBe(true);
+
+    // A stream cut mid-answer (here: it ends after one segment) keeps the sentence already shown, says
+    // so in French and offers to ask again, which then gets the whole answer.
+    const cutStream = (route: Route) =>
+      route.fulfill({ status: 200, contentType: 'text/event-stream', body: `event: segment\ndata: ${JSON.stringify({ text: QUOTE, citations: [] })}\n\n` });
+    await page.route('**/api/v1/ai/answers/stream', cutStream);
+    // Another wording, so that the journal below still finds one row for QUESTION.
+    await page.getByLabel('Votre question').fill("Quelle est la durée maximale d'un CDD ?");
+    await page.getByRole('button', { name: 'Demander' }).click();
+    await eventually(() => page.getByTestId('interrupted').textContent()).toContain('La réponse a été interrompue avant la fin.');
+    expect(await page.getByTestId('answer-text').textContent()).toContain(QUOTE);
+    await expectAccessible(page);
+    await page.unroute('**/api/v1/ai/answers/stream', cutStream);
+    await page.getByRole('button', { name: 'Réessayer' }).click();
+    await eventually(() => page.getByTestId('interrupted').count()).toBe(0);
+    await eventually(() => page.getByRole('button', { name: 'Utile', exact: true }).isVisible()).toBe(true);
+    expect(await page.getByTestId('answer-text').textContent()).toContain('18 mois');
 
     // Nothing relevant in the sources: the assistant says so instead of answering.
     await page.getByLabel('Votre question').fill(UNANSWERABLE);

@@ -11,7 +11,8 @@ import { AI_AUDIT_PERMISSION_DEFINITIONS } from './audit/permissions.js';
 import { AI_PERMISSION_DEFINITIONS, registerKnowledge } from './knowledge/index.js';
 import { registerMcp } from './mcp/index.js';
 import { providerSettingsRoutes } from './providers/provider-settings.routes.js';
-import { registerRetrieval, retrieveChunks } from './retrieval/index.js';
+import { registerEmbeddings } from './embeddings/register.js';
+import { registerRetrieval, retrieverWith } from './retrieval/index.js';
 
 /**
  * AI Hub (issue 7): knowledge collections and indexing, retrieval and MCP (ADR 0019), answers with
@@ -23,15 +24,18 @@ registerEncryptedColumn({ table: 'ai_provider_settings', idColumn: 'id', column:
 export function registerAi(app: FastifyInstance, context: AppContext): void {
   registerPermissions(AI_PERMISSION_DEFINITIONS);
   registerPermissions(AI_AUDIT_PERMISSION_DEFINITIONS);
-  registerKnowledge(app, context);
-  registerRetrieval(app, context);
-  registerMcp(app, context);
+  // Optional embeddings (ADR 0025): null unless AI_EMBEDDINGS_* are set.
+  const embeddings = registerEmbeddings(context);
+  const retrieve = retrieverWith(embeddings?.client ?? null);
+  registerKnowledge(app, context, embeddings?.afterIndexing);
+  registerRetrieval(app, context, retrieve, embeddings?.client.model ?? null);
+  registerMcp(app, context, retrieve);
   const rateLimiter = new UserRateLimiter(context.config.ai.rateLimitPerMinute);
   void app.register(answerRoutes, {
     database: context.database,
     cipher: context.cipher,
     ai: context.config.ai,
-    retrieve: retrieveChunks,
+    retrieve,
     flags: context.flags,
     rateLimiter,
   });

@@ -13,6 +13,22 @@ export interface AiSettings {
   rateLimitPerMinute: number;
   /** Days the AI interactions journal is kept. */
   auditRetentionDays: number;
+  /** Optional embedding provider (OpenAI-compatible `/embeddings`), server-wide; null: retrieval is lexical only. */
+  embeddings: EmbeddingSettings | null;
+}
+
+/** One vector space for the whole network's index (ADR 0025): a server setting, not an entity's. */
+export interface EmbeddingSettings {
+  /** Base URL without `/embeddings`, e.g. `http://localhost:11434/v1`. */
+  baseUrl: string;
+  model: string;
+  apiKey: string | undefined;
+  /** Length of the vectors the model returns (checked on every answer). */
+  dimensions: number;
+  /** The endpoint runs on infrastructure we operate: staff-only chunks may be embedded by it. */
+  hostedOnPremises: boolean;
+  /** Budget for embedding a question; past it the search is lexical only. */
+  queryTimeoutMs: number;
 }
 
 export function readAiSettings(env: Env): AiSettings {
@@ -24,6 +40,7 @@ export function readAiSettings(env: Env): AiSettings {
     openAiHostedOnPremises: readBoolean(env, 'AI_OPENAI_HOSTED_ON_PREMISES', false),
     rateLimitPerMinute: readInteger(env, 'AI_RATE_LIMIT_PER_MINUTE', 20, 1, 10_000),
     auditRetentionDays: readInteger(env, 'AI_AUDIT_RETENTION_DAYS', 365, 1, 3650),
+    embeddings: readEmbeddingSettings(env),
   };
   if (settings.openAiBaseUrl !== undefined && !/^https?:\/\//.test(settings.openAiBaseUrl)) {
     throw new ConfigError('AI_OPENAI_BASE_URL', 'must start with http:// or https://');
@@ -32,4 +49,20 @@ export function readAiSettings(env: Env): AiSettings {
     throw new ConfigError('AI_PROVIDER', 'openai-compatible needs AI_OPENAI_BASE_URL and AI_OPENAI_MODEL');
   }
   return settings;
+}
+
+function readEmbeddingSettings(env: Env): EmbeddingSettings | null {
+  // Every variable is read, set or not (the configuration test lists what is read).
+  const baseUrl = readSetting(env, 'AI_EMBEDDINGS_BASE_URL');
+  const model = readSetting(env, 'AI_EMBEDDINGS_MODEL');
+  const apiKey = readSetting(env, 'AI_EMBEDDINGS_API_KEY');
+  const dimensionsSet = readSetting(env, 'AI_EMBEDDINGS_DIMENSIONS') !== undefined;
+  const dimensions = readInteger(env, 'AI_EMBEDDINGS_DIMENSIONS', 0, 2, 4096);
+  const hostedOnPremises = readBoolean(env, 'AI_EMBEDDINGS_HOSTED_ON_PREMISES', false);
+  const queryTimeoutMs = readInteger(env, 'AI_EMBEDDINGS_QUERY_TIMEOUT_MS', 1500, 50, 30_000);
+  if (baseUrl === undefined) return null;
+  if (!/^https?:\/\//.test(baseUrl)) throw new ConfigError('AI_EMBEDDINGS_BASE_URL', 'must start with http:// or https://');
+  if (!model) throw new ConfigError('AI_EMBEDDINGS_MODEL', 'is required when AI_EMBEDDINGS_BASE_URL is set');
+  if (!dimensionsSet) throw new ConfigError('AI_EMBEDDINGS_DIMENSIONS', 'is required when AI_EMBEDDINGS_BASE_URL is set');
+  return { baseUrl, model, apiKey, dimensions, hostedOnPremises, queryTimeoutMs };
 }

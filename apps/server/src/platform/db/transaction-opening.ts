@@ -10,6 +10,9 @@ interface WireConnection {
   bind(message: { portal: string; statement: string; values: unknown[] }): void;
   execute(message: { portal: string }): void;
   close(message: { type: 'S'; name: string }): void;
+  /** node-postgres's record of the named statements it has parsed (or sent for parsing) on this connection. */
+  parsedStatements: Record<string, string>;
+  submittedNamedStatements: Record<string, string>;
 }
 
 /** A statement of the opening, prepared once per connection under its name. */
@@ -36,6 +39,8 @@ const preparedByConnection = new WeakMap<WireConnection, Map<string, 'prepared' 
 
 interface QueryHandlers {
   queryMode?: string;
+  /** Set (non-empty) for a named, prepared query. */
+  name?: string;
   submit(connection: WireConnection): Error | null | undefined;
   handleRowDescription(message: unknown): void;
   handleDataRow(message: unknown): void;
@@ -82,6 +87,15 @@ class PreambledQuery {
         connection.bind({ portal: '', statement: name, values });
         connection.execute({ portal: '' });
       }
+      // A named query: node-postgres parses it once per connection, but it only books the statement
+      // for the query it sees as active (this wrapper), so after a failed batch whether the Parse ran
+      // is ours to track, as for the opening's statements: close it, and have node-postgres parse again.
+      const name = this.query.name;
+      if (name && statements.get(name) === 'uncertain') {
+        connection.close({ type: 'S', name });
+        delete connection.parsedStatements[name];
+        delete connection.submittedNamedStatements[name];
+      }
       // Extended protocol for the query too, so that one Sync closes the whole batch.
       this.query.queryMode = 'extended';
       return this.query.submit(connection);
@@ -106,11 +120,13 @@ class PreambledQuery {
 
   handleError(error: Error, connection: WireConnection): void {
     for (const { name } of this.preamble) this.statementsOf.set(name, 'uncertain');
+    if (this.query.name) this.statementsOf.set(this.query.name, 'uncertain');
     this.query.handleError(error, connection);
   }
 
   handleReadyForQuery(connection: WireConnection): void {
     for (const { name } of this.preamble) this.statementsOf.set(name, 'prepared');
+    if (this.query.name) this.statementsOf.set(this.query.name, 'prepared');
     this.query.handleReadyForQuery(connection);
   }
 

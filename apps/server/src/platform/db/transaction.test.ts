@@ -86,6 +86,25 @@ describe('withTransaction: the transaction opens with its first query', () => {
     }
   });
 
+  it('runs a named (prepared) query in read-only transactions, also after it failed on the same connections', async () => {
+    const probe = (divisor: number) =>
+      withTransaction(
+        t.database,
+        scope,
+        async (tx) => (await tx.client.query<{ roots: string; share: number }>({ name: 'probe_named', text: `SELECT current_setting('app.scope_roots') AS roots, 6 / $1::int AS share`, values: [divisor] })).rows[0],
+        { readOnly: true },
+      );
+    // More attempts than pooled connections: each connection prepares it, fails with it, then runs it again.
+    for (let attempt = 0; attempt < 8; attempt += 1) {
+      await expect(probe(attempt + 1)).resolves.toEqual({ roots: root, share: Math.floor(6 / (attempt + 1)) });
+      await expect(probe(0)).rejects.toThrow(/division by zero/);
+    }
+    await expect(probe(2)).resolves.toEqual({ roots: root, share: 3 });
+    // A statement that fails to parse is parsed again next time (not reported as a missing prepared statement).
+    const broken = () => withTransaction(t.database, scope, (tx) => tx.client.query({ name: 'probe_broken', text: 'SELECT * FROM no_such_table_named' }), { readOnly: true });
+    for (let attempt = 0; attempt < 3; attempt += 1) await expect(broken()).rejects.toThrow(/no_such_table_named/);
+  });
+
   it('opens nothing when the work never queries', async () => {
     await expect(withTransaction(t.database, scope, async () => 'nothing to do')).resolves.toBe('nothing to do');
   });

@@ -30,9 +30,9 @@ export interface CrmTestNetwork {
   call(who: SignedIn, method: Method, url: string, payload?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
 }
 
-/** A test app on the small network (FR, R84, R11, R94, 69, 75, 2A) with signed-in staff. */
-export async function createCrmTestNetwork(prefix: string): Promise<CrmTestNetwork> {
-  const t = await createTestApp();
+/** A test app on the small network (FR, R84, R11, R94, 69, 75, 2A) with signed-in staff; `env` adds settings. */
+export async function createCrmTestNetwork(prefix: string, env: Record<string, string> = {}): Promise<CrmTestNetwork> {
+  const t = await createTestApp(env);
   const database = t.testDatabase.database;
   const ids = (await createSmallNetwork(database)).ids as Record<string, string>;
   const users: Array<[keyof CrmStaff, string, string]> = [

@@ -20661,7 +20661,7 @@ export interface paths {
         put?: never;
         /**
          * Search the knowledge base: ranked passages you may read, with their offsets and version
-         * @description French full text (accents folded, everyday wording expanded to legal terms) and trigram similarity, fused by reciprocal rank fusion (k = 60). Staff-only passages come only from your entities and their subtrees; public and members' passages from the whole network. Read-only, so safe to retry; each call is audited. 403 `ai_assistant_disabled` when the assistant (feature flag ai.assistant) is off for every entity where you hold ai.ask.
+         * @description French full text (accents folded, everyday wording expanded to legal terms) and trigram similarity, fused by reciprocal rank fusion (k = 60); when the server has an embedding provider, that lexical ranking is fused in turn (RRF, k = 60) with the passages nearest to the question by cosine similarity. Staff-only passages come only from your entities and their subtrees; public and members' passages from the whole network. Read-only, so safe to retry; each call is audited. 403 `ai_assistant_disabled` when the assistant (feature flag ai.assistant) is off for every entity where you hold ai.ask.
          */
         post: {
             parameters: {
@@ -23131,7 +23131,7 @@ export interface components {
             start: number;
             end: number;
             visibility: "public" | "members" | "staff";
-            /** @description Reciprocal rank fusion score of the full-text and trigram rankings; higher is better */
+            /** @description Reciprocal rank fusion score (k = 60), higher is better, comparable within one response only: 1/(60 + full-text rank) + 1/(60 + trigram rank); with embeddings configured, 1/(60 + rank in that lexical ranking) + 1/(60 + rank by cosine similarity). At most 2/61 either way. */
             score: number;
         };
         /** @description OK */
@@ -23202,6 +23202,15 @@ export interface components {
                 /** @description Relevant and allowed for the provider by the classification rule */
                 sent: boolean;
             }[];
+            /** @description How the passages were ranked (null when retrieval itself failed, or before it was recorded) */
+            retrieval: {
+                /** @description off: lexical ranking only (no embedding provider); used: fused with the vector ranking; failed: the question could not be embedded, lexical only */
+                embeddings: "off" | "used" | "failed";
+                /** @description The embedding model */
+                model?: string;
+                /** @description Why embedding the question failed */
+                error?: string;
+            } | null;
             provider: string;
             model: string;
             promptVersion: string | null;

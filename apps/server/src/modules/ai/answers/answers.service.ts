@@ -8,14 +8,15 @@ import { chunksAllowedFor } from '../providers/classification.js';
 import type { GenerationProvider, ProviderResult } from '../providers/generation-provider.js';
 import { providerFor, type ProviderDeps } from '../providers/provider-resolver.js';
 import { redact, withoutPersonalData, type RedactedKind } from '../providers/redaction.js';
-import type { RetrievalRequest, RetrievedChunk } from '../retrieval/retrieved-chunk.js';
+import type { Retriever } from '../retrieval/retrieve-chunks.js';
+import type { RetrievedChunk } from '../retrieval/retrieved-chunk.js';
 import { ANSWER_MESSAGES } from './answer-messages.js';
 import type { Answer, AskQuestion } from './answers.schema.js';
 import { statusOf, verifySentence, type DroppedSentence, type VerifiedSegment } from './citation-verifier.js';
 import { relevantChunks } from './relevance.js';
 
-/** The retrieval step (ai/retrieval's `retrieveChunks`): ranked chunks the scope may read. */
-export type Retriever = (database: Database, scope: DbScope, request: RetrievalRequest) => Promise<RetrievedChunk[]>;
+/** The retrieval step (ai/retrieval's `retrieverWith`): ranked chunks the scope may read, and how they were ranked. */
+export type { Retriever };
 
 export interface AnswerDeps extends ProviderDeps {
   retrieve: Retriever;
@@ -69,6 +70,7 @@ export async function answerQuestion(deps: AnswerDeps, asker: Asker, input: AskQ
     question: input.question,
     filters: input.filters ?? {},
     retrieved: [],
+    retrieval: null,
     provider: 'none',
     model: 'none',
     promptVersion: null,
@@ -103,7 +105,9 @@ export async function answerQuestion(deps: AnswerDeps, asker: Asker, input: AskQ
   let retrieved: RetrievedChunk[] = [];
   try {
     const filters = input.filters ?? {};
-    retrieved = await deps.retrieve(deps.database, asker.scope, { question: input.question, filters, limit: options.retrievalLimit ?? RETRIEVAL_LIMIT });
+    const retrieval = await deps.retrieve(deps.database, asker.scope, { question: input.question, filters, limit: options.retrievalLimit ?? RETRIEVAL_LIMIT });
+    retrieved = retrieval.chunks;
+    record.retrieval = retrieval.trace;
     const provider = options.provider ?? (await providerFor(deps, asker.entityId));
     record.provider = provider.name;
     record.model = provider.model;

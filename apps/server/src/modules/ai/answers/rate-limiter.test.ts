@@ -27,7 +27,23 @@ describe('AI settings', () => {
       openAiHostedOnPremises: false,
       rateLimitPerMinute: 20,
       auditRetentionDays: 365,
+      embeddings: null,
     });
+  });
+
+  it('reads the optional embedding provider, and refuses it without a model or dimensions', () => {
+    const embeddings = { AI_EMBEDDINGS_BASE_URL: 'http://127.0.0.1:11434/v1', AI_EMBEDDINGS_MODEL: 'bge-m3', AI_EMBEDDINGS_DIMENSIONS: '1024' };
+    expect(loadConfig({ ...base, ...embeddings }, []).ai.embeddings).toEqual({
+      baseUrl: 'http://127.0.0.1:11434/v1',
+      model: 'bge-m3',
+      apiKey: undefined,
+      dimensions: 1024,
+      hostedOnPremises: false,
+      queryTimeoutMs: 1500,
+    });
+    expect(() => loadConfig({ ...base, ...embeddings, AI_EMBEDDINGS_MODEL: '' }, [])).toThrow(/AI_EMBEDDINGS_MODEL/);
+    expect(() => loadConfig({ ...base, ...embeddings, AI_EMBEDDINGS_DIMENSIONS: '' }, [])).toThrow(/AI_EMBEDDINGS_DIMENSIONS/);
+    expect(() => loadConfig({ ...base, ...embeddings, AI_EMBEDDINGS_BASE_URL: 'ftp://x' }, [])).toThrow(/AI_EMBEDDINGS_BASE_URL/);
   });
 
   it('refuses openai-compatible without an endpoint and model, and a non-HTTP URL', () => {

@@ -2,6 +2,9 @@ import { sql } from 'drizzle-orm';
 import { check, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { entities } from '../../../platform/tenancy/entity-tree.tables.js';
 import { tenantIsolationPolicy } from '../../../platform/tenancy/tenant-policy.js';
+import type { RetrievalTrace } from '../retrieval/retrieved-chunk.js';
+
+export type { RetrievalTrace };
 
 export const INTERACTION_STATUSES = ['answered', 'partial', 'refused', 'error'] as const;
 export type InteractionStatus = (typeof INTERACTION_STATUSES)[number];
@@ -52,6 +55,8 @@ export const aiInteractions = pgTable(
     promptTokens: integer('prompt_tokens'),
     completionTokens: integer('completion_tokens'),
     error: text('error'),
+    /** How retrieval ran: `{ embeddings: 'off' | 'used' | 'failed', model?, error? }` (ADR 0025); null before 0052. */
+    retrieval: jsonb('retrieval').$type<RetrievalTrace>(),
     /** `json` or `sse`. */
     channel: text('channel').notNull().default('json'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

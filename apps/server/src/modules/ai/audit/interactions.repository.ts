@@ -2,7 +2,7 @@ import { getTableColumns, sql } from 'drizzle-orm';
 import type { Tx } from '../../../platform/db/index.js';
 import type { CollectionQuery } from '../../../platform/http/collection.js';
 import { fetchPage, type CollectionPage } from '../../../platform/http/collection-sql.js';
-import { aiInteractions, type AuditedChunk, type FeedbackRating, type InteractionStatus } from './ai-audit.tables.js';
+import { aiInteractions, type AuditedChunk, type FeedbackRating, type InteractionStatus, type RetrievalTrace } from './ai-audit.tables.js';
 import { interactionCollection } from './interactions.collection.js';
 import type { Feedback, Interaction } from './interactions.schema.js';
 
@@ -14,6 +14,8 @@ export interface NewInteraction {
   question: string;
   filters: unknown;
   retrieved: AuditedChunk[];
+  /** Null when retrieval did not run (it failed). */
+  retrieval: RetrievalTrace | null;
   provider: string;
   model: string;
   promptVersion: string | null;
@@ -33,13 +35,13 @@ export interface NewInteraction {
 export async function insertInteraction(tx: Tx, row: NewInteraction): Promise<void> {
   await tx.client.query(
     `INSERT INTO ai_interactions (id, entity_id, user_id, conversation_id, question, filters, retrieved, provider, model, prompt_version,
-       raw_output_sha256, status, message, answer, dropped, redactions, latency_ms, prompt_tokens, completion_tokens, error, channel)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)`,
+       raw_output_sha256, status, message, answer, dropped, redactions, latency_ms, prompt_tokens, completion_tokens, error, channel, retrieval)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)`,
     [
       row.id, row.entityId, row.userId, row.conversationId, row.question, JSON.stringify(row.filters), JSON.stringify(row.retrieved),
       row.provider, row.model, row.promptVersion, row.rawOutputSha256, row.status, row.message, JSON.stringify(row.answer),
       JSON.stringify(row.dropped), row.redactions === null ? null : JSON.stringify(row.redactions), row.latencyMs, row.promptTokens,
-      row.completionTokens, row.error, row.channel,
+      row.completionTokens, row.error, row.channel, row.retrieval === null ? null : JSON.stringify(row.retrieval),
     ],
   );
 }
@@ -84,6 +86,7 @@ export async function findInteractionPage(tx: Tx, query: CollectionQuery): Promi
       question: row.question,
       filters: row.filters,
       retrieved: row.retrieved,
+      retrieval: row.retrieval ?? null,
       provider: row.provider,
       model: row.model,
       promptVersion: row.promptVersion,

@@ -24,7 +24,7 @@ const CSV_COLUMNS: ReadonlyArray<CsvColumn<Interaction>> = [
   { name: 'userEmail', value: (interaction: Interaction) => interaction.user?.email ?? null },
   ...[
     'conversationId', 'status', 'provider', 'model', 'promptVersion', 'question', 'message', 'latencyMs', 'promptTokens', 'completionTokens',
-    'rawOutputSha256', 'channel', 'error', 'retrieved', 'answer', 'dropped', 'redactions', 'feedback',
+    'rawOutputSha256', 'channel', 'error', 'retrieved', 'answer', 'dropped', 'redactions', 'feedback', 'retrieval',
   ].map((name) => ({ name })),
 ];
 

@@ -24,6 +24,19 @@ export const InteractionSchema = Type.Object(
         sent: Type.Boolean({ description: 'Relevant and allowed for the provider by the classification rule' }),
       }),
     ),
+    retrieval: Type.Union(
+      [
+        Type.Object({
+          embeddings: Type.Union([Type.Literal('off'), Type.Literal('used'), Type.Literal('failed')], {
+            description: 'off: lexical ranking only (no embedding provider); used: fused with the vector ranking; failed: the question could not be embedded, lexical only',
+          }),
+          model: Type.Optional(Type.String({ description: 'The embedding model' })),
+          error: Type.Optional(Type.String({ description: 'Why embedding the question failed' })),
+        }),
+        Type.Null(),
+      ],
+      { description: 'How the passages were ranked (null when retrieval itself failed, or before it was recorded)' },
+    ),
     provider: Type.String(),
     model: Type.String(),
     promptVersion: Type.Union([Type.String(), Type.Null()]),

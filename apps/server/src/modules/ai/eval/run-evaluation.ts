@@ -5,7 +5,7 @@ import { FieldCipher } from '../../../platform/crypto/index.js';
 import { newId, withOwnerClient, type Database } from '../../../platform/db/index.js';
 import { answerQuestion } from '../answers/answers.service.js';
 import type { GenerationProvider } from '../providers/generation-provider.js';
-import { retrieveChunks } from '../retrieval/index.js';
+import { retrieverWith } from '../retrieval/index.js';
 import { GOLDEN_SET } from './golden-set.js';
 import { GUIDES_PRATIQUES } from './guides-pratiques.js';
 import { loadCollection, parseJsonLines, type JsonLinesDocument } from './load-collection.js';
@@ -56,6 +56,7 @@ const EXTRACTIVE_ONLY: AiSettings = {
   openAiHostedOnPremises: false,
   rateLimitPerMinute: 1_000_000,
   auditRetentionDays: 365,
+  embeddings: null,
 };
 
 /**
@@ -74,7 +75,7 @@ export async function runEvaluation(database: Database, set: EvaluationSet, prov
     const ref = loaded.refs.get(sourceId);
     return ref === undefined ? undefined : keyByRef.get(ref);
   };
-  const deps = { database, cipher: new FieldCipher([{ id: 'eval', key: Buffer.alloc(32, 7) }], Buffer.alloc(32, 9)), ai: EXTRACTIVE_ONLY, retrieve: retrieveChunks };
+  const deps = { database, cipher: new FieldCipher([{ id: 'eval', key: Buffer.alloc(32, 7) }], Buffer.alloc(32, 9)), ai: EXTRACTIVE_ONLY, retrieve: retrieverWith(null) };
   const asker = { userId: newId(), entityId, scope: { kind: 'entities' as const, entityRoots: [entityId], userId: null } };
   const outcomes: QuestionOutcome[] = [];
   for (const question of set.questions) {

@@ -8,6 +8,7 @@ import type { FeatureFlags } from '../../../platform/flags/index.js';
 import { ForbiddenError } from '../../../platform/http/errors.js';
 import { resolveAskerFor } from '../answers/asker.js';
 import { AI_PERMISSIONS } from '../knowledge/permissions.js';
+import type { Retriever } from '../retrieval/retrieve-chunks.js';
 import { searchKnowledge } from '../retrieval/search.service.js';
 import {
   CompanyIdInput,
@@ -24,6 +25,8 @@ export interface ToolContext {
   app: FastifyInstance;
   database: Database;
   flags: FeatureFlags;
+  /** Retrieval as the search route runs it (embeddings included when configured). */
+  retrieve: Retriever;
   principal: Principal;
   /** The caller's `Authorization` header, forwarded to the API routes the CRM tools wrap. */
   authorization: string;
@@ -133,7 +136,7 @@ const searchContent: ToolDefinition<typeof SearchContentInput, typeof SearchCont
     const asker = await resolveAskerFor(context.principal, context.flags).catch((error: unknown) => {
       throw error instanceof ForbiddenError ? new ToolError(error.message) : error;
     });
-    const { items } = await searchKnowledge(context.database, asker, context.audit, request, 'mcp');
+    const { items } = await searchKnowledge(context.retrieve, context.database, asker, context.audit, request, 'mcp');
     return { items };
   },
 };

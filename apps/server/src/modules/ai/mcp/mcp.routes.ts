@@ -12,6 +12,7 @@ import { ANSWER_MESSAGES } from '../answers/answer-messages.js';
 import { assistantEnabledRoots } from '../answers/asker.js';
 import { createMcpServer } from './mcp-server.js';
 import { MCP_TOOL_PERMISSIONS } from './mcp-tools.js';
+import type { Retriever } from '../retrieval/retrieve-chunks.js';
 
 const JsonRpcMessage = Type.Object({ jsonrpc: Type.Literal('2.0') }, { additionalProperties: true, description: 'A JSON-RPC 2.0 message (MCP)' });
 
@@ -19,7 +20,7 @@ const JsonRpcMessage = Type.Object({ jsonrpc: Type.Literal('2.0') }, { additiona
  * `/api/v1/mcp`: Model Context Protocol over Streamable HTTP, stateless (no session id: each POST
  * carries one JSON-RPC message and gets its answer as JSON). Personal access tokens only.
  */
-export async function mcpRoutes(instance: FastifyInstance, deps: { database: Database; flags: FeatureFlags }): Promise<void> {
+export async function mcpRoutes(instance: FastifyInstance, deps: { database: Database; flags: FeatureFlags; retrieve: Retriever }): Promise<void> {
   const app = instance.withTypeProvider<TypeBoxTypeProvider>();
   const root = instance;
 
@@ -45,7 +46,7 @@ export async function mcpRoutes(instance: FastifyInstance, deps: { database: Dat
       const principal = requirePrincipal(request);
       if (principal.via !== 'token') throw new ForbiddenError("Le serveur MCP s'utilise avec un jeton d'accès personnel (Authorization: Bearer).", 'token_required');
       await requireAssistantEnabled(principal, deps.flags);
-      const server = createMcpServer({ app: root, database: deps.database, flags: deps.flags, principal, authorization: request.headers.authorization!, audit: auditActorFrom(request) });
+      const server = createMcpServer({ app: root, database: deps.database, flags: deps.flags, retrieve: deps.retrieve, principal, authorization: request.headers.authorization!, audit: auditActorFrom(request) });
       const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
       reply.hijack();
       reply.raw.on('close', () => {

@@ -38,3 +38,24 @@ export interface RetrievalRequest {
   filters?: RetrievalFilters;
   limit?: number;
 }
+
+/** Whether the vector arm took part in a retrieval (ADR 0025); journaled with each interaction. */
+export interface RetrievalTrace {
+  embeddings: 'off' | 'used' | 'failed';
+  model?: string;
+  /** Why the question could not be embedded (the search then ran lexical only). */
+  error?: string;
+}
+
+/** Ranked chunks and how they were ranked. */
+export interface Retrieval {
+  chunks: RetrievedChunk[];
+  trace: RetrievalTrace;
+}
+
+/** Embeds a question for the vector arm; implemented by the embedding client (ai/embeddings). */
+export interface QueryEmbedder {
+  readonly model: string;
+  /** A unit vector; throws (or times out) on any provider failure. */
+  embedQuestion(question: string): Promise<number[]>;
+}

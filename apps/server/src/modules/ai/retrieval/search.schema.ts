@@ -37,7 +37,11 @@ export const RetrievedChunkSchema = Type.Object(
     start: Type.Integer({ minimum: 0, description: "Offset of `text` in the source's full extracted text" }),
     end: Type.Integer({ minimum: 0 }),
     visibility: Type.Union([Type.Literal('public'), Type.Literal('members'), Type.Literal('staff')]),
-    score: Type.Number({ description: 'Reciprocal rank fusion score of the full-text and trigram rankings; higher is better' }),
+    score: Type.Number({
+      description:
+        'Reciprocal rank fusion score (k = 60), higher is better, comparable within one response only: 1/(60 + full-text rank) + 1/(60 + trigram rank); ' +
+        'with embeddings configured, 1/(60 + rank in that lexical ranking) + 1/(60 + rank by cosine similarity). At most 2/61 either way.',
+    }),
   },
   { $id: 'AiRetrievedChunk' },
 );

@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { recordAudit, type AuditActor } from '../../../platform/audit/index.js';
 import { withTransaction, type Database } from '../../../platform/db/index.js';
 import type { Asker } from '../answers/answers.service.js';
-import { retrieveChunks } from './retrieve-chunks.js';
+import type { Retriever } from './retrieve-chunks.js';
 import type { RetrievalRequest, RetrievedChunk } from './retrieved-chunk.js';
 
 /**
@@ -11,6 +11,7 @@ import type { RetrievalRequest, RetrievedChunk } from './retrieved-chunk.js';
  * scope is limited to the subtrees where the assistant is enabled (`resolveAskerFor`).
  */
 export async function searchKnowledge(
+  retrieve: Retriever,
   database: Database,
   asker: Asker,
   audit: AuditActor,
@@ -18,7 +19,7 @@ export async function searchKnowledge(
   channel: 'api' | 'mcp',
 ): Promise<{ items: RetrievedChunk[]; tookMs: number }> {
   const started = performance.now();
-  const items = await retrieveChunks(database, asker.scope, request);
+  const { chunks: items, trace } = await retrieve(database, asker.scope, request);
   const tookMs = Math.round(performance.now() - started);
   await withTransaction(database, asker.scope, (tx) =>
     recordAudit(tx, {
@@ -30,6 +31,7 @@ export async function searchKnowledge(
         channel,
         question: request.question,
         filters: request.filters ?? {},
+        retrieval: { ...trace },
         results: items.map((chunk) => `${chunk.chunkId}@${chunk.version.slice(0, 12)}:${chunk.score}`),
       },
       actor: audit,

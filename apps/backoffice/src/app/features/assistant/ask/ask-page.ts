@@ -11,8 +11,9 @@ import { FormAlert } from '../../../shared/form/form-alert';
 import { fieldErrorText } from '../../../shared/form/server-errors';
 import { LoadingState } from '../../../shared/states/loading-state';
 import { Toaster } from '../../../shared/toast/toaster';
-import { FEEDBACK_LABELS, type Answer, type AnswerSegment } from '../assistant-labels';
+import { FEEDBACK_LABELS } from '../assistant-labels';
 import { numberCitations, type NumberedSource } from './answer-citations';
+import { AnswerProgress } from './answer-progress';
 import { AnswerStream } from './answer-stream';
 import { CitationDialog, type CitationDialogData } from './citation-dialog';
 
@@ -74,7 +75,12 @@ const ASK_PROBLEMS: Record<string, string> = {
                 {{ ' ' }}
               }
             </p>
-            @if (!answer()) {
+            @if (interruption(); as message) {
+              <div class="notice interrupted" role="alert" data-testid="interrupted">
+                <p>{{ message }}</p>
+                <button mat-stroked-button type="button" (click)="ask()" [disabled]="busy()" i18n="@@ai.retry">Réessayer</button>
+              </div>
+            } @else if (!answer()) {
               <p class="muted" i18n="@@ai.streaming">Réponse en cours de rédaction…</p>
             }
           }
@@ -119,6 +125,8 @@ const ASK_PROBLEMS: Record<string, string> = {
     }
     .notice { padding: 12px 16px; border-radius: 8px; background: var(--mat-sys-secondary-container); color: var(--mat-sys-on-secondary-container); }
     .notice p { margin: 4px 0 0; }
+    .interrupted { display: flex; align-items: center; gap: 12px; flex-wrap: wrap; }
+    .interrupted p { margin: 0; flex: 1 1 320px; }
     .sources li { margin: 2px 0; }
     .feedback { display: flex; align-items: center; gap: 8px; flex-wrap: wrap; margin-top: 16px; }
   `,
@@ -135,9 +143,11 @@ export class AskPage {
   protected readonly form = new FormGroup({ question: this.question });
   protected readonly busy = signal(false);
   protected readonly alerts = signal<string[]>([]);
-  protected readonly answer = signal<Answer | null>(null);
-  /** Verified segments received so far, until the complete answer replaces them. */
-  protected readonly streamed = signal<AnswerSegment[]>([]);
+  private readonly progress = new AnswerProgress();
+  protected readonly answer = this.progress.answer;
+  /** Verified segments received so far, until the complete answer replaces them (kept if the stream is cut). */
+  protected readonly streamed = this.progress.segments;
+  protected readonly interruption = this.progress.interruption;
   protected readonly numbered = computed(() => numberCitations(this.answer() ?? { segments: this.streamed() }));
   protected readonly feedbackGiven = signal<'useful' | 'wrong' | null>(null);
   protected readonly sendingFeedback = signal(false);
@@ -151,14 +161,13 @@ export class AskPage {
     }
     this.busy.set(true);
     this.alerts.set([]);
-    this.answer.set(null);
-    this.streamed.set([]);
+    this.progress.start();
     this.feedbackGiven.set(null);
     try {
-      const answer = await this.stream.ask({ question: this.question.value.trim() }, (segment) => this.streamed.update((segments) => [...segments, segment]));
-      this.answer.set(answer);
+      this.progress.complete(await this.stream.ask({ question: this.question.value.trim() }, (segment) => this.progress.receive(segment)));
     } catch (failure) {
-      this.streamed.set([]);
+      // Cut mid-answer: the verified sentences already shown stay, with the interruption and a retry.
+      if (this.progress.interrupt()) return;
       if (!(failure instanceof ApiProblem)) {
         this.toaster.error(failure);
         return;

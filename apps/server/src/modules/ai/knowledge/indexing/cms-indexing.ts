@@ -28,10 +28,14 @@ export interface CmsPort {
  * Both messages run the same idempotent sync: what is published now is (re)indexed, what is not is
  * removed with its chunks. Redelivered or reordered messages therefore converge on the CMS's state.
  */
-export function registerCmsIndexing(bus: MessageBus, database: Database, cms: CmsPort): void {
+export function registerCmsIndexing(bus: MessageBus, database: Database, cms: CmsPort, afterIndexing?: (tx: Tx, sourceIds: readonly string[]) => Promise<void>): void {
   const sync = async (payload: unknown) => {
     const { contentId } = payload as { contentId: string };
-    await withTransaction(database, { kind: 'system' }, (tx) => syncCmsContent(tx, cms, contentId));
+    await withTransaction(database, { kind: 'system' }, async (tx) => {
+      if ((await syncCmsContent(tx, cms, contentId)) === 'removed' || !afterIndexing) return;
+      const { rows } = await tx.client.query<{ id: string }>(`SELECT id FROM ai_sources WHERE source_type = 'cms-content' AND source_id = $1`, [contentId]);
+      await afterIndexing(tx, rows.map((row) => row.id));
+    });
   };
   bus.handle(cms.ContentPublished, sync);
   bus.handle(cms.ContentUnpublished, sync);
