@@ -115,10 +115,12 @@ const SEARCH_TEXT = `WITH words AS (SELECT word, position FROM unnest($1::text[]
     SELECT position, word AS alternative FROM words
     UNION
     SELECT words.position, close.word FROM words CROSS JOIN LATERAL (
-      SELECT l.word FROM organization_words l
-      WHERE length(words.word) >= 3 AND NOT EXISTS (SELECT 1 FROM organization_words known WHERE known.word = words.word)
-      ORDER BY l.word <-> words.word LIMIT 3) close
-    WHERE similarity(close.word, words.word) >= 0.3
+      SELECT nearest.word FROM (
+        SELECT l.word, l.word <-> words.word AS distance FROM organization_words l
+        WHERE length(words.word) >= 3 AND NOT EXISTS (SELECT 1 FROM organization_words known WHERE known.word = words.word)
+          AND l.word % words.word AND similarity(l.word, words.word) >= 0.3
+        ORDER BY distance FETCH FIRST 3 ROWS WITH TIES) nearest
+      ORDER BY nearest.distance, nearest.word LIMIT 10) close
   ),
   per_word AS (SELECT position, string_agg(alternative, ' | ' ORDER BY alternative) AS any_of FROM alternatives GROUP BY position),
   input AS (

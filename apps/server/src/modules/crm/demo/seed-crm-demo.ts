@@ -62,7 +62,9 @@ export async function seedCrmDemo(database: Database, options: CrmDemoOptions): 
       options.onProgress?.(start + companies.length, total);
     }
     // Fresh statistics, or the planner guesses from an empty table until autovacuum comes by.
-    await client.query('ANALYZE organizations, organization_links, persons, person_emails, affiliations, person_consents, interactions');
+    await client.query('ANALYZE organizations, organization_words, organization_links, persons, person_emails, affiliations, person_consents, interactions');
+    // The search index's pending entries merged now rather than read by every search until VACUUM (0053).
+    await client.query(`SELECT gin_clean_pending_list('organizations_search_idx'::regclass)`);
     return { created, companiesExpected: total, alreadyPresent: false };
   });
 }

@@ -40,6 +40,23 @@ export interface LinkFields {
   attachedBy: LinkOrigin;
 }
 
+/** A link as `LINKS_OF_ROW` renders it: timestamps are JSON text. */
+export type LinkJson = Omit<LinkRow, 'created_at' | 'updated_at'> & { created_at: string; updated_at: string };
+
+/**
+ * The visible links (RLS) of the company of the enclosing query's row, oldest first, as a JSON array:
+ * a read then fetches companies and their links in one statement. The enclosing query reads
+ * `organizations` under that name (the reference is written qualified: Drizzle renders its own
+ * select-list columns bare).
+ */
+export const LINKS_OF_ROW = `(SELECT coalesce(json_agg(json_build_object('id', l.id, 'organization_id', l.organization_id, 'entity_id', l.entity_id,
+    'status', l.status, 'tags', l.tags, 'attached_by', l.attached_by, 'version', l.version, 'created_at', l.created_at, 'updated_at', l.updated_at)
+    ORDER BY l.created_at, l.id), '[]') FROM organization_links l WHERE l.organization_id = "organizations"."id")`;
+
+export function linksFromJson(links: readonly LinkJson[]): OrganizationLink[] {
+  return links.map((link) => toLink({ ...link, created_at: new Date(link.created_at), updated_at: new Date(link.updated_at) }));
+}
+
 /** The visible links of these companies, grouped by company, oldest first. */
 export async function findLinksOf(tx: Tx, organizationIds: readonly string[]): Promise<Map<string, OrganizationLink[]>> {
   const byOrganization = new Map<string, OrganizationLink[]>(organizationIds.map((id) => [id, []]));

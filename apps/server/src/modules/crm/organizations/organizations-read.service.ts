@@ -2,38 +2,28 @@ import { withTransaction, type Database, type DbScope } from '../../../platform/
 import type { CollectionQuery } from '../../../platform/http/collection.js';
 import type { CollectionPage } from '../../../platform/http/collection-sql.js';
 import { NotFoundError } from '../../../platform/http/errors.js';
-import { findLinksOf } from './organization-links.repository.js';
-import { fetchOrganizationPage, findOrganizationById } from './organizations.repository.js';
+import { fetchOrganizationPage, findOrganizationWithLinks } from './organizations.repository.js';
 import type { Organization, SearchHit } from './organizations.schema.js';
 import { searchOrganizations as searchRows } from './organizations-search.repository.js';
 
-// Public identity: every reader sees every company. Links: RLS shows the scope's own only.
+// Public identity: every reader sees every company. Links: RLS shows the scope's own only. Each read
+// is one statement (links aggregated in it), so one round trip with the transaction's opening.
 
 export async function getOrganization(database: Database, scope: DbScope, id: string): Promise<Organization> {
   return withTransaction(
     database,
     scope,
     async (tx) => {
-      const organization = await findOrganizationById(tx, id);
+      const organization = await findOrganizationWithLinks(tx, id);
       if (!organization) throw new NotFoundError('Organization');
-      const links = await findLinksOf(tx, [id]);
-      return { ...organization, links: links.get(id) ?? [] };
+      return organization;
     },
     { readOnly: true },
   );
 }
 
 export async function listOrganizations(database: Database, scope: DbScope, query: CollectionQuery): Promise<CollectionPage<Organization>> {
-  return withTransaction(
-    database,
-    scope,
-    async (tx) => {
-      const page = await fetchOrganizationPage(tx, query);
-      const links = await findLinksOf(tx, page.items.map((item) => item.id));
-      return { ...page, items: page.items.map((item) => ({ ...item, links: links.get(item.id) ?? [] })) };
-    },
-    { readOnly: true },
-  );
+  return withTransaction(database, scope, (tx) => fetchOrganizationPage(tx, query), { readOnly: true });
 }
 
 export async function searchOrganizations(database: Database, scope: DbScope, q: string, limit: number): Promise<SearchHit[]> {

@@ -3,8 +3,9 @@ import type { Tx } from '../../../platform/db/index.js';
 import type { CollectionQuery } from '../../../platform/http/collection.js';
 import { fetchPage, type CollectionPage } from '../../../platform/http/collection-sql.js';
 import type { OrganizationFields } from './organization-fields.js';
+import { LINKS_OF_ROW, linksFromJson, type LinkJson } from './organization-links.repository.js';
 import { organizationCollection } from './organizations.collection.js';
-import type { OrganizationIdentity } from './organizations.schema.js';
+import type { Organization, OrganizationIdentity } from './organizations.schema.js';
 import { organizations, type LinkStatus } from './organizations.tables.js';
 
 // `organizations` has no tenant policy (public identity, ADR 0007): these queries see every company.
@@ -79,6 +80,15 @@ export async function findOrganizationById(tx: Tx, id: string, options: { forUpd
   return rows[0] ? toIdentity(rows[0]) : null;
 }
 
+/** A company with the links the caller may see, in one statement. */
+export async function findOrganizationWithLinks(tx: Tx, id: string): Promise<Organization | null> {
+  const { rows } = await tx.client.query<OrganizationRow & { links: LinkJson[] }>(
+    `SELECT ${COLUMNS}, ${LINKS_OF_ROW} AS links FROM organizations WHERE id = $1`,
+    [id],
+  );
+  return rows[0] ? { ...toIdentity(rows[0]), links: linksFromJson(rows[0].links) } : null;
+}
+
 /** Names of companies (their public identity, readable network-wide), for other modules' lists. */
 export async function findOrganizationNames(tx: Tx, ids: readonly string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
@@ -119,14 +129,14 @@ export async function updateOrganizationFields(tx: Tx, id: string, expectedVersi
  * One page of the network-wide list. `filter[status]` keeps the companies that one of the caller's links
  * holds with that status: the EXISTS runs under RLS, so other branches' links never count.
  */
-export async function fetchOrganizationPage(tx: Tx, query: CollectionQuery): Promise<CollectionPage<OrganizationIdentity>> {
+export async function fetchOrganizationPage(tx: Tx, query: CollectionQuery): Promise<CollectionPage<Organization>> {
   const status = query.filters.find((filter) => filter.field === 'status')?.value as LinkStatus | undefined;
   const where = status
     ? sql`exists (select 1 from organization_links l where l.organization_id = ${organizations.id} and l.status = ${status})`
     : undefined;
   // The fingerprint (cursor binding) keeps the status filter; only its SQL is written here.
   const identityQuery = { ...query, filters: query.filters.filter((filter) => filter.field !== 'status') };
-  const page = await fetchPage<typeof organizations.$inferSelect>(tx, organizationCollection, identityQuery, {
+  const page = await fetchPage<typeof organizations.$inferSelect & { links: LinkJson[] }>(tx, organizationCollection, identityQuery, {
     table: organizations,
     // Every column but the tsvector `search`.
     columns: {
@@ -148,13 +158,15 @@ export async function fetchOrganizationPage(tx: Tx, query: CollectionQuery): Pro
       version: organizations.version,
       createdAt: organizations.createdAt,
       updatedAt: organizations.updatedAt,
+      // One round trip for the page and its links.
+      links: sql.raw(LINKS_OF_ROW),
     },
     ...(where ? { where } : {}),
   });
   return {
     ...page,
-    items: page.items.map((row) =>
-      toIdentity({
+    items: page.items.map((row) => ({
+      ...toIdentity({
         id: row.id,
         siren: row.siren,
         name: row.name,
@@ -174,6 +186,7 @@ export async function fetchOrganizationPage(tx: Tx, query: CollectionQuery): Pro
         created_at: row.createdAt,
         updated_at: row.updatedAt,
       }),
-    ),
+      links: linksFromJson(row.links),
+    })),
   };
 }

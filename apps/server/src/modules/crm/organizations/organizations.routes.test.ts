@@ -249,6 +249,10 @@ describe('organizations API', () => {
       expect(hits[0]?.id, q).toBe(lyonBakery.id);
     }
     expect((await search('saint-denis')).map((hit) => hit.name)).toContain('Rhumerie de Saint-Denis');
+    // "martn" is as close (0.44) to each of these five names: every one is tried, not three of them.
+    const tied = ['Fromagerie Martel', 'Fromagerie Marthe', 'Fromagerie Martin', 'Fromagerie Martot', 'Fromagerie Martre'];
+    for (const [index, name] of tied.entries()) await create(paris, { siren: generateSiren(60 + index), name, address: { postalCode: '75011' } });
+    expect((await search('fromagerie martn')).map((hit) => hit.name)).toEqual(expect.arrayContaining(tied));
     const prefix = generateSiren(10).slice(0, 6);
     expect((await search(prefix.replace(/(\d{3})/, '$1 '))).map((hit) => hit.id)).toContain(lyonBakery.id);
     expect(await search('zzzz introuvable')).toEqual([]);

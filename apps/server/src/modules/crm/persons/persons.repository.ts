@@ -168,8 +168,10 @@ export async function fetchPersonPage(tx: Tx, query: CollectionQuery): Promise<C
       version: persons.version,
       createdAt: persons.createdAt,
       updatedAt: persons.updatedAt,
-      // One round trip for the page and its addresses.
-      emails: sql<string[]>`(select coalesce(array_agg(e.email order by e.is_primary desc, e.email), '{}') from person_emails e where e.person_id = ${persons.id})`,
+      // One round trip for the page and its addresses. The outer id is written qualified: Drizzle renders
+      // a select-list column bare ("id"), which inside this subquery would be person_emails.id — an
+      // uncorrelated condition that scanned every address once and answered no addresses at all.
+      emails: sql<string[]>`(select coalesce(array_agg(e.email order by e.is_primary desc, e.email), '{}') from person_emails e where e.person_id = "persons"."id")`,
     },
     ...(where ? { where } : {}),
   });

@@ -142,6 +142,12 @@ describe('persons API', () => {
     expect(await list(rhone, 'filter[name][contains]=h%C3%A9l%C3%A8ne%20DUPONT')).toEqual([dupont.id]);
     expect(await list(rhone, 'filter[name][contains]=dupont martin')).toEqual([]);
     expect(await list(rhone, 'filter[email]=H.Dupont@perso.fr')).toEqual([dupont.id]);
+    // A list item carries the contact's own addresses, primary first (read in the page's query).
+    const byEmail = (await call(rhone, 'GET', '/api/v1/persons?filter[email]=h.dupont@perso.fr')).json<{ items: Person[] }>();
+    expect(byEmail.items[0]?.emails).toEqual([
+      { email: 'helene.dupont@example.fr', isPrimary: true },
+      { email: 'h.dupont@perso.fr', isPrimary: false },
+    ]);
     expect(await list(national, `filter[entityId]=${ids['69']}`)).toEqual([dupont.id]);
     const organization = await call(rhone, 'POST', '/api/v1/organizations', { siren: generateSiren(401), name: 'Imprimerie Lyonnaise', address: { postalCode: '69003' } });
     const organizationId = organization.json<{ id: string }>().id;
