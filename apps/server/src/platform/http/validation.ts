@@ -1,5 +1,6 @@
 import { AjvCompiler } from '@fastify/ajv-compiler';
 import type { FastifyServerOptions } from 'fastify';
+import { serializerFactory } from './serialization.js';
 
 /**
  * Type coercion is right for the querystring, params and headers (everything arrives as text) but
@@ -7,6 +8,7 @@ import type { FastifyServerOptions } from 'fastify';
  * which breaks JSON Merge Patch (null clears a field) and accepts `"5"` for an integer. Bodies are
  * therefore validated by a second Ajv instance with the same options minus coercion.
  */
+/** Also serializes responses from their shapes only (serialization.ts). */
 export function strictBodySchemaController(): NonNullable<FastifyServerOptions['schemaController']> {
   const factory = AjvCompiler();
   return {
@@ -18,6 +20,7 @@ export function strictBodySchemaController(): NonNullable<FastifyServerOptions['
         const strict = factory(externalSchemas, strictOptions as typeof options);
         return (route) => (route.httpPart === 'body' ? strict(route) : coercing(route));
       },
+      buildSerializer: serializerFactory(),
     },
   };
 }

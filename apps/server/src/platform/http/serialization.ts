@@ -1,0 +1,60 @@
+import { SerializerSelector } from '@fastify/fast-json-stringify-compiler';
+import type { FastifyServerOptions } from 'fastify';
+
+type SchemaNode = Record<string, unknown>;
+
+/** Keywords that only constrain values: the serializer needs types and shapes, not these. */
+const VALIDATION_ONLY = new Set(['pattern', 'minLength', 'maxLength', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf', 'minItems', 'maxItems', 'uniqueItems', 'minProperties', 'maxProperties']);
+/** Formats that change how fast-json-stringify writes a value (a Date as date, time or date-time). */
+const WRITTEN_FORMATS = new Set(['date-time', 'date', 'time']);
+const SCALAR_TYPES = new Set(['string', 'number', 'integer', 'boolean']);
+
+/**
+ * The response schema as the serializer should see it. fast-json-stringify picks an `anyOf` branch
+ * by validating the value against each branch with Ajv — patterns, e-mail and UUID formats, lengths
+ * — for every nullable field of every row; profiles of list routes showed it. The contract (OpenAPI,
+ * request validation) keeps the full schemas; responses are built by our own code, so the
+ * serializer only needs to know the shapes: `Union([String(…), Null()])` becomes
+ * `{ type: ['string', 'null'] }`, which it writes without validating.
+ */
+export function serializationSchema(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(serializationSchema);
+  if (typeof schema !== 'object' || schema === null) return schema;
+  const node = schema as SchemaNode;
+  const nullable = nullableScalar(node);
+  if (nullable) return serializationSchema({ ...withoutAnyOf(node), ...nullable, type: [nullable.type, 'null'] });
+  const simplified: SchemaNode = {};
+  for (const [key, value] of Object.entries(node)) {
+    if (VALIDATION_ONLY.has(key) || (key === 'format' && !WRITTEN_FORMATS.has(String(value)))) continue;
+    simplified[key] = key === 'properties' || key === 'patternProperties' ? mapValues(value as SchemaNode, serializationSchema) : serializationSchema(value);
+  }
+  return simplified;
+}
+
+/** The scalar branch of `anyOf: [scalar, null]` (either order), when the union is just that. */
+function nullableScalar(node: SchemaNode): SchemaNode | undefined {
+  const branches = node.anyOf;
+  if (!Array.isArray(branches) || branches.length !== 2) return undefined;
+  const [first, second] = branches as SchemaNode[];
+  const scalar = first?.type === 'null' ? second : second?.type === 'null' ? first : undefined;
+  if (!scalar || typeof scalar.type !== 'string' || !SCALAR_TYPES.has(scalar.type) || 'enum' in scalar || 'const' in scalar || 'anyOf' in scalar) return undefined;
+  return scalar;
+}
+
+function withoutAnyOf(node: SchemaNode): SchemaNode {
+  const { anyOf: _anyOf, ...rest } = node;
+  return rest;
+}
+
+function mapValues(object: SchemaNode, map: (value: unknown) => unknown): SchemaNode {
+  return Object.fromEntries(Object.entries(object).map(([key, value]) => [key, map(value)]));
+}
+
+/** Fastify's own serializer compiler, given the serialization schemas of the routes' responses. */
+export function serializerFactory(): NonNullable<NonNullable<FastifyServerOptions['schemaController']>['compilersFactory']>['buildSerializer'] {
+  const factory = SerializerSelector();
+  return (externalSchemas, options) => {
+    const compile = factory(externalSchemas, options);
+    return (route) => compile({ ...route, schema: serializationSchema(route.schema) as typeof route.schema });
+  };
+}
