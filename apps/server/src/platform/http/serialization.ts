@@ -50,6 +50,15 @@ function mapValues(object: SchemaNode, map: (value: unknown) => unknown): Schema
   return Object.fromEntries(Object.entries(object).map(([key, value]) => [key, map(value)]));
 }
 
+/**
+ * A serializer for one branch of a response union, for a handler that knows which branch it sends
+ * (`reply.serializer(…)`): fast-json-stringify would otherwise validate the whole body against the
+ * first branch to choose.
+ */
+export function branchSerializer(schema: unknown): (payload: unknown) => string {
+  return SerializerSelector()({}, {})({ schema: serializationSchema(schema) as Record<string, unknown>, method: 'GET', url: '', httpStatus: '200' }) as (payload: unknown) => string;
+}
+
 /** Fastify's own serializer compiler, given the serialization schemas of the routes' responses. */
 export function serializerFactory(): NonNullable<NonNullable<FastifyServerOptions['schemaController']>['compilersFactory']>['buildSerializer'] {
   const factory = SerializerSelector();

@@ -8,6 +8,7 @@ import { sendCsv, wantsCsv, type CsvColumn } from '../../../platform/http/collec
 import { requireMergePatch } from '../../../platform/http/merge-patch.js';
 import { isNotModified, requiredIfMatchVersion, setEtag } from '../../../platform/http/preconditions.js';
 import { COMMON_PROBLEMS, problemResponses, toEnvelope } from '../../../platform/http/responses.js';
+import { branchSerializer } from '../../../platform/http/serialization.js';
 import { entityCollection } from './entities.collection.js';
 import { getEntity, getEntityTree, listEntities } from './entities-read.service.js';
 import { createEntity, moveEntity, updateEntity, type EntityActor, type EntityWriteDeps } from './entities-write.service.js';
@@ -24,6 +25,9 @@ import { ENTITY_PERMISSIONS } from './permissions.js';
 
 const TAGS = ['entities'];
 const EntityPageSchema = CollectionEnvelope(EntitySchema);
+// The list answers one of two shapes; the handler knows which (see branchSerializer).
+const serializePage = branchSerializer(EntityPageSchema);
+const serializeTree = branchSerializer(EntityTreeSchema);
 
 const CSV_COLUMNS: CsvColumn<Entity>[] = [
   { name: 'id' },
@@ -70,12 +74,12 @@ export async function entityRoutes(instance: FastifyInstance, deps: EntityWriteD
     },
     async (request, reply) => {
       const scope = dbScopeFor(request, ENTITY_PERMISSIONS.read);
-      if ((request.query as { view?: string }).view === 'tree') return { items: await getEntityTree(database, scope) };
+      if ((request.query as { view?: string }).view === 'tree') return reply.serializer(serializeTree).send({ items: await getEntityTree(database, scope) });
       const query = entityCollection.parse(request.query);
       if (wantsCsv(request)) {
         return sendCsv(reply, { query, fetch: (batch) => listEntities(database, scope, batch), columns: CSV_COLUMNS, filename: 'entites', audit: false });
       }
-      return toEnvelope(await listEntities(database, scope, query));
+      return reply.serializer(serializePage).send(toEnvelope(await listEntities(database, scope, query)));
     },
   );
 
