@@ -7,7 +7,7 @@ type SchemaNode = Record<string, unknown>;
 const VALIDATION_ONLY = new Set(['pattern', 'minLength', 'maxLength', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf', 'minItems', 'maxItems', 'uniqueItems', 'minProperties', 'maxProperties']);
 /** Formats that change how fast-json-stringify writes a value (a Date as date, time or date-time). */
 const WRITTEN_FORMATS = new Set(['date-time', 'date', 'time']);
-const SCALAR_TYPES = new Set(['string', 'number', 'integer', 'boolean']);
+const SINGLE_TYPES = new Set(['string', 'number', 'integer', 'boolean', 'object', 'array']);
 
 /**
  * The response schema as the serializer should see it. fast-json-stringify picks an `anyOf` branch
@@ -15,13 +15,13 @@ const SCALAR_TYPES = new Set(['string', 'number', 'integer', 'boolean']);
  * — for every nullable field of every row; profiles of list routes showed it. The contract (OpenAPI,
  * request validation) keeps the full schemas; responses are built by our own code, so the
  * serializer only needs to know the shapes: `Union([String(…), Null()])` becomes
- * `{ type: ['string', 'null'] }`, which it writes without validating.
+ * `{ type: ['string', 'null'] }` (objects and arrays likewise), which it writes without validating.
  */
 export function serializationSchema(schema: unknown): unknown {
   if (Array.isArray(schema)) return schema.map(serializationSchema);
   if (typeof schema !== 'object' || schema === null) return schema;
   const node = schema as SchemaNode;
-  const nullable = nullableScalar(node);
+  const nullable = nullableBranch(node);
   if (nullable) return serializationSchema({ ...withoutAnyOf(node), ...nullable, type: [nullable.type, 'null'] });
   const simplified: SchemaNode = {};
   for (const [key, value] of Object.entries(node)) {
@@ -31,14 +31,14 @@ export function serializationSchema(schema: unknown): unknown {
   return simplified;
 }
 
-/** The scalar branch of `anyOf: [scalar, null]` (either order), when the union is just that. */
-function nullableScalar(node: SchemaNode): SchemaNode | undefined {
+/** The other branch of `anyOf: [X, null]` (either order) when X has one type and is no union itself. */
+function nullableBranch(node: SchemaNode): SchemaNode | undefined {
   const branches = node.anyOf;
   if (!Array.isArray(branches) || branches.length !== 2) return undefined;
   const [first, second] = branches as SchemaNode[];
-  const scalar = first?.type === 'null' ? second : second?.type === 'null' ? first : undefined;
-  if (!scalar || typeof scalar.type !== 'string' || !SCALAR_TYPES.has(scalar.type) || 'enum' in scalar || 'const' in scalar || 'anyOf' in scalar) return undefined;
-  return scalar;
+  const other = first?.type === 'null' ? second : second?.type === 'null' ? first : undefined;
+  if (!other || typeof other.type !== 'string' || !SINGLE_TYPES.has(other.type) || 'enum' in other || 'const' in other || 'anyOf' in other) return undefined;
+  return other;
 }
 
 function withoutAnyOf(node: SchemaNode): SchemaNode {
