@@ -31,6 +31,9 @@ const OURS_PORT = 3921;
 const BARE_PORT = 3922;
 
 /** The targets of issue 4. */
+/** Node flags of each role in deploy/compose.yaml and the helm chart (docs/perf.md, import memory): the bench measures what production runs. */
+export const WEB_NODE_FLAGS = ['--max-old-space-size=384'];
+export const WORKER_NODE_FLAGS = ['--max-semi-space-size=2', '--max-old-space-size=384'];
 export const TARGETS = { minThroughputRatioAt50: 0.7, maxP99MsAt10: 15, maxSearchP95Ms: 50, maxExportSeconds: 20, maxImportSeconds: 60, maxImportRssMb: 400 };
 
 async function main() {
@@ -48,7 +51,7 @@ async function main() {
     const oursUrl = `http://127.0.0.1:${OURS_PORT}`;
     const bareUrl = `http://127.0.0.1:${BARE_PORT}`;
     const env = productionEnv({ databaseUrl: database.url, port: OURS_PORT, logLevel: LOG_LEVEL, poolSize: POOL_SIZE });
-    const ours = await startProcess('maillage', [join(DIST, 'main.js'), '--role=web'], env, `${oursUrl}/livez`);
+    const ours = await startProcess('maillage', [...WEB_NODE_FLAGS, join(DIST, 'main.js'), '--role=web'], env, `${oursUrl}/livez`);
     stops.push(ours.stop);
     const bare = await startProcess('bare', [join(ROOT, 'bench/crm-bare-server.mjs')], { DATABASE_URL: database.url, PORT: String(BARE_PORT), POOL_SIZE: String(POOL_SIZE) }, `${bareUrl}/api/v1/search/organizations?q=a`);
     stops.push(bare.stop);
@@ -96,7 +99,7 @@ async function main() {
     // Import: as many rows as the data set has companies (250,000 for `full`), run by a worker process.
     console.log(`import: building a ${int(crmSeed.companiesExpected)}-row CSV…`);
     const csv = await buildImportCsv(DIST, crmSeed.companiesExpected);
-    const worker = await startProcess('maillage worker', [join(DIST, 'main.js'), '--role=worker'], { ...env, PORT: String(OURS_PORT + 5) }, `${oursUrl}/livez`);
+    const worker = await startProcess('maillage worker', [...WORKER_NODE_FLAGS, join(DIST, 'main.js'), '--role=worker'], { ...env, PORT: String(OURS_PORT + 5) }, `${oursUrl}/livez`);
     stops.push(worker.stop);
     await sleep(5_000); // the worker subscribes to the queues
     const imported = await measureImport({ base: oursUrl, headers, webPid: ours.pid, workerPid: worker.pid, csv, entityId: targets.rhoneEntityId });

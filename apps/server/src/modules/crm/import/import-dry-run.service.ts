@@ -1,23 +1,36 @@
 import { recordAudit, type AuditActor } from '../../../platform/audit/index.js';
 import type { Principal } from '../../../platform/auth/index.js';
-import { withTransaction, type Database } from '../../../platform/db/index.js';
+import { withTransaction, type Database, type Tx } from '../../../platform/db/index.js';
 import { AppError, ForbiddenError, ValidationError } from '../../../platform/http/errors.js';
 import type { ColumnOverrides } from './column-mapping.js';
 import { foldText } from '../text/fold-text.js';
 import { CsvFileError } from './csv/csv-error.js';
 import { ImportFileError } from './import-file-error.js';
-import { findSavedOverrides, insertImportJob, insertReportLines, type ReportLine } from './import-jobs.repository.js';
+import {
+  appendImportFilePiece,
+  findSavedOverrides,
+  insertImportJob,
+  insertReportLines,
+  recordDryRunCounts,
+  type ReportLine,
+} from './import-jobs.repository.js';
 import { toImportJob } from './import-job-view.js';
 import type { DryRun, ReportRow } from './imports.schema.js';
 import { IMPORT_PERMISSIONS } from './permissions.js';
-import { bufferSlices, openImportFile } from './read-import-file.js';
+import { openImportFile, type ImportFile } from './read-import-file.js';
+import type { SpooledFile } from './spooled-upload.js';
 
 /** Rows shown in the dry-run response; the full report is the downloadable CSV. */
 const REPORT_PREVIEW_ROWS = 1_000;
+/** Report lines are stored as they come, this many at a time: a file whose every row warns is never held whole. */
+const REPORT_WRITE_LINES = 1_000;
+/** The reader is fed slices of this size (small strings to decode and tokenise, docs/perf.md). */
+const READ_SLICE_BYTES = 64 * 1024;
+/** The file is stored in pieces of this size, appended one after the other. */
+const STORE_PIECE_BYTES = 4 * 1024 * 1024;
 
 export interface UploadedFile {
-  fileName: string;
-  content: Buffer;
+  file: SpooledFile;
   /** Chosen on the mapping screen; completes the entity's saved mapping. */
   columnOverrides: ColumnOverrides;
   entityId: string | undefined;
@@ -50,56 +63,79 @@ export class ImportFileUnreadableError extends AppError {
 
 /**
  * Reads the whole file once, validates every row and stores the job with its report: nothing is
- * written to the CRM. The stored file and column choices are what the run will use.
+ * written to the CRM. The stored file and column choices are what the run will use. The job, its
+ * report lines (stored as they come) and the file are written in one transaction: a file found
+ * unreadable half-way leaves nothing behind.
  */
 export async function dryRunImport(database: Database, actor: ImportActor, upload: UploadedFile): Promise<DryRun> {
   const entityId = importEntityOf(actor.principal, upload.entityId);
   const scope = { kind: 'entities' as const, entityRoots: [entityId], userId: actor.principal.userId };
   const saved = await withTransaction(database, scope, (tx) => findSavedOverrides(tx, entityId), { readOnly: true });
-  const headers = await readHeaders(upload.content);
+  const headers = await readFile(upload.file, async (file) => file.headers);
   const columnOverrides: ColumnOverrides = { ...applicableToFile(saved ?? {}, headers), ...upload.columnOverrides };
 
-  const analysis = await analyse(upload.content, columnOverrides);
-  return withTransaction(database, scope, async (tx) => {
-    const job = await insertImportJob(tx, {
-      entityId,
-      fileName: upload.fileName,
-      fileFormat: analysis.format,
-      fileContent: upload.content,
-      columnOverrides,
-      columnMapping: analysis.columns,
-      rowsTotal: analysis.total,
-      rowsValid: analysis.total - analysis.rejected,
-      rowsRejected: analysis.rejected,
-      createdBy: actor.principal.userId,
-    });
-    await insertReportLines(tx, { id: job.id, entityId }, analysis.lines);
-    await recordAudit(tx, {
-      action: 'crm.import.analysed',
-      resourceType: 'import_job',
-      resourceId: job.id,
-      entityId,
-      after: { fileName: upload.fileName, rowsTotal: analysis.total, rowsRejected: analysis.rejected },
-      actor: actor.audit,
-    });
-    return {
-      job: toImportJob(job),
-      encoding: analysis.encoding ?? null,
-      separator: analysis.separator ?? null,
-      headers: analysis.headers,
-      ignoredHeaders: analysis.ignoredHeaders,
-      report: analysis.preview,
-      reportTruncated: analysis.previewTruncated,
-    };
-  });
+  const context = { entityId, actor, upload, columnOverrides };
+  return withTransaction(database, scope, (tx) => readFile(upload.file, (file) => storeDryRun(tx, context, file), columnOverrides));
 }
 
-async function readHeaders(content: Buffer): Promise<readonly string[]> {
+interface DryRunContext {
+  entityId: string;
+  actor: ImportActor;
+  upload: UploadedFile;
+  columnOverrides: ColumnOverrides;
+}
+
+/** In the dry run's transaction: the job, its report lines as the rows are read, the file, then the counts. */
+async function storeDryRun(tx: Tx, { entityId, actor, upload, columnOverrides }: DryRunContext, file: ImportFile): Promise<DryRun> {
+  if (file.problems.length > 0) {
+    throw new ValidationError(
+      file.problems.map((problem) => ({ pointer: '/columnOverrides', message: problem.message })),
+      'Les colonnes du fichier ne permettent pas de l’importer : choisissez-les.',
+    );
+  }
+  const mapped = Object.entries(file.mapping).map(([field, column]) => [field, column.header] as const);
+  const { id } = await insertImportJob(tx, {
+    entityId,
+    fileName: upload.file.fileName,
+    fileFormat: file.format,
+    fileSize: upload.file.size,
+    columnOverrides,
+    columnMapping: Object.fromEntries(mapped),
+    createdBy: actor.principal.userId,
+  });
+  const report = await reportRows(tx, { id, entityId }, file);
+  await storeFile(tx, id, upload.file);
+  const job = await recordDryRunCounts(tx, id, report);
+  await recordAudit(tx, {
+    action: 'crm.import.analysed',
+    resourceType: 'import_job',
+    resourceId: id,
+    entityId,
+    after: { fileName: upload.file.fileName, rowsTotal: report.total, rowsRejected: report.rejected },
+    actor: actor.audit,
+  });
+  return {
+    job: toImportJob(job),
+    encoding: file.encoding ?? null,
+    separator: file.separator ?? null,
+    headers: [...file.headers],
+    ignoredHeaders: [...file.ignoredHeaders],
+    report: report.preview,
+    reportTruncated: report.previewTruncated,
+  };
+}
+
+/** Opens the spooled file with `columns` and hands it to `use`; a file that cannot be read is a 422. */
+async function readFile<T>(spooled: SpooledFile, use: (file: ImportFile) => Promise<T>, columns?: ColumnOverrides): Promise<T> {
+  const slices = spooled.open(READ_SLICE_BYTES);
   try {
-    return (await openImportFile(bufferSlices(content))).headers;
+    return await use(await openImportFile(slices, { columns }));
   } catch (error) {
     if (error instanceof CsvFileError || error instanceof ImportFileError) throw new ImportFileUnreadableError(error.code, error.message);
     throw error;
+  } finally {
+    // Reading only the header stops early: release the file.
+    slices.destroy();
   }
 }
 
@@ -112,47 +148,36 @@ function applicableToFile(saved: ColumnOverrides, headers: readonly string[]): C
   return Object.fromEntries(Object.entries(saved).filter(([, header]) => header === null || present.has(foldText(header!))));
 }
 
-async function analyse(content: Buffer, columns: ColumnOverrides) {
-  try {
-    const file = await openImportFile(bufferSlices(content), { columns });
-    if (file.problems.length > 0) {
-      throw new ValidationError(
-        file.problems.map((problem) => ({ pointer: '/columnOverrides', message: problem.message })),
-        'Les colonnes du fichier ne permettent pas de l’importer : choisissez-les.',
-      );
+/**
+ * Validates every row and stores its report lines as they come (one line per problem of a rejected
+ * row, one per warning of an accepted one); only counts and the first rows of the preview stay in memory.
+ */
+async function reportRows(tx: Tx, job: { id: string; entityId: string }, file: ImportFile) {
+  let pending: ReportLine[] = [];
+  const preview: ReportRow[] = [];
+  let total = 0;
+  let rejected = 0;
+  let previewTruncated = false;
+  for await (const row of file.rows) {
+    total++;
+    const problems = row.ok ? [] : row.problems.map(({ column, code, message }) => ({ column, code, message }));
+    const warnings = row.ok ? [...row.warnings, ...(row.duplicate?.warnings ?? [])] : [];
+    if (!row.ok) rejected++;
+    if (problems.length + warnings.length === 0) continue;
+    for (const problem of problems) pending.push({ row: row.row, severity: 'error', ...problem });
+    for (const message of warnings) pending.push({ row: row.row, severity: 'warning', column: null, code: 'row_warning', message });
+    if (preview.length < REPORT_PREVIEW_ROWS) preview.push({ row: row.row, status: row.ok ? 'accepted' : 'rejected', problems, warnings });
+    else previewTruncated = true;
+    if (pending.length >= REPORT_WRITE_LINES) {
+      await insertReportLines(tx, job, pending);
+      pending = [];
     }
-    const lines: ReportLine[] = [];
-    const preview: ReportRow[] = [];
-    let total = 0;
-    let rejected = 0;
-    let previewTruncated = false;
-    for await (const row of file.rows) {
-      total++;
-      const problems = row.ok ? [] : row.problems.map(({ column, code, message }) => ({ column, code, message }));
-      const warnings = row.ok ? [...row.warnings, ...(row.duplicate?.warnings ?? [])] : [];
-      if (!row.ok) rejected++;
-      for (const problem of problems) lines.push({ row: row.row, severity: 'error', ...problem });
-      for (const message of warnings) lines.push({ row: row.row, severity: 'warning', column: null, code: 'row_warning', message });
-      if (problems.length + warnings.length === 0) continue;
-      if (preview.length < REPORT_PREVIEW_ROWS) preview.push({ row: row.row, status: row.ok ? 'accepted' : 'rejected', problems, warnings });
-      else previewTruncated = true;
-    }
-    const mapped = Object.entries(file.mapping).map(([field, column]) => [field, column.header] as const);
-    return {
-      format: file.format,
-      encoding: file.encoding,
-      separator: file.separator,
-      headers: [...file.headers],
-      ignoredHeaders: [...file.ignoredHeaders],
-      columns: Object.fromEntries(mapped),
-      total,
-      rejected,
-      lines,
-      preview,
-      previewTruncated,
-    };
-  } catch (error) {
-    if (error instanceof CsvFileError || error instanceof ImportFileError) throw new ImportFileUnreadableError(error.code, error.message);
-    throw error;
   }
+  await insertReportLines(tx, job, pending);
+  return { total, rejected, preview, previewTruncated };
+}
+
+/** Copies the spooled file into the job, piece by piece. */
+async function storeFile(tx: Tx, jobId: string, spooled: SpooledFile): Promise<void> {
+  for await (const piece of spooled.open(STORE_PIECE_BYTES) as AsyncIterable<Buffer>) await appendImportFilePiece(tx, jobId, piece);
 }

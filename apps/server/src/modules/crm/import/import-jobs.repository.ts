@@ -50,33 +50,38 @@ export interface NewImportJob {
   entityId: string;
   fileName: string;
   fileFormat: ImportFileFormat;
-  fileContent: Buffer;
+  fileSize: number;
   columnOverrides: ColumnOverrides;
   columnMapping: Record<string, string>;
-  rowsTotal: number;
-  rowsValid: number;
-  rowsRejected: number;
   createdBy: string | null;
 }
 
+/**
+ * A dry run's job, before its rows are counted and its file stored: both follow in the same
+ * transaction (`appendImportFilePiece`, `recordDryRunCounts`), so the upload is never one value.
+ */
 export async function insertImportJob(tx: Tx, job: NewImportJob): Promise<ImportJobRow> {
   const { rows } = await tx.client.query<ImportJobRow>(
-    `INSERT INTO import_jobs (id, entity_id, file_name, file_format, file_content, file_size, column_overrides, column_mapping, rows_total, rows_valid, rows_rejected, created_by)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING ${SUMMARY_COLUMNS}`,
-    [
-      newId(),
-      job.entityId,
-      job.fileName,
-      job.fileFormat,
-      job.fileContent,
-      job.fileContent.length,
-      JSON.stringify(job.columnOverrides),
-      JSON.stringify(job.columnMapping),
-      job.rowsTotal,
-      job.rowsValid,
-      job.rowsRejected,
-      job.createdBy,
-    ],
+    `INSERT INTO import_jobs (id, entity_id, file_name, file_format, file_content, file_size, column_overrides, column_mapping, created_by)
+     VALUES ($1, $2, $3, $4, ''::bytea, $5, $6, $7, $8) RETURNING ${SUMMARY_COLUMNS}`,
+    [newId(), job.entityId, job.fileName, job.fileFormat, job.fileSize, JSON.stringify(job.columnOverrides), JSON.stringify(job.columnMapping), job.createdBy],
+  );
+  return rows[0]!;
+}
+
+/**
+ * Appends a piece of the uploaded file to the stored one. Each append rewrites the value, so pieces
+ * are a few MiB (about ten for the largest file): a single parameter of the whole file would be
+ * copied three or four times into the protocol message (docs/perf.md).
+ */
+export async function appendImportFilePiece(tx: Tx, id: string, piece: Buffer): Promise<void> {
+  await tx.client.query('UPDATE import_jobs SET file_content = file_content || $2 WHERE id = $1', [id, piece]);
+}
+
+export async function recordDryRunCounts(tx: Tx, id: string, counts: { total: number; rejected: number }): Promise<ImportJobRow> {
+  const { rows } = await tx.client.query<ImportJobRow>(
+    `UPDATE import_jobs SET rows_total = $2::int, rows_valid = $2::int - $3::int, rows_rejected = $3::int, updated_at = now() WHERE id = $1 RETURNING ${SUMMARY_COLUMNS}`,
+    [id, counts.total, counts.rejected],
   );
   return rows[0]!;
 }

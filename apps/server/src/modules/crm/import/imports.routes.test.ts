@@ -10,6 +10,7 @@ import { createTestApp, type TestApp } from '../../../test/test-app.js';
 import { deleteImportJobsOlderThan } from './import-jobs.repository.js';
 import { IMPORT_JOB_RETENTION_DAYS } from './import.jobs.js';
 import { runImportJob } from './import-run.service.js';
+import { MAX_IMPORT_FILE_BYTES } from './imports.routes.js';
 import type { ImportJob } from './imports.schema.js';
 import { lyonCompaniesCsv, upload, uploadOk, waitForImport } from '../../../test/factories/imports.js';
 
@@ -208,6 +209,43 @@ describe('imports API', () => {
     expect(forbidden.statusCode).toBe(403);
     const elsewhere = await upload(t.app, paris, { name: 'lyon.csv', content: lyonCompaniesCsv(700_000, 1).csv }, { entityId: ids['69']! });
     expect(elsewhere.statusCode).toBe(403);
+  });
+
+  it('analyses a large upload as it streams: counts, every report line stored beyond the preview, the file stored whole', async () => {
+    // 1,500 companies, each repeated under another name (one warning each), 10 rows with a short
+    // SIREN (rejected), and a long ignored column so the file is stored in several pieces (~5.8 MB).
+    const [header, ...rows] = lyonCompaniesCsv(800_000, 1_500).csv.toString('utf8').trimEnd().split('\n');
+    const renamed = rows.map((row) => row.replace(/^Entreprise /, 'Société '));
+    const short = Array.from({ length: 10 }, (_, index) => `Courte ${index},12345678,69001,Lyon,Petit,Noé,noe.${index}@exemple.fr,`);
+    const note = `,${'Observation '.repeat(160)}`;
+    const content = Buffer.from([`${header},Commentaire`, ...[...rows, ...renamed, ...short].map((row) => row + note)].join('\n') + '\n');
+    expect(content.length).toBeGreaterThan(5 * 2 ** 20);
+
+    const dryRun = await uploadOk(t.app, rhone, { name: 'grand-fichier.csv', content });
+    expect(dryRun.job.rows).toMatchObject({ total: 3_010, valid: 3_000, rejected: 10 });
+    expect(dryRun.ignoredHeaders).toContain('Commentaire');
+    expect([dryRun.report.length, dryRun.reportTruncated]).toEqual([1_000, true]);
+    expect(dryRun.report[0]).toMatchObject({ row: 1_502, status: 'accepted', warnings: [expect.stringContaining('Même SIREN que la ligne 2')] });
+    expect(await count('SELECT count(*)::int AS n FROM import_job_rows WHERE import_job_id = $1', [dryRun.job.id])).toBe(1_510);
+    const stored = await withOwnerClient(t.testDatabase.database, async (client) =>
+      (await client.query<{ same: boolean; size: number }>('SELECT file_content = $2 AS same, file_size AS size FROM import_jobs WHERE id = $1', [dryRun.job.id, content])).rows[0],
+    );
+    expect(stored).toEqual({ same: true, size: content.length });
+
+    const report = (await call(rhone, 'GET', dryRun.job.errorsUrl)).body.trim().split('\r\n').slice(1);
+    expect(report).toHaveLength(1_510);
+    expect(report.filter((line) => line.includes(';Rejetée;SIREN;siren_length;'))).toHaveLength(10);
+    expect(report.at(-1)).toMatch(/^3011;Rejetée;/);
+  });
+
+  it('refuses a file over the size limit with a 413, without storing a job', async () => {
+    const jobs = () => count('SELECT count(*)::int AS n FROM import_jobs');
+    const before = await jobs();
+    const tooLarge = Buffer.alloc(MAX_IMPORT_FILE_BYTES + 1024, 'Martin;Lyon\n');
+    const refused = await upload(t.app, rhone, { name: 'trop-grand.csv', content: Buffer.concat([Buffer.from('Raison sociale;Ville\n'), tooLarge]) });
+    expect(refused.statusCode).toBe(413);
+    expect(refused.headers['content-type']).toContain('application/problem+json');
+    expect(await jobs()).toBe(before);
   });
 
   it('purges jobs, their files and reports after the retention period', async () => {

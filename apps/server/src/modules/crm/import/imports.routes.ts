@@ -17,6 +17,7 @@ import { getImportJob, listImportJobs, listImportMappings, openErrorReport, requ
 import {
   ColumnOverridesSchema,
   DryRunSchema,
+  type DryRun,
   ImportIdParamsSchema,
   ImportJobSchema,
   MappingParamsSchema,
@@ -24,6 +25,7 @@ import {
   SaveMappingSchema,
 } from './imports.schema.js';
 import { IMPORT_PERMISSIONS } from './permissions.js';
+import { spoolUpload, type SpooledFile } from './spooled-upload.js';
 
 const TAGS = ['crm'];
 /** Largest accepted upload: a 250,000-row member file is about 40 MB. */
@@ -63,7 +65,13 @@ export async function importRoutes(instance: FastifyInstance, deps: ImportRouteD
     },
     async (request, reply) => {
       const upload = await readUpload(request);
-      const result = await dryRunImport(database, actorOf(request), upload);
+      let result: DryRun;
+      try {
+        result = await dryRunImport(database, actorOf(request), upload);
+      } finally {
+        // Before answering: the temporary file never outlives the request.
+        await upload.file.discard();
+      }
       return reply.code(201).header('location', `/api/v1/imports/${result.job.id}`).send(result);
     },
   );
@@ -159,24 +167,38 @@ export async function importRoutes(instance: FastifyInstance, deps: ImportRouteD
   );
 }
 
-/** Reads the multipart form: one `file`, optional `entityId` and `columnOverrides` (JSON). */
+/**
+ * Reads the multipart form: one `file` (spooled to a temporary file as it arrives), optional
+ * `entityId` and `columnOverrides` (JSON). The caller discards the file once done.
+ */
 async function readUpload(request: FastifyRequest): Promise<UploadedFile> {
   if (!request.isMultipart()) throw new UnsupportedMediaTypeError('Envoyez le fichier en multipart/form-data (champ « file »).');
-  let file: { fileName: string; content: Buffer } | undefined;
-  const fields: Record<string, string> = {};
-  for await (const part of request.parts()) {
-    if (part.type === 'file') {
-      if (part.fieldname !== 'file') {
-        part.file.resume();
-        continue;
+  let file: SpooledFile | undefined;
+  try {
+    const fields: Record<string, string> = {};
+    for await (const part of request.parts()) {
+      if (part.type === 'file') {
+        if (part.fieldname !== 'file' || file) {
+          part.file.resume();
+          continue;
+        }
+        file = await spoolUpload(part.file, part.filename || 'import.csv');
+        if (part.file.truncated) throw new request.server.multipartErrors.RequestFileTooLargeError();
+      } else if (typeof part.value === 'string') {
+        fields[part.fieldname] = part.value;
       }
-      file = { fileName: part.filename || 'import.csv', content: await part.toBuffer() };
-    } else if (typeof part.value === 'string') {
-      fields[part.fieldname] = part.value;
     }
+    return { file: file!, ...uploadFields(file, fields) };
+  } catch (error) {
+    await file?.discard();
+    throw error;
   }
+}
+
+/** Checks the form's fields; 422 listing every problem. */
+function uploadFields(file: SpooledFile | undefined, fields: Record<string, string>): Omit<UploadedFile, 'file'> {
   const errors: Array<{ pointer: string; message: string }> = [];
-  if (!file || file.content.length === 0) errors.push({ pointer: '/file', message: 'Joignez un fichier CSV ou Excel (.xlsx) non vide.' });
+  if (!file || file.size === 0) errors.push({ pointer: '/file', message: 'Joignez un fichier CSV ou Excel (.xlsx) non vide.' });
   const entityId = fields.entityId?.trim() || undefined;
   if (entityId !== undefined && !UUID.test(entityId)) errors.push({ pointer: '/entityId', message: "L'identifiant de structure est invalide." });
   let columnOverrides: ColumnOverrides = {};
@@ -191,7 +213,7 @@ async function readUpload(request: FastifyRequest): Promise<UploadedFile> {
     else errors.push({ pointer: '/columnOverrides', message: 'Le choix des colonnes doit associer un champ connu à un en-tête du fichier (ou null).' });
   }
   if (errors.length > 0) throw new ValidationError(errors);
-  return { fileName: file!.fileName, content: file!.content, columnOverrides, entityId };
+  return { columnOverrides, entityId };
 }
 
 function sendCsvFile(reply: FastifyReply, fileName: string, body: Readable): FastifyReply {

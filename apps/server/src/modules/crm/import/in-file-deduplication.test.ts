@@ -3,6 +3,7 @@ import { mapColumns } from './column-mapping.js';
 import { contactKey, InFileDeduplicator } from './in-file-deduplication.js';
 import type { ImportRecord } from './import-record.js';
 import { validateImportRow } from './validate-row.js';
+import { generateSiren } from '../identifiers/siren.js';
 
 const { mapping } = mapColumns(['Société', 'SIREN', 'CP', 'Ville', 'Nom', 'Prénom', 'Email', 'Cotisation']);
 
@@ -43,5 +44,21 @@ describe('InFileDeduplicator', () => {
     const deduplicator = new InFileDeduplicator();
     deduplicator.observe(2, record(['Martin', '732829320', '45410', 'Artenay', 'Martin', 'Léa', 'lea@free.fr', '']));
     expect(deduplicator.observe(3, record(['Autre', '552100554', '45410', 'Artenay', 'Martin', 'Léa', 'Lea@free.fr', ''])).contactFirstRow).toBe(2);
+  });
+});
+
+describe('InFileDeduplicator at scale', () => {
+  it('remembers the first row of thousands of companies and warns on each point a later row changes', () => {
+    const deduplicator = new InFileDeduplicator();
+    const first = (index: number) => record([`Entreprise ${index}`, generateSiren(index), '45410', 'Artenay', 'Nom', 'Léa', `lea.${index}@free.fr`, '100']);
+    for (let index = 0; index < 5_000; index += 1) expect(deduplicator.observe(index + 2, first(index)).companyFirstRow).toBeNull();
+    expect(deduplicator.observe(9_000, first(4_321))).toEqual({ companyFirstRow: 4_323, contactFirstRow: 4_323, warnings: [] });
+    const moved = record(['Entreprise 4321', generateSiren(4_321), '69001', 'Lyon', 'Autre', 'Luc', '', '']);
+    expect(deduplicator.observe(9_001, moved).warnings).toEqual([
+      'Cotisation différente de celle de la ligne 4323 pour la même entreprise : celle de la ligne 4323 est conservée.',
+      "Adresse dans un autre département que la ligne 4323 pour la même entreprise : l'adresse de la ligne 4323 est conservée.",
+    ]);
+    expect([deduplicator.companyCount, deduplicator.contactCount]).toEqual([5_000, 5_001]);
+    expect(contactKey(first(7))).toBe('lea.7@free.fr');
   });
 });
