@@ -74,12 +74,17 @@ export async function entityRoutes(instance: FastifyInstance, deps: EntityWriteD
     },
     async (request, reply) => {
       const scope = dbScopeFor(request, ENTITY_PERMISSIONS.read);
-      if ((request.query as { view?: string }).view === 'tree') return reply.serializer(serializeTree).send({ items: await getEntityTree(database, scope) });
+      // The data first: a serializer set before a failing read would serialize the error's problem too.
+      if ((request.query as { view?: string }).view === 'tree') {
+        const tree = { items: await getEntityTree(database, scope) };
+        return reply.serializer(serializeTree).send(tree);
+      }
       const query = entityCollection.parse(request.query);
       if (wantsCsv(request)) {
         return sendCsv(reply, { query, fetch: (batch) => listEntities(database, scope, batch), columns: CSV_COLUMNS, filename: 'entites', audit: false });
       }
-      return reply.serializer(serializePage).send(toEnvelope(await listEntities(database, scope, query)));
+      const page = toEnvelope(await listEntities(database, scope, query));
+      return reply.serializer(serializePage).send(page);
     },
   );
 
