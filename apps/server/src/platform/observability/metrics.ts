@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { HttpRequestMetrics } from './http-metrics.js';
 import type { RouteClass } from './route-class.js';
 
 /**
@@ -51,20 +52,7 @@ export function createMetrics(options: { pool?: pg.Pool; processMetrics?: boolea
   const registry = new Registry();
   if (options.processMetrics ?? true) collectDefaultMetrics({ register: registry });
 
-  const httpLabels = ['method', 'route', 'route_class', 'status_code'] as const;
-  const httpDuration = new Histogram({
-    name: 'http_request_duration_seconds',
-    help: 'HTTP request duration from receipt to response sent, by route template.',
-    labelNames: httpLabels,
-    buckets: HTTP_DURATION_BUCKETS,
-    registers: [registry],
-  });
-  const httpRequests = new Counter({
-    name: 'http_requests_total',
-    help: 'HTTP requests answered, by route template and status.',
-    labelNames: httpLabels,
-    registers: [registry],
-  });
+  const http = new HttpRequestMetrics(registry, HTTP_DURATION_BUCKETS);
 
   if (options.pool) registerPoolGauges(registry, options.pool);
 
@@ -83,22 +71,9 @@ export function createMetrics(options: { pool?: pg.Pool; processMetrics?: boolea
   });
   const queues = registerQueueGauges(registry);
 
-  // One pair of label-bound children per route and status: prom-client would otherwise hash the
-  // label set twice on every request (it showed in profiles of the cheapest routes).
-  const httpSeries = new Map<string, { duration: { observe(value: number): void }; count: { inc(): void } }>();
   return {
     registry,
-    observeHttp({ method, route, routeClass, statusCode, durationSeconds }) {
-      const key = `${method} ${statusCode} ${routeClass} ${route}`;
-      let series = httpSeries.get(key);
-      if (!series) {
-        const labels = { method, route, route_class: routeClass, status_code: String(statusCode) };
-        series = { duration: httpDuration.labels(labels), count: httpRequests.labels(labels) };
-        httpSeries.set(key, series);
-      }
-      series.duration.observe(durationSeconds);
-      series.count.inc();
-    },
+    observeHttp: (observation) => http.observe(observation),
     observeJob({ queue, durationSeconds, outcome }) {
       jobDuration.observe({ queue, outcome }, durationSeconds);
       jobsProcessed.inc({ queue, outcome });
