@@ -77,36 +77,49 @@ export async function withTransaction<T>(
   const readOnly = options.readOnly ?? false;
   // Built (and the ids checked) before a connection is taken.
   const opening = openingOf(scope, readOnly);
-  const client = await database.pool.connect();
-  const transaction = new TransactionOpening(client, database.kind, opening);
-  const callbacks: Array<() => void> = [];
-  let released = false;
-  try {
-    const tx: Tx = { client: transaction.client, db: drizzle(transaction.client), scope, afterCommit: (cb) => callbacks.push(cb) };
-    const result = await work(tx);
-    if (transaction.isOpen) await client.query('COMMIT');
-    for (const callback of callbacks) callback();
-    return result;
-  } catch (error) {
+  return withPooledClient(database, async (client, discard) => {
+    const transaction = new TransactionOpening(client, database.kind, opening);
+    const callbacks: Array<() => void> = [];
     try {
-      if (transaction.isOpen) await client.query('ROLLBACK');
-    } catch (rollbackError) {
-      // The connection is broken: do not return it to the pool.
-      client.release(rollbackError as Error);
-      released = true;
+      const tx: Tx = { client: transaction.client, db: drizzle(transaction.client), scope, afterCommit: (cb) => callbacks.push(cb) };
+      const result = await work(tx);
+      if (transaction.isOpen) await client.query('COMMIT');
+      for (const callback of callbacks) callback();
+      return result;
+    } catch (error) {
+      try {
+        if (transaction.isOpen) await client.query('ROLLBACK');
+      } catch (rollbackError) {
+        // The connection is broken: do not return it to the pool.
+        discard(rollbackError as Error);
+      }
+      throw error;
     }
-    throw error;
+  });
+}
+
+/**
+ * A client checked out of the pool for `work`, then returned, or discarded when its connection broke
+ * meanwhile. pg-pool listens for a client's errors only while it is idle: a connection lost between
+ * two queries of a checked-out client would otherwise be an uncaught 'error' event (seen in the
+ * database-outage test); the next query fails anyway.
+ */
+async function withPooledClient<T>(database: Database, work: (client: pg.PoolClient, discard: (error: Error) => void) => Promise<T>): Promise<T> {
+  const client = await database.pool.connect();
+  let broken: Error | undefined;
+  const discard = (error: Error) => {
+    broken ??= error;
+  };
+  client.on('error', discard);
+  try {
+    return await work(client, discard);
   } finally {
-    if (!released) client.release();
+    client.removeListener('error', discard);
+    client.release(broken);
   }
 }
 
 /** Runs as the database owner, outside row-level security: migrations, seeds, maintenance commands only. */
 export async function withOwnerClient<T>(database: Database, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  const client = await database.pool.connect();
-  try {
-    return await work(client);
-  } finally {
-    client.release();
-  }
+  return withPooledClient(database, (client) => work(client));
 }
