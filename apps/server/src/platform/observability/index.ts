@@ -1,5 +1,5 @@
 export { loggerOptions, serializeError, REDACTED_PATHS } from './logger.js';
-export { RequestLogController, completionLine, routeTemplate, requestEntityId, ENTITY_HEADER, type CompletionLine } from './request-log.js';
+export { RequestLogController, completionLine, completionLogger, routeTemplate, requestEntityId, ENTITY_HEADER, type CompletionLine } from './request-log.js';
 export {
   createMetrics,
   HTTP_DURATION_BUCKETS,

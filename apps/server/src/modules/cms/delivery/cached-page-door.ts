@@ -1,7 +1,7 @@
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import type { FastifyBaseLogger } from 'fastify';
 import type { FrontDoorHandler } from '../../../platform/http/front-door.js';
-import { classifyRoute, requestIdOf, type Metrics } from '../../../platform/observability/index.js';
+import { classifyRoute, completionLogger, requestIdOf, type Metrics } from '../../../platform/observability/index.js';
 import type { SiteRow } from './delivery.repository.js';
 import { hostOf } from './delivery.routes.js';
 import { isFresh } from './http-caching.js';
@@ -38,12 +38,12 @@ export interface CachedPageDoorOptions {
  * served once by Fastify, a cookie or Origin, HEAD, a query string — goes to Fastify.
  */
 export function cachedPageDoor({ directory, responder, log, metrics }: CachedPageDoorOptions): FrontDoorHandler {
-  // Ids, route template, status and duration only: no redaction pass (as RequestLogController).
-  const completions = log.child({}, { redact: { paths: [] } });
+  const completions = completionLogger(log);
   const prepared = new WeakMap<CachedPage, { full: OutgoingHttpHeaders; notModified: OutgoingHttpHeaders }>();
-  const headersOf = (page: CachedPage, shared: Record<string, string>) => {
+  const headersOf = (page: CachedPage) => {
     let headers = prepared.get(page);
     if (!headers) {
+      const shared = page.sharedHeaders ?? {};
       headers = { full: { ...shared, 'content-type': page.contentType, 'content-length': Buffer.byteLength(page.body) }, notModified: { ...shared } };
       prepared.set(page, headers);
     }
@@ -60,7 +60,7 @@ export function cachedPageDoor({ directory, responder, log, metrics }: CachedPag
 
     const notModified = page.status === 200 && isFresh(request, page.etag, page.lastModified);
     const status = notModified ? 304 : page.status;
-    const prepared = headersOf(page, page.sharedHeaders);
+    const prepared = headersOf(page);
     const requestId = requestIdOf(headers);
     // One header object per page, its request id set just before use: writeHead copies it at once,
     // and without setHeader beforehand Node takes its fast path (no per-header setHeader calls).

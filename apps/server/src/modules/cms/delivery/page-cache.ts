@@ -24,8 +24,6 @@ export interface CachedPage {
 export class PageCache {
   private readonly entries = new Map<string, { page: CachedPage; bytes: number }>();
   private bytes = 0;
-  hits = 0;
-  misses = 0;
 
   constructor(private readonly maxBytes: number) {}
 
@@ -36,10 +34,8 @@ export class PageCache {
       // Map keeps insertion order: re-inserting marks the entry as the most recently used.
       this.entries.delete(key);
       this.entries.set(key, entry);
-      this.hits += 1;
       return entry.page;
     }
-    this.misses += 1;
     return undefined;
   }
 
