@@ -15,6 +15,8 @@ const vectorOf = conceptVectors(256, {
   cotisation: 'fee', contribution: 'fee',
   volontaire: 'optional', facultative: 'optional',
   adherents: 'member', membres: 'member',
+  homologation: 'approval', valide: 'approval',
+  rupture: 'parting', separation: 'parting',
 });
 const MODEL = 'concepts-test';
 const DISMISSAL = "L'employeur qui envisage de licencier un salarié le convoque, avant toute décision, à un entretien préalable.";
@@ -22,6 +24,8 @@ const PARAPHRASE = 'Comment congédier un collaborateur ?';
 const LEXICAL_QUESTION = "Que doit faire l'employeur avant de licencier un salarié ?";
 const STAFF_NOTE = 'La cotisation volontaire des adhérents rhodaniens est fixée à 0,8 % de la masse salariale.';
 const STAFF_PARAPHRASE = 'Quel montant de contribution facultative pour nos membres ?';
+const ARTICLE_TITLE = 'Rupture conventionnelle';
+const ARTICLE_PARAPHRASE = "Qui valide une séparation à l'amiable ?";
 
 interface Hit {
   chunkId: string;
@@ -187,5 +191,23 @@ describe('AI retrieval with embeddings (local /v1/embeddings server)', () => {
       return rebuilt !== undefined && rebuilt.chunk_id !== dismissal!.chunk_id && (await embeddedChunks('Salaire minimum')).length === 1;
     });
     expect((await search(n.staff.paris, PARAPHRASE))[0]!.title).toBe("Licenciement : l'entretien préalable");
+  });
+
+  it('embeds a CMS article when it is published, so that a paraphrase finds it', async () => {
+    const site = await n.call(n.staff.national, 'POST', '/api/v1/cms/sites', { entityId: n.ids.FR, slug: 'ai-embeddings-national', name: 'Confédération nationale' });
+    expect(site.statusCode, site.body).toBe(201);
+    const body = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: "La demande d'homologation de la rupture conventionnelle est adressée à l'administration du travail." }] }] };
+    const created = await n.call(n.staff.national, 'POST', `/api/v1/cms/sites/${site.json<{ id: string }>().id}/contents`, { kind: 'article', title: ARTICLE_TITLE, body });
+    expect(created.statusCode, created.body).toBe(201);
+    // Lexical retrieval alone finds nothing for the paraphrase, before and after publication.
+    const scope = { kind: 'entities' as const, entityRoots: [n.ids['75']!], userId: null };
+    expect((await retrieve(n.database, scope, { question: ARTICLE_PARAPHRASE })).chunks).toEqual([]);
+
+    const approved = await n.call(n.staff.national, 'POST', `/api/v1/cms/contents/${created.json<{ id: string }>().id}/approve`, {});
+    expect(approved.statusCode, approved.body).toBe(200);
+    await until('the published article to be embedded', async () => (await embeddedChunks(ARTICLE_TITLE)).length > 0);
+
+    expect((await search(n.staff.paris, ARTICLE_PARAPHRASE))[0]).toMatchObject({ title: ARTICLE_TITLE, visibility: 'public' });
+    expect((await retrieve(n.database, scope, { question: ARTICLE_PARAPHRASE })).chunks).toEqual([]);
   });
 });
