@@ -24,6 +24,7 @@ const WARMUP = Number(process.env.BENCH_WARMUP ?? 3);
 const RUNS = Number(process.env.BENCH_AI_RUNS ?? 2);
 const LOG_LEVEL = process.env.BENCH_LOG_LEVEL ?? 'info';
 const POOL_SIZE = Number(process.env.BENCH_POOL_SIZE ?? 10);
+const PROFILE_DIR = process.env.BENCH_CPU_PROFILE_DIR;
 const ARTICLES = Number(process.env.BENCH_AI_ARTICLES ?? 20_000);
 const DOCUMENTS = Number(process.env.BENCH_AI_DOCUMENTS ?? 2_000);
 const CONNECTIONS = 10;
@@ -58,7 +59,8 @@ async function main() {
 
     const env = { ...productionEnv({ databaseUrl: database.url, port: PORT, logLevel: LOG_LEVEL, poolSize: POOL_SIZE }), AI_RATE_LIMIT_PER_MINUTE: '10000' };
     const baseUrl = `http://127.0.0.1:${PORT}`;
-    const ours = await startProcess('maillage', [join(DIST, 'main.js'), '--role=web'], env, `${baseUrl}/livez`, { verbose: process.env.BENCH_VERBOSE === '1' });
+    const profiling = PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [];
+    const ours = await startProcess('maillage', [...profiling, join(DIST, 'main.js'), '--role=web'], env, `${baseUrl}/livez`, { verbose: process.env.BENCH_VERBOSE === '1' });
     stops.push(ours.stop);
     const token = await nationalAdminToken(baseUrl, { email: 'admin@maillage.test', password, permissions: ['ai.ask'] });
     const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };

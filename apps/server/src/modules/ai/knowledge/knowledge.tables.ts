@@ -130,7 +130,6 @@ export const aiChunks = pgTable(
     index('ai_chunks_entity_id_idx').on(table.entityId),
     // fastupdate = off (migration 0051: searches do not scan a pending list), set in SQL only.
     index('ai_chunks_search_idx').using('gin', table.search),
-    index('ai_chunks_text_trgm_idx').using('gin', sql`immutable_unaccent(lower(${table.text})) gin_trgm_ops`),
     check('ai_chunks_visibility', sql`${table.visibility} IN ('public', 'members', 'staff')`),
     check('ai_chunks_offsets', sql`${table.startOffset} >= 0 AND ${table.endOffset} > ${table.startOffset}`),
     tenantIsolationPolicy('ai_chunks'),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { expandQuery, foldText } from './query-expansion.js';
-import { fuse, RRF_K } from './retrieve-chunks.js';
-import type { NearestRow, RankedRow } from './retrieval.repository.js';
+import { fuse, RRF_K, type LexicalRow } from './retrieve-chunks.js';
+import type { NearestRow } from './retrieval.repository.js';
 
 describe('expandQuery', () => {
   it('folds accents, drops question and stop words, and splits apostrophes and "puis-je"', () => {
@@ -24,10 +24,10 @@ describe('expandQuery', () => {
 });
 
 describe('reciprocal rank fusion', () => {
-  const row = (id: string, fts: number | null, trgm: number | null) => ({ chunk_id: id, fts_rank: fts === null ? null : String(fts), trgm_rank: trgm === null ? null : String(trgm) }) as RankedRow;
+  const row = (id: string, fts: number, trgm: number) => ({ chunk_id: id, fts_rank: String(fts), trgm_rank: trgm }) as LexicalRow;
 
   it('sums 1/(k + rank) over the arms and sorts best first', () => {
-    const fused = fuse([row('a', 1, 3), row('b', 2, 1), row('c', 3, null)]);
+    const fused = fuse([row('a', 1, 3), row('b', 2, 1), row('c', 3, 2)]);
     expect(fused.map((chunk) => chunk.chunkId)).toEqual(['b', 'a', 'c']);
     expect(fused[0]!.score).toBeCloseTo(1 / (RRF_K + 2) + 1 / (RRF_K + 1), 6);
   });
@@ -35,7 +35,7 @@ describe('reciprocal rank fusion', () => {
   it('with the vector arm, fuses the lexical ranking as one list with the vector ranking', () => {
     const nearest = (id: string, rank: number) => ({ chunk_id: id, vector_rank: String(rank), similarity: 1 / rank }) as NearestRow;
     // Lexical order b, a, c; vector order c, d (d shares no word with the question).
-    const fused = fuse([row('a', 1, 3), row('b', 2, 1), row('c', 3, null)], [nearest('c', 1), nearest('d', 2)]);
+    const fused = fuse([row('a', 1, 3), row('b', 2, 1), row('c', 3, 2)], [nearest('c', 1), nearest('d', 2)]);
     // a (lexical 2nd) and d (vector 2nd) tie at 1/62: by chunk id.
     expect(fused.map((chunk) => chunk.chunkId)).toEqual(['c', 'b', 'a', 'd']);
     expect(fused[0]!.score).toBeCloseTo(1 / (RRF_K + 3) + 1 / (RRF_K + 1), 6);

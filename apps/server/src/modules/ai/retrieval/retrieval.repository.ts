@@ -2,7 +2,7 @@ import type { Tx } from '../../../platform/db/index.js';
 import type { OperandEstimate } from './candidate-filter.js';
 import type { KnowledgeSourceType, RetrievalFilters, SourceVisibility } from './retrieved-chunk.js';
 
-/** One chunk as ranked by one arm of the search. */
+/** One chunk as ranked by the full-text arm. */
 export interface RankedRow {
   chunk_id: string;
   source_type: KnowledgeSourceType;
@@ -17,12 +17,11 @@ export interface RankedRow {
   start_offset: number;
   end_offset: number;
   visibility: SourceVisibility;
-  fts_rank: string | null;
-  trgm_rank: string | null;
+  fts_rank: string;
 }
 
 /** One chunk as ranked by the vector arm. */
-export interface NearestRow extends Omit<RankedRow, 'fts_rank' | 'trgm_rank'> {
+export interface NearestRow extends Omit<RankedRow, 'fts_rank'> {
   vector_rank: string;
   similarity: number;
 }
@@ -39,7 +38,6 @@ export interface LexicalQuery {
   websearch: string;
   /** The OR of the operands that select the full-text candidates (`websearch` when all do). */
   selecting: string;
-  trigramText: string;
   filters: RetrievalFilters;
   /** Candidates kept by each arm before fusion. */
   depth: number;
@@ -53,40 +51,34 @@ export async function estimateOperands(tx: Tx, operands: readonly string[]): Pro
 
 const fold = (text: string) => `public.unaccent('public.unaccent'::regdictionary, ${text})`;
 const candidates = (operands: string) =>
-  `ai_chunk_candidates(websearch_to_tsquery('french', ${fold(operands)}), websearch_to_tsquery('french', ${fold('$1')}), $6::integer, $3::uuid[], $4::uuid[], $5::text[])`;
-const RANK_CHUNKS = `WITH selected AS (SELECT id, score FROM ${candidates('$7')}),
+  `ai_chunk_candidates(websearch_to_tsquery('french', ${fold(operands)}), websearch_to_tsquery('french', ${fold('$1')}), $5::integer, $2::uuid[], $3::uuid[], $4::text[])`;
+const RANK_CHUNKS = `WITH selected AS (SELECT id, score FROM ${candidates('$6')}),
      -- Too few chunks hold a selecting operand: every operand selects (runs only then).
      widened AS (
        SELECT id, score FROM ${candidates('$1')}
-       WHERE $7 <> $1 AND (SELECT count(*) FROM selected) < $6
+       WHERE $6 <> $1 AND (SELECT count(*) FROM selected) < $5
      ),
      fts AS (
        SELECT id, row_number() OVER (ORDER BY score DESC, id) AS rank
        FROM (SELECT id, score FROM widened UNION ALL SELECT id, score FROM selected WHERE NOT EXISTS (SELECT 1 FROM widened)) candidates
-     ),
-     ranked AS (
-       SELECT c.id, c.source_row_id, c.entity_id, c.version, c.heading, c.text, c.start_offset, c.end_offset, c.visibility, f.rank AS fts_rank,
-              row_number() OVER (ORDER BY strict_word_similarity($2, ${fold('lower(c.text)')}) DESC, c.id) AS trgm_rank
-       FROM fts f JOIN ai_chunks c ON c.id = f.id
      )
-     SELECT r.id AS chunk_id, s.source_type, s.source_id, s.collection_id, r.entity_id, s.title, s.url, r.version, r.heading, r.text,
-            r.start_offset, r.end_offset, r.visibility, r.fts_rank, r.trgm_rank
-     FROM ranked r JOIN ai_sources s ON s.id = r.source_row_id`;
+     SELECT c.id AS chunk_id, s.source_type, s.source_id, s.collection_id, c.entity_id, s.title, s.url, c.version, c.heading, c.text,
+            c.start_offset, c.end_offset, c.visibility, f.rank AS fts_rank
+     FROM fts f JOIN ai_chunks c ON c.id = f.id JOIN ai_sources s ON s.id = c.source_row_id`;
 
 /**
- * Both lexical arms in one statement (one round trip): French full text (ts_rank of every operand over
- * the heading-weighted vector, length-normalised) over the chunks holding a selecting operand — all of
- * them when fewer than `depth` do — and trigram strict word similarity of the question's content words
- * and their lexicon expansions, which re-ranks the full-text candidates; the fusion happens in the
- * caller. The candidates are found and ranked in one pass over the GIN index by `ai_chunk_candidates`
- * (migration 0051: under RLS PostgreSQL would test every chunk), which applies the visibility rule —
- * staff-only chunks only inside the scope's subtrees, public and members' chunks network-wide — and
- * returns the best `depth` ids and scores; only those rows are read, under RLS.
+ * The full-text arm in one statement (one round trip): ts_rank of every operand over the
+ * heading-weighted vector, length-normalised, over the chunks holding a selecting operand — all of
+ * them when fewer than `depth` do. The candidates are found and ranked in one pass over the GIN index
+ * by `ai_chunk_candidates` (migration 0051: under RLS PostgreSQL would test every chunk), which
+ * applies the visibility rule — staff-only chunks only inside the scope's subtrees, public and
+ * members' chunks network-wide — and returns the best `depth` ids and scores; only those rows are
+ * read, under RLS. The trigram arm re-ranks these rows in the caller (`trigram-similarity.ts`).
  *
  * A named statement, parsed and planned once per connection. Accents are folded by `unaccent` with
  * its dictionary named, as `immutable_unaccent` does: that wrapper (declared immutable for the index
- * expressions) cannot be inlined, so each call would run as a nested SQL function, once per row for
- * the trigram arm. Same results; the cost is measured in docs/perf.md (AI Hub at scale).
+ * expressions) cannot be inlined, so each call would run as a nested SQL function. The cost is
+ * measured in docs/perf.md (AI Hub at scale).
  */
 export async function rankChunks(tx: Tx, query: LexicalQuery): Promise<RankedRow[]> {
   const { filters } = query;
@@ -94,9 +86,9 @@ export async function rankChunks(tx: Tx, query: LexicalQuery): Promise<RankedRow
   const collectionIds = nonEmpty(filters.collectionIds);
   const sourceTypes = nonEmpty(filters.sourceTypes);
   const { rows } = await tx.client.query<RankedRow>({
-    name: 'ai_rank_chunks',
+    name: 'ai_rank_chunks_fts',
     text: RANK_CHUNKS,
-    values: [query.websearch, query.trigramText, siteIds, collectionIds, sourceTypes, query.depth, query.selecting],
+    values: [query.websearch, siteIds, collectionIds, sourceTypes, query.depth, query.selecting],
   });
   return rows;
 }

@@ -1,9 +1,10 @@
 import { withTransaction, type Database, type DbScope } from '../../../platform/db/index.js';
-import { expandQuery } from './query-expansion.js';
+import { expandQuery, foldText } from './query-expansion.js';
 import { selectingOperands } from './candidate-filter.js';
 import { cachedOperandEstimates } from './operand-estimates.js';
 import { nearestChunks, rankChunks, type NearestRow, type RankedRow } from './retrieval.repository.js';
 import type { QueryEmbedder, Retrieval, RetrievalRequest, RetrievalTrace, RetrievedChunk } from './retrieved-chunk.js';
+import { trigramSimilarities } from './trigram-similarity.js';
 
 /** Reciprocal rank fusion constant (Cormack et al. 2009). */
 export const RRF_K = 60;
@@ -39,14 +40,28 @@ export async function retrieve(database: Database, scope: DbScope, request: Retr
     scope,
     async (tx) => {
       const selecting = selectingOperands(await cachedOperandEstimates(database, tx, expanded.operands));
-      const query = { websearch: expanded.websearch, trigramText: expanded.trigramText, filters, depth: DEPTH };
+      const query = { websearch: expanded.websearch, filters, depth: DEPTH };
       const lexical = await rankChunks(tx, { ...query, selecting: selecting?.join(' or ') ?? expanded.websearch });
       const nearest = vector && embedder ? await nearestChunks(tx, { vector, model: embedder.model, filters, depth: DEPTH }) : null;
       return { lexical, nearest };
     },
     { readOnly: true },
   );
-  return { chunks: fuse(lexical, nearest).slice(0, limit), trace };
+  return { chunks: fuse(rankByTrigrams(lexical, expanded.trigramText), nearest).slice(0, limit), trace };
+}
+
+/** A full-text candidate and its rank among the candidates by trigram similarity to the question. */
+export type LexicalRow = RankedRow & { trgm_rank: number };
+
+/**
+ * The trigram arm: pg_trgm's strict word similarity of the question's content words and expansions
+ * to each candidate's accent-folded text, computed here (`trigram-similarity.ts`), ties by chunk id.
+ */
+export function rankByTrigrams(rows: readonly RankedRow[], trigramText: string): LexicalRow[] {
+  const similarities = trigramSimilarities(trigramText, rows.map((row) => foldText(row.text)));
+  const scored = rows.map((row, index) => ({ row, similarity: similarities[index]! }));
+  scored.sort((a, b) => b.similarity - a.similarity || (a.row.chunk_id < b.row.chunk_id ? -1 : 1));
+  return scored.map(({ row }, index) => ({ ...row, trgm_rank: index + 1 }));
 }
 
 /** Lexical retrieval alone (the evaluation, tests): the chunks of `retrieve` without an embedder. */
@@ -69,12 +84,12 @@ async function embedQuestion(embedder: QueryEmbedder | null, question: string): 
  * in turn, rrf(lexical rank) + rrf(vector rank), also at most 2/61; a chunk found by one arm only
  * scores at most 1/61. Higher is better; scores compare within one response only.
  */
-export function fuse(rows: RankedRow[], nearest: NearestRow[] | null = null): RetrievedChunk[] {
+export function fuse(rows: readonly LexicalRow[], nearest: NearestRow[] | null = null): RetrievedChunk[] {
   const lexical = rows.map((row) => ({ row, score: rrf(row.fts_rank) + rrf(row.trgm_rank) }));
   lexical.sort((a, b) => b.score - a.score || (a.row.chunk_id < b.row.chunk_id ? -1 : 1));
-  let scored: Array<{ row: Omit<RankedRow, 'fts_rank' | 'trgm_rank'>; score: number }> = lexical;
+  let scored: Array<{ row: Omit<LexicalRow, 'fts_rank' | 'trgm_rank'>; score: number }> = lexical;
   if (nearest !== null) {
-    const fused = new Map<string, { row: Omit<RankedRow, 'fts_rank' | 'trgm_rank'>; score: number }>();
+    const fused = new Map<string, { row: Omit<LexicalRow, 'fts_rank' | 'trgm_rank'>; score: number }>();
     lexical.forEach(({ row }, index) => fused.set(row.chunk_id, { row, score: rrf(index + 1) }));
     for (const row of nearest) {
       const entry = fused.get(row.chunk_id) ?? { row, score: 0 };
