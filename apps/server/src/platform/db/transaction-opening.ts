@@ -1,5 +1,6 @@
 import pg from 'pg';
 import type { DatabaseKind } from './database.js';
+import type { StatementNames } from './statement-names.js';
 
 type QueryArguments = Parameters<pg.PoolClient['query']>;
 
@@ -147,6 +148,18 @@ class PreambledQuery {
   }
 }
 
+/**
+ * The query under its automatic prepared-statement name (`statement-names.ts`) when it has
+ * parameters, no name of its own, and a text frequent enough; null to send it as it came.
+ */
+function autoPrepared(names: StatementNames, config: unknown, values: unknown): pg.QueryConfig | null {
+  const query: pg.QueryConfig = typeof config === 'string' ? { text: config } : (config as pg.QueryConfig);
+  const parameters = (values as unknown[] | undefined) ?? query.values;
+  if (query.name || !parameters?.length) return null;
+  const name = names.nameFor(query.text);
+  return name === undefined ? null : { ...query, values: parameters, name };
+}
+
 function isSubmittable(value: unknown): boolean {
   return typeof (value as { submit?: unknown } | null)?.submit === 'function';
 }
@@ -173,6 +186,8 @@ export class TransactionOpening {
     private readonly raw: pg.PoolClient,
     private readonly kind: DatabaseKind,
     private readonly opening: Opening,
+    /** Automatic statement names (ADR 0028); null where statements are not prepared (PGlite). */
+    private readonly statementNames: StatementNames | null = null,
   ) {
     const query = (...args: QueryArguments) => this.query(args);
     this.client = new Proxy(raw, {
@@ -191,16 +206,18 @@ export class TransactionOpening {
 
   private query(args: QueryArguments): unknown {
     const query = this.raw.query.bind(this.raw) as (...rest: unknown[]) => unknown;
-    if (this.mode === 'begun') return query(...args);
     const [config, values, callback] = args as unknown[];
     const plainPromiseCall = !isSubmittable(config) && typeof values !== 'function' && typeof callback !== 'function';
+    const prepared = this.statementNames && plainPromiseCall ? autoPrepared(this.statementNames, config, values) : null;
+    if (this.mode === 'begun') return prepared ? query(prepared) : query(...args);
     if (this.kind === 'postgres' && plainPromiseCall) {
       const perQuery = this.opening.readOnly;
       if (!perQuery) this.mode = 'begun';
       else this.mode = 'per-query';
       const statements = perQuery ? [this.opening.scope] : [this.opening.begin, this.opening.scope];
       return new Promise((resolve, reject) => {
-        const inner = new pg.Query(config as pg.QueryConfig, values as unknown[] | undefined, (error, result) => (error ? reject(error) : resolve(result)));
+        const [queryConfig, queryValues] = prepared ? [prepared, undefined] : [config as pg.QueryConfig, values as unknown[] | undefined];
+        const inner = new pg.Query(queryConfig, queryValues, (error, result) => (error ? reject(error) : resolve(result)));
         query(new PreambledQuery(statements, inner as unknown as QueryHandlers));
       });
     }

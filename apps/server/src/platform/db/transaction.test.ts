@@ -2,6 +2,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/test-database.js';
 import { newId } from './ids.js';
+import { PREPARE_AFTER } from './statement-names.js';
 import { withTransaction, type DbScope } from './transaction.js';
 
 /** Counts what node-postgres writes: each Sync or simple Query ends one round trip. */
@@ -103,6 +104,27 @@ describe('withTransaction: the transaction opens with its first query', () => {
     // A statement that fails to parse is parsed again next time (not reported as a missing prepared statement).
     const broken = () => withTransaction(t.database, scope, (tx) => tx.client.query({ name: 'probe_broken', text: 'SELECT * FROM no_such_table_named' }), { readOnly: true });
     for (let attempt = 0; attempt < 3; attempt += 1) await expect(broken()).rejects.toThrow(/no_such_table_named/);
+  });
+
+  it.runIf(process.env.DATABASE_URL)('prepares a frequent parameterised statement on each connection, in reads and writes, and recovers it after failures', async () => {
+    const text = `SELECT 12 / $1::int AS share, current_setting('app.scope_roots') AS roots /* ${newId()} */`;
+    const run = (divisor: number, readOnly: boolean) =>
+      withTransaction(t.database, scope, async (tx) => {
+        const { rows } = await tx.client.query<{ share: number; roots: string }>(text, [divisor]);
+        const prepared = await tx.client.query<{ name: string }>('SELECT name FROM pg_prepared_statements WHERE statement = $1', [text]);
+        return { ...rows[0], prepared: prepared.rows.map((row) => row.name) };
+      }, { readOnly });
+    expect((await run(1, true)).prepared).toEqual([]);
+    // Enough uses for a name, then more than pooled connections: each prepares it once, in both modes.
+    for (let attempt = 0; attempt < 12; attempt += 1) {
+      const result = await run(attempt % 4 + 1, attempt % 2 === 0);
+      expect(result).toMatchObject({ share: 12 / (attempt % 4 + 1), roots: root });
+      if (attempt >= PREPARE_AFTER) expect(result.prepared).toEqual([expect.stringMatching(/^maillage_auto_\d+$/)]);
+    }
+    for (let attempt = 0; attempt < 8; attempt += 1) {
+      await expect(run(0, attempt % 2 === 0)).rejects.toThrow(/division by zero/);
+      await expect(run(3, attempt % 2 === 1)).resolves.toMatchObject({ share: 4, roots: root });
+    }
   });
 
   it('opens nothing when the work never queries', async () => {

@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import type { Database } from './database.js';
+import { statementNamesOf } from './statement-names.js';
 import { TransactionOpening, type Opening } from './transaction-opening.js';
 
 /** The role application queries run as, so that row-level security applies (the owner bypasses it). */
@@ -78,7 +79,7 @@ export async function withTransaction<T>(
   // Built (and the ids checked) before a connection is taken.
   const opening = openingOf(scope, readOnly);
   return withPooledClient(database, async (client, discard) => {
-    const transaction = new TransactionOpening(client, database.kind, opening);
+    const transaction = new TransactionOpening(client, database.kind, opening, database.kind === 'postgres' ? statementNamesOf(database.pool) : null);
     const callbacks: Array<() => void> = [];
     try {
       const tx: Tx = { client: transaction.client, db: drizzle(transaction.client), scope, afterCommit: (cb) => callbacks.push(cb) };
