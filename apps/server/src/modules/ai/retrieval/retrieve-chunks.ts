@@ -57,7 +57,7 @@ export type LexicalRow = RankedRow & { trgm_rank: number };
  * The trigram arm: pg_trgm's strict word similarity of the question's content words and expansions
  * to each candidate's accent-folded text, computed here (`trigram-similarity.ts`), ties by chunk id.
  */
-export function rankByTrigrams(rows: readonly RankedRow[], trigramText: string): LexicalRow[] {
+function rankByTrigrams(rows: readonly RankedRow[], trigramText: string): LexicalRow[] {
   const similarities = trigramSimilarities(trigramText, rows.map((row) => foldText(row.text)));
   const scored = rows.map((row, index) => ({ row, similarity: similarities[index]! }));
   scored.sort((a, b) => b.similarity - a.similarity || (a.row.chunk_id < b.row.chunk_id ? -1 : 1));
