@@ -37,11 +37,21 @@ export function trigramSimilarities(foldedQuestion: string, foldedTexts: readonl
   });
 }
 
+/** A stamp no slot holds: after 2³² calls the stamps start over from a cleared table. */
+function nextStamp(): number {
+  lastStamp = (lastStamp + 1) >>> 0;
+  if (lastStamp === 0) {
+    slotStamps.fill(0);
+    lastStamp = 1;
+  }
+  return lastStamp;
+}
+
 /** Numbers distinct trigrams from 0, in the order first met. */
 class TrigramNumbering {
   distinct = 0;
   private readonly others = new Map<number, number>();
-  private readonly stamp = (lastStamp = (lastStamp + 1) >>> 0 || 1);
+  private readonly stamp = nextStamp();
 
   idOf(key: number): number {
     if (key >= 0) {
