@@ -93,26 +93,35 @@ export async function expectAccessible(page: Page): Promise<void> {
 /**
  * Picks an option of a Material select, reopening it while its options are still loading. It opens
  * the select from the keyboard and by pointer in turn: a floating label can intercept a click on a
- * multiple select, and a click is what a slow first render sometimes needs.
+ * multiple select, and a click is what a slow first render sometimes needs. A panel that opens late
+ * hides the dialog underneath from the accessibility tree (so the combobox cannot be found there):
+ * an open panel is looked into before the select is opened again, and every step is bounded so
+ * that such a miss moves on to the next attempt.
  */
 export async function choose(page: Page, combobox: Locator, option: string | RegExp, exact = typeof option === 'string'): Promise<void> {
   const target = page.getByRole('option', { name: option, exact });
   for (let attempt = 0; attempt < 20; attempt += 1) {
-    if (attempt % 2 === 0) {
-      await combobox.focus();
-      await page.keyboard.press('Enter');
-    } else {
-      await combobox.click();
-    }
     try {
+      if (!(await optionsPanelOpen(page))) {
+        if (attempt % 2 === 0) {
+          await combobox.focus({ timeout: 5_000 });
+          await page.keyboard.press('Enter');
+        } else {
+          await combobox.click({ timeout: 5_000 });
+        }
+      }
       await target.waitFor({ state: 'visible', timeout: 1_500 });
-      await target.click();
+      await target.click({ timeout: 5_000 });
       return;
     } catch {
       await closeOptionsPanel(page);
     }
   }
   throw new Error(`The option "${String(option)}" never appeared`);
+}
+
+async function optionsPanelOpen(page: Page): Promise<boolean> {
+  return (await page.locator('.cdk-overlay-transparent-backdrop').count()) > 0;
 }
 
 /**
