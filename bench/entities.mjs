@@ -10,7 +10,7 @@ import { createThrowawayDatabase, seedDatabase } from './lib/database.mjs';
 import { countPerRequest, startCountingProxy } from './lib/pg-counter.mjs';
 import { load } from './lib/load.mjs';
 import { comparisonRow, markdownTable } from './lib/report.mjs';
-import { cpuSeconds, nationalAdminToken, productionEnv, startProcess } from './lib/servers.mjs';
+import { cpuSeconds, nationalAdminToken, productionEnv, startProcess, cpuProfileArgs } from './lib/servers.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DIST = process.env.BENCH_SERVER_DIST ?? join(ROOT, 'apps/server/dist');
@@ -21,7 +21,6 @@ const LOG_LEVEL = process.env.BENCH_LOG_LEVEL ?? 'info';
 const POOL_SIZE = Number(process.env.BENCH_POOL_SIZE ?? 10);
 const VERBOSE = process.env.BENCH_VERBOSE === '1';
 // A directory makes our server write a V8 CPU profile there when it stops (open it in Chrome DevTools).
-const PROFILE_DIR = process.env.BENCH_CPU_PROFILE_DIR;
 const OURS_PORT = 3901;
 const BARE_PORT = 3902;
 
@@ -43,8 +42,7 @@ async function main() {
     const oursUrl = `http://127.0.0.1:${OURS_PORT}`;
     const bareUrl = `http://127.0.0.1:${BARE_PORT}`;
     const env = productionEnv({ databaseUrl: database.url, port: OURS_PORT, logLevel: LOG_LEVEL, poolSize: POOL_SIZE });
-    const profiling = PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [];
-    const ours = await startProcess('maillage', [...profiling, join(DIST, 'main.js'), '--role=web'], env, `${oursUrl}/livez`, { verbose: VERBOSE });
+    const ours = await startProcess('maillage', [...cpuProfileArgs(), join(DIST, 'main.js'), '--role=web'], env, `${oursUrl}/livez`, { verbose: VERBOSE });
     stops.push(ours.stop);
     const bare = await startProcess('bare', [join(ROOT, 'bench/bare-server.mjs')], { DATABASE_URL: database.url, PORT: String(BARE_PORT), POOL_SIZE: String(POOL_SIZE) }, `${bareUrl}/api/v1/entities`);
     stops.push(bare.stop);

@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { createThrowawayDatabase, seedDatabase } from '../lib/database.mjs';
 import { load } from '../lib/load.mjs';
 import { markdownTable, ms, int } from '../lib/report.mjs';
-import { cpuSeconds, nationalAdminToken, productionEnv, startProcess } from '../lib/servers.mjs';
+import { cpuSeconds, nationalAdminToken, productionEnv, startProcess, cpuProfileArgs } from '../lib/servers.mjs';
 import { documentsToReindex, indexAll, seedSources } from './seed-ai.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -24,7 +24,6 @@ const WARMUP = Number(process.env.BENCH_WARMUP ?? 3);
 const RUNS = Number(process.env.BENCH_AI_RUNS ?? 2);
 const LOG_LEVEL = process.env.BENCH_LOG_LEVEL ?? 'info';
 const POOL_SIZE = Number(process.env.BENCH_POOL_SIZE ?? 10);
-const PROFILE_DIR = process.env.BENCH_CPU_PROFILE_DIR;
 const ARTICLES = Number(process.env.BENCH_AI_ARTICLES ?? 20_000);
 const DOCUMENTS = Number(process.env.BENCH_AI_DOCUMENTS ?? 2_000);
 const CONNECTIONS = 10;
@@ -59,8 +58,7 @@ async function main() {
 
     const env = { ...productionEnv({ databaseUrl: database.url, port: PORT, logLevel: LOG_LEVEL, poolSize: POOL_SIZE }), AI_RATE_LIMIT_PER_MINUTE: '10000' };
     const baseUrl = `http://127.0.0.1:${PORT}`;
-    const profiling = PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [];
-    const ours = await startProcess('maillage', [...profiling, join(DIST, 'main.js'), '--role=web'], env, `${baseUrl}/livez`, { verbose: process.env.BENCH_VERBOSE === '1' });
+    const ours = await startProcess('maillage', [...cpuProfileArgs(), join(DIST, 'main.js'), '--role=web'], env, `${baseUrl}/livez`, { verbose: process.env.BENCH_VERBOSE === '1' });
     stops.push(ours.stop);
     const token = await nationalAdminToken(baseUrl, { email: 'admin@maillage.test', password, permissions: ['ai.ask'] });
     const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { createThrowawayDatabase, seedDatabase } from '../lib/database.mjs';
 import { load } from '../lib/load.mjs';
 import { comparisonRow, markdownTable, ms, int } from '../lib/report.mjs';
-import { cpuSeconds, productionEnv, startProcess } from '../lib/servers.mjs';
+import { cpuSeconds, productionEnv, startProcess, cpuProfileArgs } from '../lib/servers.mjs';
 import { seedCms } from './seed-cms.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -23,7 +23,6 @@ const POOL_SIZE = Number(process.env.BENCH_POOL_SIZE ?? 10);
 const SITES = Number(process.env.BENCH_CMS_SITES ?? 100);
 const ARTICLES = Number(process.env.BENCH_CMS_ARTICLES ?? 20_000);
 // A directory makes our cached server write a V8 CPU profile there when it stops (Chrome DevTools).
-const PROFILE_DIR = process.env.BENCH_CPU_PROFILE_DIR;
 const OURS_PORT = 3931;
 const UNCACHED_PORT = 3933;
 const BARE_PORT = 3932;
@@ -44,8 +43,7 @@ async function main() {
     const env = productionEnv({ databaseUrl: database.url, port: OURS_PORT, logLevel: LOG_LEVEL, poolSize: POOL_SIZE });
     const oursUrl = `http://127.0.0.1:${OURS_PORT}`;
     const uncachedUrl = `http://127.0.0.1:${UNCACHED_PORT}`;
-    const profiling = PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [];
-    const ours = await startProcess('maillage', [...profiling, join(DIST, 'main.js'), '--role=web'], env, `${oursUrl}/livez`);
+    const ours = await startProcess('maillage', [...cpuProfileArgs(), join(DIST, 'main.js'), '--role=web'], env, `${oursUrl}/livez`);
     stops.push(ours.stop);
     // Same build, rendered-page cache off: every request reads the database and renders.
     const uncached = await startProcess('maillage (no page cache)', [join(DIST, 'main.js'), '--role=web'], { ...env, PORT: String(UNCACHED_PORT), PUBLIC_URL: uncachedUrl, CMS_PAGE_CACHE_BYTES: '0' }, `${uncachedUrl}/livez`);

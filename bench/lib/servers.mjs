@@ -3,6 +3,12 @@ import { readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 
+/** Node flags for our server: a V8 CPU profile written on exit into `BENCH_CPU_PROFILE_DIR`, when set. */
+export function cpuProfileArgs() {
+  const dir = process.env.BENCH_CPU_PROFILE_DIR;
+  return dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : [];
+}
+
 /** Starts a Node process and waits until `readyUrl` answers (any status below 500). */
 export async function startProcess(name, args, env, readyUrl, { verbose = false } = {}) {
   const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', verbose ? 'inherit' : 'ignore', 'pipe'] });

@@ -120,8 +120,13 @@ export async function choose(page: Page, combobox: Locator, option: string | Reg
   throw new Error(`The option "${String(option)}" never appeared`);
 }
 
+/** The transparent backdrop a select's options panel opens over the page (none when it is closed). */
+function optionsPanelBackdrop(page: Page): Locator {
+  return page.locator('.cdk-overlay-transparent-backdrop').last();
+}
+
 async function optionsPanelOpen(page: Page): Promise<boolean> {
-  return (await page.locator('.cdk-overlay-transparent-backdrop').count()) > 0;
+  return (await optionsPanelBackdrop(page).count()) > 0;
 }
 
 /**
@@ -129,7 +134,6 @@ async function optionsPanelOpen(page: Page): Promise<boolean> {
  * a panel closing at that instant lets the key through to the dialog underneath, which closes.
  */
 async function closeOptionsPanel(page: Page): Promise<void> {
-  const backdrop = page.locator('.cdk-overlay-transparent-backdrop').last();
-  if ((await backdrop.count()) === 0) return;
-  await backdrop.click({ timeout: 1_000 }).catch(() => undefined);
+  if (!(await optionsPanelOpen(page))) return;
+  await optionsPanelBackdrop(page).click({ timeout: 1_000 }).catch(() => undefined);
 }
