@@ -216,6 +216,20 @@ describe.skipIf(!chromiumAvailable)('back-office accounts and administration in 
     await context.close();
   });
 
+  it('keeps what is typed in the field the user moved to while a dialog was opening', async () => {
+    const { context, page } = await signedInPage(ADMIN, { at: '/admin/users' });
+    await page.getByRole('button', { name: 'Nouvel utilisateur' }).click();
+    const email = page.getByRole('dialog').getByLabel('Adresse e-mail');
+    // Focused without waiting for the dialog to stand still, as a quick user tabbing or clicking would.
+    await email.focus();
+    // Past the opening animation, at whose end Material's default pulls the focus to the first field.
+    await page.waitForTimeout(500);
+    await page.keyboard.type('rapide@maillage.test');
+    expect(await email.inputValue()).toBe('rapide@maillage.test');
+    expect(await page.getByRole('dialog').getByLabel('Nom').inputValue()).toBe('');
+    await context.close();
+  });
+
   it('creates a child entity, then moves it under another région', async () => {
     const me = await api<{ entities: { id: string; code: string }[] }>('GET', '/api/v1/auth/me');
     const auvergne = me.entities.find((entity) => entity.code === 'R84')!.id;

@@ -9,6 +9,7 @@ import {
   provideZonelessChangeDetection,
 } from '@angular/core';
 import { MAT_DATE_LOCALE } from '@angular/material/core';
+import { MAT_DIALOG_DEFAULT_OPTIONS, MatDialogConfig } from '@angular/material/dialog';
 import { provideRouter, withComponentInputBinding, withRouterConfig } from '@angular/router';
 import { routes } from './app.routes';
 import { Session } from './core/auth/session';
@@ -24,6 +25,7 @@ export const appConfig: ApplicationConfig = {
     provideRouter(routes, withComponentInputBinding(), withRouterConfig({ paramsInheritanceStrategy: 'always' })),
     { provide: LOCALE_ID, useValue: 'fr' },
     { provide: MAT_DATE_LOCALE, useValue: 'fr-FR' },
+    { provide: MAT_DIALOG_DEFAULT_OPTIONS, useValue: dialogDefaults() },
     provideIcons(),
     // The session is known before the first route guard runs; the theme applies before first paint.
     provideAppInitializer(() => {
@@ -32,3 +34,13 @@ export const appConfig: ApplicationConfig = {
     }),
   ],
 };
+
+/**
+ * A dialog takes focus as soon as it is shown, not once its opening animation ends (Material's
+ * default): the late move sent whatever was being typed in a second field into the first one.
+ */
+function dialogDefaults(): MatDialogConfig {
+  const config = new MatDialogConfig();
+  config.delayFocusTrap = false;
+  return config;
+}
