@@ -25,7 +25,8 @@ let lastStamp = 0;
 
 /**
  * `strict_word_similarity(question, text)` of each accent-folded, lower-case text, in [0, 1].
- * Synchronous by design: the numbering of trigrams lives in module state for the length of one call.
+ * Synchronous by design: the numbering of trigrams and the scratch buffers of one text live in
+ * module state for the length of one call.
  */
 export function trigramSimilarities(foldedQuestion: string, foldedTexts: readonly string[]): number[] {
   const numbering = new TrigramNumbering();
@@ -65,60 +66,93 @@ class TrigramNumbering {
   }
 }
 
-/** A text's trigram ids in order, the word of each, and the position of each word's first trigram. */
-interface WordTrigrams {
-  trigrams: number[];
-  wordOf: number[];
-  wordStarts: number[];
-}
-
 /**
- * pg_trgm's trigrams: each word (letters and digits) padded with two spaces before and one after,
- * every three consecutive characters.
+ * The text being read, in buffers reused from text to text (allocating them per text was a good
+ * part of the cost): its trigram ids in order, the word of each, where each word's trigrams start.
  */
-function readWords(text: string, numbering: TrigramNumbering): WordTrigrams {
-  const words: WordTrigrams = { trigrams: [], wordOf: [], wordStarts: [] };
-  let start = -1;
-  for (let index = 0; index <= text.length; index++) {
-    const inWord = index < text.length && isWordCharacter(text.charCodeAt(index), text, index);
-    if (inWord && start < 0) start = index;
-    if (inWord || start < 0) continue;
-    const word = words.wordStarts.length;
-    words.wordStarts.push(words.trigrams.length);
-    let a = 32;
-    let b = 32;
-    for (let position = start; position <= index; position++) {
-      const c = position < index ? text.charCodeAt(position) : 32;
-      words.trigrams.push(numbering.idOf(trigramKey(a, b, c)));
-      words.wordOf.push(word);
-      a = b;
-      b = c;
-    }
-    start = -1;
-  }
-  return words;
+const scratch = {
+  trigrams: new Int32Array(1024),
+  wordOf: new Int32Array(1024),
+  wordStarts: new Int32Array(512),
+  /** Per trigram id, its last position in the current run (−1: not in it); reset after each text. */
+  lastPosition: new Int32Array(4096).fill(-1),
+  /** Per word, how many of the run's distinct trigrams (and of the question's) occur last in it. */
+  lastIn: new Int32Array(512),
+  questionLastIn: new Int32Array(512),
+};
+
+/** Trigram and word counts of the text just read into `scratch`. */
+interface WordTrigrams {
+  trigramCount: number;
+  wordCount: number;
 }
 
-function isWordCharacter(code: number, text: string, index: number): boolean {
-  if (code < 128) return symbol(code) > 0;
-  return WORD_CHARACTER.test(text[index]!);
-}
-
-/** Space 0, a–z 1–26 (A–Z as a–z, as pg_trgm lower-cases), 0–9 27–36; −1 for anything else. */
-function symbol(code: number): number {
+/** Space 0, a–z 1–26 (A–Z as a–z, as pg_trgm lower-cases), 0–9 27–36; −1 for any other ASCII. */
+const ASCII_SYMBOLS = Int8Array.from({ length: 128 }, (_, code) => {
   if (code >= 97 && code <= 122) return code - 96;
   if (code >= 48 && code <= 57) return code - 21;
   if (code >= 65 && code <= 90) return code - 64;
   return code === 32 ? 0 : -1;
+});
+
+/**
+ * pg_trgm's trigrams: each word (letters and digits) padded with two spaces before and one after,
+ * every three consecutive characters. A word of n characters gives n + 1 trigrams, so a text gives
+ * at most as many trigrams as it has characters, plus one.
+ */
+function readWords(text: string, numbering: TrigramNumbering): WordTrigrams {
+  ensureTextCapacity(text.length + 1);
+  const { trigrams, wordOf, wordStarts } = scratch;
+  let trigramCount = 0;
+  let wordCount = 0;
+  let index = 0;
+  while (index < text.length) {
+    if (!isWordCharacter(text, index)) {
+      index++;
+      continue;
+    }
+    const word = wordCount++;
+    wordStarts[word] = trigramCount;
+    // Two characters back, one back (code units, and their symbols): the padding spaces first.
+    let a = 32;
+    let b = 32;
+    let sa = 0;
+    let sb = 0;
+    for (let ended = false; !ended; index++) {
+      ended = index === text.length || !isWordCharacter(text, index);
+      const c = ended ? 32 : text.charCodeAt(index);
+      const sc = c < 128 ? ASCII_SYMBOLS[c]! : -1;
+      const key = (sa | sb | sc) >= 0 ? (sa * ALPHABET + sb) * ALPHABET + sc : -((a * 65536 + b) * 65536 + c) - 1;
+      trigrams[trigramCount] = numbering.idOf(key);
+      wordOf[trigramCount++] = word;
+      a = b;
+      b = c;
+      sa = sb;
+      sb = sc;
+    }
+  }
+  return { trigramCount, wordCount };
 }
 
-/** A slot of the table for the common trigrams; otherwise a negative number from the three code units. */
-function trigramKey(a: number, b: number, c: number): number {
-  const sa = a < 128 ? symbol(a) : -1;
-  const sb = b < 128 ? symbol(b) : -1;
-  const sc = c < 128 ? symbol(c) : -1;
-  if ((sa | sb | sc) >= 0) return (sa * ALPHABET + sb) * ALPHABET + sc;
-  return -((a * 65536 + b) * 65536 + c) - 1;
+function isWordCharacter(text: string, index: number): boolean {
+  const code = text.charCodeAt(index);
+  if (code < 128) return ASCII_SYMBOLS[code]! > 0;
+  return WORD_CHARACTER.test(text[index]!);
+}
+
+function ensureTextCapacity(trigrams: number): void {
+  if (scratch.trigrams.length >= trigrams) return;
+  const size = 2 ** Math.ceil(Math.log2(trigrams));
+  scratch.trigrams = new Int32Array(size);
+  scratch.wordOf = new Int32Array(size);
+  scratch.wordStarts = new Int32Array(size);
+  scratch.lastIn = new Int32Array(size);
+  scratch.questionLastIn = new Int32Array(size);
+}
+
+function ensureTrigramCapacity(distinct: number): void {
+  if (scratch.lastPosition.length >= distinct) return;
+  scratch.lastPosition = new Int32Array(2 ** Math.ceil(Math.log2(distinct))).fill(-1);
 }
 
 /** pg_trgm's CALCSML, in single precision as there (ties compare as PostgreSQL's do). */
@@ -134,15 +168,16 @@ function share(common: number, questionTrigrams: number, runTrigrams: number): n
  * question's) occur last in it, so the same starts are tried a word at a time; and the scan stops
  * as soon as no later start can do better. Same values, same choices.
  */
-function bestWordRun({ trigrams, wordOf, wordStarts }: WordTrigrams, questionTrigrams: number, distinct: number): number {
-  const lastPosition = new Int32Array(distinct).fill(-1);
-  const lastIn = new Int32Array(wordStarts.length);
-  const questionLastIn = new Int32Array(wordStarts.length);
+function bestWordRun({ trigramCount, wordCount }: WordTrigrams, questionTrigrams: number, distinct: number): number {
+  ensureTrigramCapacity(distinct);
+  const { trigrams, wordOf, wordStarts, lastPosition, lastIn, questionLastIn } = scratch;
+  lastIn.fill(0, 0, wordCount);
+  questionLastIn.fill(0, 0, wordCount);
   let runTrigrams = 0;
   let common = 0;
   let lowerWord = 0;
   let best = 0;
-  for (let position = 0; position < trigrams.length; position++) {
+  for (let position = 0; position < trigramCount; position++) {
     const id = trigrams[position]!;
     const word = wordOf[position]!;
     const inQuestion = id < questionTrigrams ? 1 : 0;
@@ -157,7 +192,7 @@ function bestWordRun({ trigrams, wordOf, wordStarts }: WordTrigrams, questionTri
     lastPosition[id] = position;
     lastIn[word]!++;
     questionLastIn[word]! += inQuestion;
-    const wordEnds = position + 1 === trigrams.length || wordOf[position + 1] !== word;
+    const wordEnds = position + 1 === trigramCount || wordOf[position + 1] !== word;
     if (!wordEnds) continue;
 
     let current = share(common, questionTrigrams, runTrigrams);
@@ -186,5 +221,6 @@ function bestWordRun({ trigrams, wordOf, wordStarts }: WordTrigrams, questionTri
       if (lastPosition[leaving] === before) lastPosition[leaving] = -1;
     }
   }
+  for (let position = 0; position < trigramCount; position++) lastPosition[trigrams[position]!] = -1;
   return best;
 }
