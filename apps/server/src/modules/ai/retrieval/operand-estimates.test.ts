@@ -4,7 +4,7 @@ import { cachedOperandEstimates, ESTIMATE_TTL_MS } from './operand-estimates.js'
 
 /** A transaction whose estimate statement answers `chunks` for each operand asked. */
 function fakeTx(chunks: Record<string, number>) {
-  const query = vi.fn(async (_text: string, [operands]: [string[]]) => ({ rows: operands.map((operand) => ({ operand, chunks: chunks[operand] ?? 0 })) }));
+  const query = vi.fn(async (_text: string, [operands]: [string[]]) => ({ rows: operands.map((operand) => ({ operand, chunks: chunks[operand] ?? 0, corpus_chunks: 33_000 })) }));
   return { tx: { client: { query } } as unknown as Tx, query };
 }
 
@@ -15,17 +15,17 @@ describe('cachedOperandEstimates', () => {
     const now = 1_000_000;
 
     expect(await cachedOperandEstimates(database, tx, ['salarie', 'essai', 'salarie'], now)).toEqual([
-      { operand: 'salarie', chunks: 16_000 },
-      { operand: 'essai', chunks: 970 },
-      { operand: 'salarie', chunks: 16_000 },
+      { operand: 'salarie', chunks: 16_000, corpusChunks: 33_000 },
+      { operand: 'essai', chunks: 970, corpusChunks: 33_000 },
+      { operand: 'salarie', chunks: 16_000, corpusChunks: 33_000 },
     ]);
     expect(query).toHaveBeenCalledTimes(1);
     expect(query.mock.calls[0]![1]).toEqual([['salarie', 'essai']]);
 
     // Known operands cost no statement; only the new one is asked.
     expect(await cachedOperandEstimates(database, tx, ['essai', 'cdi'], now + 1_000)).toEqual([
-      { operand: 'essai', chunks: 970 },
-      { operand: 'cdi', chunks: 0 },
+      { operand: 'essai', chunks: 970, corpusChunks: 33_000 },
+      { operand: 'cdi', chunks: 0, corpusChunks: 33_000 },
     ]);
     expect(query.mock.calls[1]![1]).toEqual([['cdi']]);
     await cachedOperandEstimates(database, tx, ['salarie', 'essai', 'cdi'], now + 2_000);

@@ -13,7 +13,7 @@ export const ESTIMATE_TTL_MS = 60_000;
 export const MAX_CACHED_OPERANDS = 20_000;
 
 interface Cached {
-  chunks: number;
+  estimate: OperandEstimate;
   expires: number;
 }
 
@@ -22,19 +22,19 @@ const cacheByDatabase = new WeakMap<Database, Map<string, Cached>>();
 export async function cachedOperandEstimates(database: Database, tx: Tx, operands: readonly string[], now = Date.now()): Promise<OperandEstimate[]> {
   let cache = cacheByDatabase.get(database);
   if (!cache) cacheByDatabase.set(database, (cache = new Map()));
-  const known = new Map<string, number>();
+  const known = new Map<string, OperandEstimate>();
   for (const operand of operands) {
     const cached = cache.get(operand);
-    if (cached && cached.expires > now) known.set(operand, cached.chunks);
+    if (cached && cached.expires > now) known.set(operand, cached.estimate);
   }
   const missing = [...new Set(operands.filter((operand) => !known.has(operand)))];
   if (missing.length > 0) {
     const fetched = await estimateOperands(tx, missing);
     if (cache.size + fetched.length > MAX_CACHED_OPERANDS) cache.clear();
-    for (const { operand, chunks } of fetched) {
-      known.set(operand, chunks);
-      cache.set(operand, { chunks, expires: now + ESTIMATE_TTL_MS });
+    for (const estimate of fetched) {
+      known.set(estimate.operand, estimate);
+      cache.set(estimate.operand, { estimate, expires: now + ESTIMATE_TTL_MS });
     }
   }
-  return operands.map((operand) => ({ operand, chunks: known.get(operand) ?? 0 }));
+  return operands.map((operand) => known.get(operand) ?? { operand, chunks: 0, corpusChunks: 0 });
 }

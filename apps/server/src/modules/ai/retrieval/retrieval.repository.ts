@@ -43,10 +43,18 @@ export interface LexicalQuery {
   depth: number;
 }
 
-/** Estimated number of chunks holding each operand, from PostgreSQL's statistics (migration 0046). */
+/**
+ * Estimated number of chunks holding each operand, from PostgreSQL's statistics (migration 0046),
+ * and the number of chunks they were estimated over (the table's, as last analysed).
+ */
 export async function estimateOperands(tx: Tx, operands: readonly string[]): Promise<OperandEstimate[]> {
-  const { rows } = await tx.client.query<{ operand: string; chunks: number }>('SELECT operand, chunks FROM ai_chunk_term_estimates($1::text[])', [operands]);
-  return rows.map((row) => ({ operand: row.operand, chunks: Number(row.chunks) }));
+  const { rows } = await tx.client.query<{ operand: string; chunks: number; corpus_chunks: number }>(
+    `SELECT e.operand, e.chunks, greatest(t.reltuples, 0) AS corpus_chunks
+       FROM ai_chunk_term_estimates($1::text[]) e, pg_catalog.pg_class t
+      WHERE t.oid = 'public.ai_chunks'::regclass`,
+    [operands],
+  );
+  return rows.map((row) => ({ operand: row.operand, chunks: Number(row.chunks), corpusChunks: Number(row.corpus_chunks) }));
 }
 
 const fold = (text: string) => `public.unaccent('public.unaccent'::regdictionary, ${text})`;
