@@ -1,5 +1,5 @@
 import { execSync, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 
@@ -91,6 +91,22 @@ const CLOCK_TICKS = (() => {
     return 100;
   }
 })();
+
+/**
+ * CPU seconds used so far by every PostgreSQL process of this machine (backends and background
+ * workers, `comm` postgres): the database's share of a scenario, when nothing else uses it.
+ */
+export function databaseCpuSeconds() {
+  let total = 0;
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres') total += cpuSeconds(pid);
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  return total;
+}
 
 /**
  * CPU seconds (user + system) a process has used, from /proc (Linux; NaN elsewhere). CPU per
