@@ -62,8 +62,10 @@ async function main() {
     stops.push(ours.stop);
     const token = await nationalAdminToken(baseUrl, { email: 'admin@maillage.test', password, permissions: ['ai.ask'] });
     const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
-    const questions = readFileSync(join(KNOWLEDGE, 'questions.jsonl'), 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line).q);
+    const fixture = readFileSync(join(KNOWLEDGE, 'questions.jsonl'), 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line));
+    const questions = fixture.map((question) => question.q);
     await checkAnswers(baseUrl, headers, questions[0]);
+    const quality = await recallAtScale(baseUrl, headers, fixture);
 
     const scenarios = [
       { name: 'retrieval (POST /ai/search, limit 8)', path: '/api/v1/ai/search', body: (question) => ({ question, limit: 8 }), maxP95: TARGETS.maxSearchP95Ms },
@@ -94,10 +96,11 @@ async function main() {
     const machine = `${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} at the end`;
     console.log(`\n${new Date().toISOString()} · ${machine} · ${DURATION} s per run · pool ${POOL_SIZE} · log level ${LOG_LEVEL} · ${questions.length} questions in turn\n`);
     console.log(markdownTable(['Scenario', 'Run', 'Conn.', 'req/s', 'p50 / p95 / p99 ms', 'CPU ms/req: server / DB / client', 'Load avg', 'Target', 'Result'], rows));
+    console.log(`\nquality at this scale: recall@5 ${quality.recallAt5.toFixed(3)} over ${quality.answerable} answerable questions (an expected article among the first 5 passages, any copy)`);
     const dir = join(ROOT, 'bench/results');
     mkdirSync(dir, { recursive: true });
     const file = join(dir, `ai-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-    writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), machine, indexing, durationSeconds: DURATION, poolSize: POOL_SIZE, targets: TARGETS, results }, null, 2));
+    writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), machine, indexing, durationSeconds: DURATION, poolSize: POOL_SIZE, targets: TARGETS, results, quality }, null, 2));
     console.log(`\nraw results: ${file}`);
     if (args.keep || reuse) console.log(`database kept: --database=${database.name} --password=${password}`);
     if (!indexingPass || !results.every((r) => r.pass)) process.exitCode = 1;
@@ -127,6 +130,23 @@ async function enableAssistant(url) {
   } finally {
     await client.end();
   }
+}
+
+/**
+ * Retrieval quality on the bench corpus, so that a speed-up that changes results shows here: the
+ * share of answerable fixture questions with an expected article (its title, or its heading inside
+ * a dossier) among the first five passages. Each article exists in many copies; any copy counts.
+ */
+async function recallAtScale(baseUrl, headers, fixture) {
+  let found = 0;
+  const answerable = fixture.filter((question) => question.expected?.length > 0);
+  for (const question of answerable) {
+    const response = await fetch(`${baseUrl}/api/v1/ai/search`, { method: 'POST', headers, body: JSON.stringify({ question: question.q, limit: 5 }) });
+    const { items } = await response.json();
+    const articles = items.map((item) => (item.title.startsWith('Article ') ? item.title : (item.heading ?? '')).replace(/^Article /, ''));
+    if (articles.some((article) => question.expected.includes(article))) found += 1;
+  }
+  return { recallAt5: found / answerable.length, answerable: answerable.length };
 }
 
 async function checkAnswers(baseUrl, headers, question) {
