@@ -1,6 +1,6 @@
 import { and, getTableColumns, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
-import type { Tx } from '../db/index.js';
+import { selectedRows, type FlatSelection, type Tx } from '../db/index.js';
 import { encodeCursor } from './collection-cursor.js';
 import type { Collection, CollectionField, CollectionQuery, FilterCondition } from './collection.js';
 
@@ -67,7 +67,7 @@ export function cursorSelection(collection: Collection, query: CollectionQuery):
 export interface PageSource {
   table: PgTable;
   /** Selected fields (default: every column of the table). */
-  columns?: Record<string, AnyColumn | SQL | SQL.Aliased>;
+  columns?: FlatSelection;
   /** Conditions of the route on top of the filters (parent id, archived rows…). RLS applies anyway. */
   where?: SQL;
 }
@@ -84,18 +84,19 @@ const CURSOR_KEY = '__cursor';
 
 /** Fetches one page (limit + 1 rows, to know whether another page follows) and the count asked for. */
 export async function fetchPage<Row = Record<string, unknown>>(
-  tx: Pick<Tx, 'db'>,
+  tx: Pick<Tx, 'db' | 'client'>,
   collection: Collection,
   query: CollectionQuery,
   source: PageSource,
 ): Promise<CollectionPage<Row>> {
-  const columns = source.columns ?? getTableColumns(source.table);
-  const rows = (await tx.db
-    .select({ ...columns, [CURSOR_KEY]: cursorSelection(collection, query) })
+  const selection: FlatSelection = { ...(source.columns ?? getTableColumns(source.table)), [CURSOR_KEY]: cursorSelection(collection, query) };
+  const statement = tx.db
+    .select(selection)
     .from(source.table)
     .where(and(source.where, filterSql(collection, query), keysetSql(collection, query)))
     .orderBy(...orderBySql(collection, query))
-    .limit(query.limit + 1)) as Array<Record<string, unknown>>;
+    .limit(query.limit + 1);
+  const rows = await selectedRows<Record<string, unknown>>(tx, statement, selection);
   const hasMore = rows.length > query.limit;
   const pageRows = hasMore ? rows.slice(0, query.limit) : rows;
   const nextAfter = hasMore ? (pageRows[pageRows.length - 1]![CURSOR_KEY] as unknown[]) : null;
