@@ -30,21 +30,18 @@ export interface OperandEstimate {
 /** The operands that select candidates, or null when all of them do (nothing left out). */
 export function selectingOperands(estimates: readonly OperandEstimate[]): string[] | null {
   const byRarity = [...estimates].sort((a, b) => a.chunks - b.chunks);
+  const corpus = Math.max(0, ...estimates.map((estimate) => estimate.corpusChunks));
   const selecting: OperandEstimate[] = [];
   let selected = 0;
+  // Share of the corpus holding none of the selecting operands, were they independent of each other.
+  let holdingNone = 1;
   for (const estimate of byRarity) {
+    const share = corpus > 0 ? Math.min(estimate.chunks / corpus, 1) : 0;
     const enough = selecting.length > 0 && selected >= MIN_SELECTED_CHUNKS;
-    if (enough && (estimate.chunks > COMMON_OPERAND_CHUNKS || unionOf([...selecting, estimate]) > MAX_SELECTED_CHUNKS)) break;
+    if (enough && (estimate.chunks > COMMON_OPERAND_CHUNKS || corpus * (1 - holdingNone * (1 - share)) > MAX_SELECTED_CHUNKS)) break;
     selecting.push(estimate);
     selected += estimate.chunks;
+    holdingNone *= 1 - share;
   }
   return selecting.length === estimates.length ? null : selecting.map((estimate) => estimate.operand);
-}
-
-/** Chunks holding at least one of the operands, were they independent of each other. */
-function unionOf(estimates: readonly OperandEstimate[]): number {
-  const corpus = Math.max(...estimates.map((estimate) => estimate.corpusChunks));
-  if (corpus <= 0) return 0;
-  const holdingNone = estimates.reduce((share, estimate) => share * (1 - Math.min(estimate.chunks / corpus, 1)), 1);
-  return corpus * (1 - holdingNone);
 }
