@@ -41,6 +41,15 @@ function firstIndexes<T>(items: readonly T[], keyOf: (item: T, index: number) =>
 }
 
 export async function writeBatch(tx: Tx, rows: readonly BatchRow[], role: AffiliationRole): Promise<RowOutcome[]> {
+  // Every statement below looks rows up by key, one probe per row of the batch. Statistics lag a
+  // bulk load (the application role cannot ANALYZE, autovacuum may be late or off), and with
+  // estimates from when the tables were small the planner turns the probes into scans of whole
+  // tables that grow with each batch: a 250,000-row import then slows down batch after batch
+  // (docs/perf.md, import). So a batch plans for the 500 rows it has (no generic plan kept since the
+  // tables were small) and probes the indexes.
+  await tx.client.query(
+    'SET LOCAL plan_cache_mode = force_custom_plan; SET LOCAL enable_seqscan = off; SET LOCAL enable_hashjoin = off; SET LOCAL enable_mergejoin = off',
+  );
   const effects: Effects[] = rows.map(() => ({ created: false, changed: false }));
   const organizationIds = await writeCompanies(tx, rows, effects);
   await writeLinks(tx, rows, organizationIds, effects);
@@ -235,7 +244,11 @@ async function findExistingPersons(tx: Tx, rows: readonly BatchRow[], organizati
   return found;
 }
 
-/** Affiliates each person with the row's company unless it already is; a person's first affiliation is primary. */
+/**
+ * Affiliates each person with the row's company unless it already is; a person's first affiliation is
+ * primary. "Has none yet" is a scalar subquery rather than NOT EXISTS, which PostgreSQL may run as one
+ * hashed scan of every affiliation: this one probes the person's index entries, row by row.
+ */
 async function writeAffiliations(
   tx: Tx,
   rows: readonly BatchRow[],
@@ -250,7 +263,8 @@ async function writeAffiliations(
   const firstOfPerson = firstIndexes(indexes, (index) => personOfRow.get(index)!);
   const { rows: inserted } = await tx.client.query<{ entity_id: string; person_id: string; organization_id: string }>(
     `INSERT INTO affiliations (id, entity_id, person_id, organization_id, role, is_primary)
-     SELECT v.id, v.entity_id, v.person_id, v.organization_id, $6, v.first_of_person AND NOT EXISTS (SELECT 1 FROM affiliations a WHERE a.person_id = v.person_id)
+     SELECT v.id, v.entity_id, v.person_id, v.organization_id, $6,
+       v.first_of_person AND (SELECT 1 FROM affiliations a WHERE a.person_id = v.person_id LIMIT 1) IS NULL
      FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::boolean[]) AS v(id, entity_id, person_id, organization_id, first_of_person)
      WHERE NOT EXISTS (SELECT 1 FROM affiliations a WHERE a.entity_id = v.entity_id AND a.person_id = v.person_id AND a.organization_id = v.organization_id)
      RETURNING entity_id, person_id, organization_id`,

@@ -43,7 +43,8 @@ export async function runImportJob(deps: ImportRunDeps, jobId: string, options: 
     await setImportJobStatus(tx, jobId, 'running');
     return (await findImportJob(tx, jobId))!;
   });
-  let batchStart = job.last_committed_row + 1;
+  const committer = new BatchCommitter(deps.database, job.last_committed_row);
+  let batch: ImportRow[] = [];
   try {
     const content = storedFile(deps.database, job, options.fileChunkBytes ?? DEFAULT_FILE_CHUNK_BYTES);
     const file = await openImportFile(content, { columns: job.column_overrides });
@@ -51,18 +52,17 @@ export async function runImportJob(deps: ImportRunDeps, jobId: string, options: 
     if (file.problems.length > 0) throw new Error(`Import ${jobId}: the stored column choices no longer map the file`);
     const context: RunContext = { tree: await deps.entityTree.current(), job, role: affiliationRole(file.mapping), targets: new Map() };
     const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
-    let expectedRow = job.last_committed_row;
-    let batch: ImportRow[] = [];
     for await (const row of file.rows) {
       if (row.row <= job.last_committed_row) continue;
-      if (batch.length === 0) batchStart = row.row;
       batch.push(row);
       if (batch.length >= batchSize) {
-        expectedRow = await commitBatch(deps.database, context, batch, expectedRow);
+        await committer.submit(context, batch);
         batch = [];
       }
     }
-    if (batch.length > 0) await commitBatch(deps.database, context, batch, expectedRow);
+    if (batch.length > 0) await committer.submit(context, batch);
+    batch = [];
+    await committer.settle();
     await withTransaction(deps.database, scope, async (tx) => {
       await setImportJobStatus(tx, jobId, 'completed', { lastError: null });
       const done = (await findImportJob(tx, jobId))!;
@@ -76,10 +76,58 @@ export async function runImportJob(deps: ImportRunDeps, jobId: string, options: 
       });
     });
   } catch (error) {
-    if (error instanceof ConcurrentRunError) return;
+    // A failed read may leave a batch committing: its outcome decides where the run stopped.
+    const inFlightError = await committer.settle().then(
+      () => undefined,
+      (settleError: unknown) => settleError,
+    );
+    if (error instanceof ConcurrentRunError || inFlightError instanceof ConcurrentRunError) return;
+    const batchStart = committer.failedAt ?? batch[0]?.row ?? committer.lastCommittedRow + 1;
     const reason = `L'import s'est interrompu au lot commençant à la ligne ${batchStart} : les lignes précédentes sont enregistrées, relancez l'import pour reprendre à cette ligne.`;
     await withTransaction(deps.database, scope, (tx) => setImportJobStatus(tx, jobId, 'failed', { lastError: reason }));
     throw error;
+  }
+}
+
+/**
+ * Commits batches one at a time while the next one is read and validated: PostgreSQL writes a batch
+ * as Node parses the following one, instead of each waiting for the other (docs/perf.md, import).
+ */
+class BatchCommitter {
+  private inFlight: { firstRow: number; commit: Promise<number> } | undefined;
+  /** First row of the batch whose commit failed, once one has. */
+  failedAt: number | undefined;
+
+  constructor(
+    private readonly database: Database,
+    private resumePoint: number,
+  ) {}
+
+  /** The last row of the last batch known to be committed. */
+  get lastCommittedRow(): number {
+    return this.resumePoint;
+  }
+
+  /** Waits for the previous batch, then starts committing this one. */
+  async submit(context: RunContext, batch: readonly ImportRow[]): Promise<void> {
+    await this.settle();
+    const commit = commitBatch(this.database, context, batch, this.resumePoint);
+    // Awaited by the next submit or settle; until then its failure is not an unhandled rejection.
+    commit.catch(() => undefined);
+    this.inFlight = { firstRow: batch[0]!.row, commit };
+  }
+
+  /** Waits for the batch in flight, if any; rethrows its failure. */
+  async settle(): Promise<void> {
+    const inFlight = this.inFlight;
+    if (!inFlight) return;
+    this.inFlight = undefined;
+    try {
+      this.resumePoint = await inFlight.commit;
+    } catch (error) {
+      this.failedAt = inFlight.firstRow;
+      throw error;
+    }
   }
 }
 

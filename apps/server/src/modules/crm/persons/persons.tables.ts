@@ -95,7 +95,9 @@ export const affiliations = pgTable(
   },
   (table) => [
     index('affiliations_entity_id_idx').on(table.entityId),
-    index('affiliations_person_id_idx').on(table.personId),
+    // Answers "is this person affiliated with this company, in this entity?" in one probe (the import's
+    // anti-join, migration 0055); its prefixes serve the lookups by person and by person and company.
+    index('affiliations_person_organization_idx').on(table.personId, table.organizationId, table.entityId),
     index('affiliations_organization_id_idx').on(table.organizationId),
     check('affiliations_role', sql`${table.role} IN ('dirigeant', 'drh', 'contact_principal', 'comptable', 'autre')`),
     check('affiliations_dates', sql`${table.endsOn} IS NULL OR ${table.startsOn} IS NULL OR ${table.endsOn} >= ${table.startsOn}`),
