@@ -1,3 +1,4 @@
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 import { describe, expect, it } from 'vitest';
 import { parsePhone, phoneRegionOfDepartement } from './phone.js';
 
@@ -46,6 +47,27 @@ describe('parsePhone — overseas numbers written the metropolitan way', () => {
     expect(parsePhone('06 93 18 90 52')).toEqual({ ok: true, value: '+262693189052' });
     expect(parsePhone('+33 6 39 79 53 97')).toEqual({ ok: true, value: '+262639795397' });
     expect(parsePhone('0590 76 96 46')).toEqual({ ok: true, value: '+590590769646' });
+  });
+
+  it('writes every overseas prefix as libphonenumber reads the number in its territory', () => {
+    const territories: Array<[CountryCode, string[]]> = [
+      ['GP', ['590', '690', '691']],
+      ['MQ', ['596', '696', '697']],
+      ['GF', ['594', '694']],
+      ['RE', ['262', '263', '692', '693']],
+      ['YT', ['269', '639']],
+    ];
+    for (const [region, prefixes] of territories) {
+      for (const prefix of prefixes) {
+        for (const rest of ['000000', '123456', '504817', '989999', '999999']) {
+          const national = `${prefix}${rest}`;
+          // Some of these blocks are also valid French numbers: those stay +33, as before.
+          const french = parsePhoneNumberFromString(`+33${national}`, 'FR');
+          const expected = french?.isValid() ? french.number : parsePhoneNumberFromString(`0${national}`, region)!.number;
+          expect(parsePhone(`+33 ${national}`), `${region} ${national}`).toEqual({ ok: true, value: expected });
+        }
+      }
+    }
   });
 
   it('still refuses a metropolitan-looking number of the wrong length', () => {

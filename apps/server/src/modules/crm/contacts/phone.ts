@@ -12,12 +12,12 @@ export type E164Phone = string & { readonly __brand: 'E164Phone' };
  * known overseas prefix and the right length is accepted. (Saint-Pierre-et-Miquelon has its own
  * 6-digit plan, +508, outside the French 10-digit one: written with +508 it is read normally.)
  */
-const OVERSEAS_PREFIXES: ReadonlyArray<readonly [region: CountryCode, prefixes: readonly string[]]> = [
-  ['GP', ['590', '690', '691']],
-  ['MQ', ['596', '696', '697']],
-  ['GF', ['594', '694']],
-  ['RE', ['262', '263', '692', '693']],
-  ['YT', ['269', '639']],
+const OVERSEAS_PREFIXES: ReadonlyArray<readonly [callingCode: string, prefixes: readonly string[]]> = [
+  ['590', ['590', '690', '691']], // Guadeloupe
+  ['596', ['596', '696', '697']], // Martinique
+  ['594', ['594', '694']], // Guyane
+  ['262', ['262', '263', '692', '693']], // La Réunion
+  ['262', ['269', '639']], // Mayotte
 ];
 
 /** The 9 national digits of a French-format number (`0X XX XX XX XX`, `+33 X…`, `0033 X…`), if it is one. */
@@ -26,15 +26,12 @@ function frenchNationalDigits(input: string): string | undefined {
   return /^\d{9}$/.test(digits) && /^(?:\+33|0033|0)/.test(input.replace(/[\s\u00a0\u202f]/g, '')) ? digits : undefined;
 }
 
+/** Every such number has 9 national digits, all possible there: its E.164 form is written directly (as libphonenumber would). */
 function overseasNumber(input: string): E164Phone | undefined {
   const national = frenchNationalDigits(input);
   if (!national) return undefined;
-  for (const [region, prefixes] of OVERSEAS_PREFIXES) {
-    if (!prefixes.some((prefix) => national.startsWith(prefix))) continue;
-    const phone = parsePhoneNumberFromString(`0${national}`, region);
-    if (phone?.isPossible()) return phone.number as E164Phone;
-  }
-  return undefined;
+  const overseas = OVERSEAS_PREFIXES.find(([, prefixes]) => prefixes.some((prefix) => national.startsWith(prefix)));
+  return overseas ? (`+${overseas[0]}${national}` as E164Phone) : undefined;
 }
 
 /** The telephone region of an address's département, used to read numbers written without +. */

@@ -55,31 +55,39 @@ function postalCodeCandidates(input: string): RuleResult<CommuneCandidate[]> {
 
 interface KeyedCandidate {
   readonly candidate: CommuneCandidate;
-  readonly nameKeys: Set<string>;
-  readonly aliasKeys: Set<string>;
+  readonly nameKeys: readonly string[];
+  readonly aliasKeys: readonly string[];
+  /** The same keys without spaces: "Saint Denis" and "Saintdenis" are the same name. */
+  readonly compactNameKeys: ReadonlySet<string>;
+  readonly compactAliasKeys: ReadonlySet<string>;
 }
 
-// Folding names is the costly part of a lookup; an import resolves the same communes again and again.
-const keyCache = new WeakMap<CommuneCandidate, KeyedCandidate>();
+// Folding names is the costly part of a lookup; an import resolves the same communes again and
+// again. Kept per candidate list: the postal-code index answers the same array for a given code.
+const keyCache = new WeakMap<readonly CommuneCandidate[], readonly KeyedCandidate[]>();
 
-function keysOf(candidate: CommuneCandidate): KeyedCandidate {
-  let keyed = keyCache.get(candidate);
-  if (!keyed) {
-    keyed = { candidate, nameKeys: communeKeys([candidate.name]), aliasKeys: communeKeys(candidate.aliases) };
-    keyCache.set(candidate, keyed);
-  }
-  return keyed;
+const compact = (key: string): string => key.replace(/ /g, '');
+
+function keyed(candidate: CommuneCandidate): KeyedCandidate {
+  const nameKeys = [...communeKeys([candidate.name])];
+  const aliasKeys = [...communeKeys(candidate.aliases)];
+  return { candidate, nameKeys, aliasKeys, compactNameKeys: new Set(nameKeys.map(compact)), compactAliasKeys: new Set(aliasKeys.map(compact)) };
+}
+
+function keysOf(candidates: readonly CommuneCandidate[]): readonly KeyedCandidate[] {
+  let keys = keyCache.get(candidates);
+  if (!keys) keyCache.set(candidates, (keys = candidates.map(keyed)));
+  return keys;
 }
 
 function matchByName(candidates: readonly CommuneCandidate[], name: string): { commune: CommuneCandidate; approximate: boolean } | undefined {
   const key = communeNameKey(name);
-  const compactKey = key.replace(/ /g, '');
-  const keyed = candidates.map(keysOf);
-  const equals = (keys: Set<string>): boolean => [...keys].some((candidateKey) => candidateKey === key || candidateKey.replace(/ /g, '') === compactKey);
+  const compactKey = compact(key);
+  const keyed = keysOf(candidates);
   // Official names first: La Poste labels 75016 "PARIS" for Boulogne-Billancourt too, and "Paris"
   // must mean Paris 16e. The index holds one candidate per commune, so one match is one commune.
-  for (const tier of ['nameKeys', 'aliasKeys'] as const) {
-    const exact = keyed.filter((entry) => equals(entry[tier])).map(({ candidate }) => candidate);
+  for (const tier of ['compactNameKeys', 'compactAliasKeys'] as const) {
+    const exact = keyed.filter((entry) => entry[tier].has(compactKey)).map(({ candidate }) => candidate);
     if (exact.length === 1) return { commune: exact[0]!, approximate: false };
     if (exact.length > 1) return undefined;
   }
