@@ -13,7 +13,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { createThrowawayDatabase, seedDatabase } from './lib/database.mjs';
 import { load } from './lib/load.mjs';
 import { comparisonRow, int, markdownTable, ms } from './lib/report.mjs';
-import { cpuSeconds, nationalAdminToken, productionEnv, startProcess } from './lib/servers.mjs';
+import { cpuProfileArgs, cpuSeconds, nationalAdminToken, productionEnv, startProcess } from './lib/servers.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DIST = process.env.BENCH_SERVER_DIST ?? join(ROOT, 'apps/server/dist');
@@ -51,7 +51,7 @@ async function main() {
     const oursUrl = `http://127.0.0.1:${OURS_PORT}`;
     const bareUrl = `http://127.0.0.1:${BARE_PORT}`;
     const env = productionEnv({ databaseUrl: database.url, port: OURS_PORT, logLevel: LOG_LEVEL, poolSize: POOL_SIZE });
-    const ours = await startProcess('maillage', [...WEB_NODE_FLAGS, join(DIST, 'main.js'), '--role=web'], env, `${oursUrl}/livez`);
+    const ours = await startProcess('maillage', [...WEB_NODE_FLAGS, ...cpuProfileArgs(), join(DIST, 'main.js'), '--role=web'], env, `${oursUrl}/livez`);
     stops.push(ours.stop);
     const bare = await startProcess('bare', [join(ROOT, 'bench/crm-bare-server.mjs')], { DATABASE_URL: database.url, PORT: String(BARE_PORT), POOL_SIZE: String(POOL_SIZE) }, `${bareUrl}/api/v1/search/organizations?q=a`);
     stops.push(bare.stop);
@@ -99,7 +99,7 @@ async function main() {
     // Import: as many rows as the data set has companies (250,000 for `full`), run by a worker process.
     console.log(`import: building a ${int(crmSeed.companiesExpected)}-row CSV…`);
     const csv = await buildImportCsv(DIST, crmSeed.companiesExpected);
-    const worker = await startProcess('maillage worker', [...WORKER_NODE_FLAGS, join(DIST, 'main.js'), '--role=worker'], { ...env, PORT: String(OURS_PORT + 5) }, `${oursUrl}/livez`);
+    const worker = await startProcess('maillage worker', [...WORKER_NODE_FLAGS, ...cpuProfileArgs(), join(DIST, 'main.js'), '--role=worker'], { ...env, PORT: String(OURS_PORT + 5) }, `${oursUrl}/livez`);
     stops.push(worker.stop);
     await sleep(5_000); // the worker subscribes to the queues
     const imported = await measureImport({ base: oursUrl, headers, webPid: ours.pid, workerPid: worker.pid, csv, entityId: targets.rhoneEntityId });
@@ -123,7 +123,8 @@ async function main() {
 
     console.log(
       `Import CSV (${int(imported.rows)} rows, ${int(csv.length / 2 ** 20)} MiB, ${int(imported.rejected)} rejected): dry run ${imported.dryRunSeconds.toFixed(1)} s ` +
-        `(web RSS peak ${int(imported.dryRunRssPeakMb)} MiB), run ${imported.runSeconds.toFixed(1)} s (worker RSS peak ${int(imported.runRssPeakMb)} MiB), ` +
+        `(web RSS peak ${int(imported.dryRunRssPeakMb)} MiB; CPU web ${imported.dryRunCpuSeconds.web.toFixed(1)} s, PostgreSQL ${imported.dryRunCpuSeconds.database.toFixed(1)} s), ` +
+        `run ${imported.runSeconds.toFixed(1)} s (worker RSS peak ${int(imported.runRssPeakMb)} MiB; CPU worker ${imported.runCpuSeconds.worker.toFixed(1)} s, PostgreSQL ${imported.runCpuSeconds.database.toFixed(1)} s), ` +
         `status ${imported.job.status}: ${JSON.stringify(imported.job.rows)}`,
     );
 

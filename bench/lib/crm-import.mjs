@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { peakRss } from './crm-targets.mjs';
+import { cpuSeconds, databaseCpuSeconds } from './servers.mjs';
 
 const HEADER = ['raison sociale', 'siren', 'code naf', 'adresse', 'code postal', 'ville', 'effectif', 'civilite', 'nom', 'prenom', 'email', 'telephone'];
 
@@ -38,24 +39,32 @@ export async function buildImportCsv(dist, rows) {
   return Buffer.from(`${lines.join('\r\n')}\r\n`, 'utf8');
 }
 
+/** CPU seconds `work` costs our process and PostgreSQL: which side an import phase waits on. */
+async function withCpu(pid, work) {
+  const before = { process: cpuSeconds(pid), database: databaseCpuSeconds() };
+  const result = await work();
+  return { ...result, processCpuSeconds: cpuSeconds(pid) - before.process, databaseCpuSeconds: databaseCpuSeconds() - before.database };
+}
+
 /**
  * Uploads the file (dry run, answered by the web process), runs it (background job on the worker)
- * and polls its progress until it ends. Times both phases and the peak memory of each process.
+ * and polls its progress until it ends. Times both phases, the peak memory and the CPU of each
+ * process, and PostgreSQL's CPU.
  */
 export async function measureImport({ base, headers, webPid, workerPid, csv, entityId }) {
   const form = new FormData();
   form.append('entityId', entityId);
   form.append('file', new Blob([csv], { type: 'text/csv' }), 'adherents.csv');
   let started = performance.now();
-  const dry = await peakRss(webPid, async () => {
+  const dry = await withCpu(webPid, () => peakRss(webPid, async () => {
     const response = await fetch(`${base}/api/v1/imports`, { method: 'POST', headers, body: form });
     if (response.status !== 201) throw new Error(`import dry run: ${response.status} ${(await response.text()).slice(0, 2000)}`);
     return response.json();
-  });
+  }));
   const dryRunSeconds = (performance.now() - started) / 1000;
   const jobId = dry.result.job.id;
   started = performance.now();
-  const run = await peakRss(workerPid, async () => {
+  const run = await withCpu(workerPid, () => peakRss(workerPid, async () => {
     const response = await fetch(`${base}/api/v1/imports/${jobId}/run`, { method: 'POST', headers });
     if (response.status !== 202) throw new Error(`import run: ${response.status} ${await response.text()}`);
     for (;;) {
@@ -63,14 +72,16 @@ export async function measureImport({ base, headers, webPid, workerPid, csv, ent
       const job = await (await fetch(`${base}/api/v1/imports/${jobId}`, { headers })).json();
       if (job.status === 'completed' || job.status === 'failed') return job;
     }
-  });
+  }));
   return {
     rows: dry.result.job.rows.total,
     rejected: dry.result.job.rows.rejected,
     dryRunSeconds,
     dryRunRssPeakMb: dry.rssPeakMb,
+    dryRunCpuSeconds: { web: dry.processCpuSeconds, database: dry.databaseCpuSeconds },
     runSeconds: (performance.now() - started) / 1000,
     runRssPeakMb: run.rssPeakMb,
+    runCpuSeconds: { worker: run.processCpuSeconds, database: run.databaseCpuSeconds },
     job: run.result,
   };
 }
