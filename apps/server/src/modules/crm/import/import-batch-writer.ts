@@ -44,12 +44,9 @@ export async function writeBatch(tx: Tx, rows: readonly BatchRow[], role: Affili
   // Every statement below looks rows up by key, one probe per row of the batch. Statistics lag a
   // bulk load (the application role cannot ANALYZE, autovacuum may be late or off), and with
   // estimates from when the tables were small the planner turns the probes into scans of whole
-  // tables that grow with each batch: a 250,000-row import then slows down batch after batch
-  // (docs/perf.md, import). So a batch plans for the 500 rows it has (no generic plan kept since the
-  // tables were small) and probes the indexes.
-  await tx.client.query(
-    'SET LOCAL plan_cache_mode = force_custom_plan; SET LOCAL enable_seqscan = off; SET LOCAL enable_hashjoin = off; SET LOCAL enable_mergejoin = off',
-  );
+  // tables that grow with each batch, in the plans it keeps for these prepared statements (ADR
+  // 0028): a 250,000-row import then slows down batch after batch (docs/perf.md, import).
+  await tx.client.query('SET LOCAL enable_seqscan = off; SET LOCAL enable_hashjoin = off; SET LOCAL enable_mergejoin = off');
   const effects: Effects[] = rows.map(() => ({ created: false, changed: false }));
   const organizationIds = await writeCompanies(tx, rows, effects);
   await writeLinks(tx, rows, organizationIds, effects);
