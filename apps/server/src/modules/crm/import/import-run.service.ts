@@ -100,18 +100,14 @@ class BatchCommitter {
 
   constructor(
     private readonly database: Database,
-    private resumePoint: number,
+    /** The last row of the last batch known to be committed. */
+    public lastCommittedRow: number,
   ) {}
-
-  /** The last row of the last batch known to be committed. */
-  get lastCommittedRow(): number {
-    return this.resumePoint;
-  }
 
   /** Waits for the previous batch, then starts committing this one. */
   async submit(context: RunContext, batch: readonly ImportRow[]): Promise<void> {
     await this.settle();
-    const commit = commitBatch(this.database, context, batch, this.resumePoint);
+    const commit = commitBatch(this.database, context, batch, this.lastCommittedRow);
     // Awaited by the next submit or settle; until then its failure is not an unhandled rejection.
     commit.catch(() => undefined);
     this.inFlight = { firstRow: batch[0]!.row, commit };
@@ -123,7 +119,7 @@ class BatchCommitter {
     if (!inFlight) return;
     this.inFlight = undefined;
     try {
-      this.resumePoint = await inFlight.commit;
+      this.lastCommittedRow = await inFlight.commit;
     } catch (error) {
       this.failedAt = inFlight.firstRow;
       throw error;
