@@ -40,6 +40,18 @@ describe('resolveCommune', () => {
     expect(resolveCommune('97427', "L'ETANG SALE")).toMatchObject({ ok: true, value: { departementCode: '974', name: "L'Étang-Salé" } });
   });
 
+  it('answers each spelling on its own, however many a postal code has met before (remembered per postal code)', () => {
+    const spellings = ['Artenay', 'ARTENAY', 'Sougy', 'Ruan', 'Trinay', 'Lion en Beauce', 'Bucy-le-Roi', 'Bucy le roi', 'Artennay', 'Paris'];
+    const resolve = () =>
+      spellings.map((name) => {
+        const result = resolveCommune('45410', name);
+        return result.ok ? result.value.name : result.error.code;
+      });
+    const expected = ['Artenay', 'Artenay', 'Sougy', 'Ruan', 'Trinay', 'Lion-en-Beauce', 'Bucy-le-Roi', 'Bucy-le-Roi', 'Artenay', 'commune_mismatch'];
+    expect(resolve()).toEqual(expected);
+    expect(resolve()).toEqual(expected);
+  });
+
   it('reads ST as SAINT and ignores articles', () => {
     expect(resolveCommune('21270', 'ST LEGER TRIEY')).toMatchObject({ ok: true, value: { name: 'Saint-Léger-Triey' } });
     expect(resolveCommune('01000', 'St-Denis-les-Bourg')).toMatchObject({ ok: true, value: { inseeCode: '01344' } });

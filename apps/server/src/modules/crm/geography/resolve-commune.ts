@@ -1,4 +1,5 @@
 import { ok, violation, type RuleResult } from '../rule-result.js';
+import { detachedCopy } from '../text/detached-copy.js';
 import { boundedLevenshtein, communeKeys, communeNameKey } from './commune-name.js';
 import { isDepartementInScope, postalCodeIndex, type Commune, type CommuneCandidate } from './postal-code-index.js';
 
@@ -62,9 +63,20 @@ interface KeyedCandidate {
   readonly compactAliasKeys: ReadonlySet<string>;
 }
 
+type NameMatch = { commune: CommuneCandidate; approximate: boolean } | undefined;
+
+interface PostalCodeMatcher {
+  readonly keyed: readonly KeyedCandidate[];
+  /** Outcome by name as typed: an import spells the same commune the same way row after row. */
+  readonly matches: Map<string, NameMatch>;
+}
+
+/** Spellings remembered per postal code: enough for a file's variants, bounded for a long-lived process. */
+const MATCHES_PER_POSTAL_CODE = 8;
+
 // Folding names is the costly part of a lookup; an import resolves the same communes again and
 // again. Kept per candidate list: the postal-code index answers the same array for a given code.
-const keyCache = new WeakMap<readonly CommuneCandidate[], readonly KeyedCandidate[]>();
+const matchers = new WeakMap<readonly CommuneCandidate[], PostalCodeMatcher>();
 
 const compact = (key: string): string => key.replace(/ /g, '');
 
@@ -74,16 +86,22 @@ function keyed(candidate: CommuneCandidate): KeyedCandidate {
   return { candidate, nameKeys, aliasKeys, compactNameKeys: new Set(nameKeys.map(compact)), compactAliasKeys: new Set(aliasKeys.map(compact)) };
 }
 
-function keysOf(candidates: readonly CommuneCandidate[]): readonly KeyedCandidate[] {
-  let keys = keyCache.get(candidates);
-  if (!keys) keyCache.set(candidates, (keys = candidates.map(keyed)));
-  return keys;
+function matcherOf(candidates: readonly CommuneCandidate[]): PostalCodeMatcher {
+  let matcher = matchers.get(candidates);
+  if (!matcher) matchers.set(candidates, (matcher = { keyed: candidates.map(keyed), matches: new Map() }));
+  return matcher;
 }
 
-function matchByName(candidates: readonly CommuneCandidate[], name: string): { commune: CommuneCandidate; approximate: boolean } | undefined {
-  const key = communeNameKey(name);
+function matchByName(candidates: readonly CommuneCandidate[], name: string): NameMatch {
+  const { keyed, matches } = matcherOf(candidates);
+  if (matches.has(name)) return matches.get(name);
+  const match = matchKeyed(keyed, communeNameKey(name));
+  if (matches.size < MATCHES_PER_POSTAL_CODE) matches.set(detachedCopy(name), match);
+  return match;
+}
+
+function matchKeyed(keyed: readonly KeyedCandidate[], key: string): NameMatch {
   const compactKey = compact(key);
-  const keyed = keysOf(candidates);
   // Official names first: La Poste labels 75016 "PARIS" for Boulogne-Billancourt too, and "Paris"
   // must mean Paris 16e. The index holds one candidate per commune, so one match is one commune.
   for (const tier of ['compactNameKeys', 'compactAliasKeys'] as const) {
