@@ -238,6 +238,24 @@ describe('imports API', () => {
     expect(report.at(-1)).toMatch(/^3011;Rejetée;/);
   });
 
+  it('leaves nothing behind when a large file turns out unreadable far into it, while it was being stored', async () => {
+    // The file is stored as its rows are read: the bad byte comes after the first stored piece.
+    const [header, ...rows] = lyonCompaniesCsv(810_000, 1_500).csv.toString('utf8').trimEnd().split('\n');
+    const note = `,${'Observation '.repeat(400)}`;
+    const valid = Buffer.from([`${header},Commentaire`, ...rows.map((row) => row + note)].join('\n') + '\n');
+    expect(valid.length).toBeGreaterThan(5 * 2 ** 20);
+    // é in Windows-1252 (0xE9) in a file read as UTF-8 so far.
+    const content = Buffer.concat([valid, Buffer.from('Café du Port,552100554,69001,Lyon,Dupont,Jean,jean@exemple.fr,\n', 'latin1')]);
+    const jobs = () => count('SELECT count(*)::int AS n FROM import_jobs');
+    const reportLines = () => count('SELECT count(*)::int AS n FROM import_job_rows');
+    const before = [await jobs(), await reportLines()];
+
+    const refused = await upload(t.app, rhone, { name: 'melange.csv', content });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json()).toMatchObject({ code: 'csv_encoding_mixed' });
+    expect([await jobs(), await reportLines()]).toEqual(before);
+  });
+
   it('refuses a file over the size limit with a 413, without storing a job', async () => {
     const jobs = () => count('SELECT count(*)::int AS n FROM import_jobs');
     const before = await jobs();

@@ -1,3 +1,4 @@
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { RuleViolation } from '../rule-result.js';
 import { mapColumns, type ColumnMapping, type ColumnOverrides } from './column-mapping.js';
 import { readCsv, type CsvReader, type CsvReadOptions } from './csv/read-csv.js';
@@ -33,6 +34,13 @@ export interface ImportFile {
 }
 
 const SLICE_BYTES = 64 * 1024;
+/**
+ * A buffered piece of the file is read from one promise to the next, never letting I/O in: the
+ * database's answers to what the caller writes meanwhile (batches, report lines, the stored file)
+ * would wait for hundreds of rows. A turn of the event loop costs about a third of a row's own
+ * work (docs/perf.md, import), so the reader yields once this many milliseconds have passed.
+ */
+const YIELD_EVERY_MS = 0.2;
 
 /**
  * A stored file as a source of 64 KiB slices: decoding and tokenising then work on small strings,
@@ -59,10 +67,15 @@ export async function openImportFile(source: AsyncIterable<Uint8Array>, options:
 
   async function* rows(): AsyncGenerator<ImportRow> {
     if (problems.length > 0) return;
+    let lastYield = performance.now();
     for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
       const { row, line, fields } = next.value;
       const validation = validateImportRow(fields, mapping);
       yield validation.ok ? { ...validation, row, line, duplicate: deduplicator.observe(row, validation.record) } : { ...validation, row, line };
+      if (performance.now() - lastYield >= YIELD_EVERY_MS) {
+        await yieldToEventLoop();
+        lastYield = performance.now();
+      }
     }
   }
 
