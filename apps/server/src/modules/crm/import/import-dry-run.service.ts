@@ -104,7 +104,12 @@ async function storeDryRun(tx: Tx, { entityId, actor, upload, columnOverrides }:
     createdBy: actor.principal.userId,
   });
   // The file is stored while its rows are checked: PostgreSQL copies the pieces as Node validates.
-  const [report] = await allOrFirstError([reportRows(tx, { id, entityId }, file), storeFile(tx, id, upload.file)] as const);
+  // Both are awaited before a failure is rethrown: the transaction must not be rolled back while
+  // the other still has statements queued on it.
+  const [reported, stored] = await Promise.allSettled([reportRows(tx, { id, entityId }, file), storeFile(tx, id, upload.file)]);
+  if (reported.status === 'rejected') throw reported.reason;
+  if (stored.status === 'rejected') throw stored.reason;
+  const report = reported.value;
   const job = await recordDryRunCounts(tx, id, report);
   await recordAudit(tx, {
     action: 'crm.import.analysed',
@@ -175,17 +180,6 @@ async function reportRows(tx: Tx, job: { id: string; entityId: string }, file: I
   }
   await insertReportLines(tx, job, pending);
   return { total, rejected, preview, previewTruncated };
-}
-
-/**
- * Waits for every task, then rethrows the first failure: the transaction must not be rolled back
- * while the other task still has statements queued on it.
- */
-async function allOrFirstError<T extends readonly unknown[]>(tasks: { [K in keyof T]: Promise<T[K]> }): Promise<T> {
-  const settled = await Promise.allSettled(tasks);
-  const failed = settled.find((outcome) => outcome.status === 'rejected');
-  if (failed) throw failed.reason;
-  return settled.map((outcome) => (outcome as PromiseFulfilledResult<unknown>).value) as unknown as T;
 }
 
 /** Copies the spooled file into the job, piece by piece. */

@@ -17,6 +17,12 @@ import { lyonCompaniesCsv, upload, uploadOk, waitForImport } from '../../../test
 // The reference export of a branch office (Windows-1252, `;`, CRLF): read-only, see shared/fixtures/README.md.
 const FIXTURE = fileURLToPath(new URL('../../../../../../../shared/fixtures/import/adherents-export-excel.csv', import.meta.url));
 
+/** The rows with a long ignored column appended, so the file is large enough to be stored in several pieces. */
+function withCommentColumn(header: string, rows: readonly string[], observations: number): Buffer {
+  const note = `,${'Observation '.repeat(observations)}`;
+  return Buffer.from([`${header},Commentaire`, ...rows.map((row) => row + note)].join('\n') + '\n');
+}
+
 describe('imports API', () => {
   let t: TestApp;
   let ids: Record<string, string>;
@@ -217,8 +223,7 @@ describe('imports API', () => {
     const [header, ...rows] = lyonCompaniesCsv(800_000, 1_500).csv.toString('utf8').trimEnd().split('\n');
     const renamed = rows.map((row) => row.replace(/^Entreprise /, 'Société '));
     const short = Array.from({ length: 10 }, (_, index) => `Courte ${index},12345678,69001,Lyon,Petit,Noé,noe.${index}@exemple.fr,`);
-    const note = `,${'Observation '.repeat(160)}`;
-    const content = Buffer.from([`${header},Commentaire`, ...[...rows, ...renamed, ...short].map((row) => row + note)].join('\n') + '\n');
+    const content = withCommentColumn(header!, [...rows, ...renamed, ...short], 160);
     expect(content.length).toBeGreaterThan(5 * 2 ** 20);
 
     const dryRun = await uploadOk(t.app, rhone, { name: 'grand-fichier.csv', content });
@@ -241,8 +246,7 @@ describe('imports API', () => {
   it('leaves nothing behind when a large file turns out unreadable far into it, while it was being stored', async () => {
     // The file is stored as its rows are read: the bad byte comes after the first stored piece.
     const [header, ...rows] = lyonCompaniesCsv(810_000, 1_500).csv.toString('utf8').trimEnd().split('\n');
-    const note = `,${'Observation '.repeat(400)}`;
-    const valid = Buffer.from([`${header},Commentaire`, ...rows.map((row) => row + note)].join('\n') + '\n');
+    const valid = withCommentColumn(header!, rows, 400);
     expect(valid.length).toBeGreaterThan(5 * 2 ** 20);
     // é in Windows-1252 (0xE9) in a file read as UTF-8 so far.
     const content = Buffer.concat([valid, Buffer.from('Café du Port,552100554,69001,Lyon,Dupont,Jean,jean@exemple.fr,\n', 'latin1')]);
