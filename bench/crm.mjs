@@ -32,7 +32,7 @@ const BARE_PORT = 3922;
 
 /** The targets of issue 4. */
 /** Node flags of each role in deploy/compose.yaml and the helm chart (docs/perf.md, import memory): the bench measures what production runs. */
-export const WEB_NODE_FLAGS = ['--max-old-space-size=384'];
+export const WEB_NODE_FLAGS = ['--max-old-space-size=256'];
 export const WORKER_NODE_FLAGS = ['--max-semi-space-size=2', '--max-old-space-size=384'];
 export const TARGETS = { minThroughputRatioAt50: 0.7, maxP99MsAt10: 15, maxSearchP95Ms: 50, maxExportSeconds: 20, maxImportSeconds: 60, maxImportRssMb: 400 };
 

@@ -140,6 +140,12 @@ describe('configuration', () => {
     });
   });
 
+  it('reads how much of uploaded import files one process checks at once, and names a bad value', () => {
+    expect(loadConfig({}, []).imports).toEqual({ dryRunBudgetBytes: 64 * 1024 * 1024, dryRunWaitSeconds: 10 });
+    expect(loadConfig({ IMPORT_DRY_RUN_BUDGET_MB: '128', IMPORT_DRY_RUN_WAIT_SECONDS: '0' }, []).imports).toEqual({ dryRunBudgetBytes: 128 * 1024 * 1024, dryRunWaitSeconds: 0 });
+    expect(configError(() => loadConfig({ IMPORT_DRY_RUN_BUDGET_MB: '0' }, [])).variable).toBe('IMPORT_DRY_RUN_BUDGET_MB');
+  });
+
   it('documents in .env.example every variable it reads, and no other', () => {
     const read = new Set<string>();
     const spy = new Proxy({} as Record<string, string | undefined>, {

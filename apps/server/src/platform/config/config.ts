@@ -4,6 +4,7 @@ import { readMediaSettings, type MediaSettings } from './media-settings.js';
 import { readAiSettings, type AiSettings } from './ai-settings.js';
 import { readBusSettings, type BusSettings } from './bus-settings.js';
 import { readHttpTimeouts, type HttpTimeouts } from './http-settings.js';
+import { readImportSettings, type ImportSettings } from './import-settings.js';
 
 export type ProcessRole = 'web' | 'worker' | 'all';
 
@@ -43,6 +44,8 @@ export interface AppConfig {
   bus: BusSettings;
   /** Media library: upload size limit and optional S3-compatible storage (media-settings.ts). */
   media: MediaSettings;
+  /** CRM imports: how much of uploaded files one process checks at once (import-settings.ts). */
+  imports: ImportSettings;
   /** Outgoing mail server (platform/mail); undefined is embedded mode: mail is kept in the outbox, not sent. */
   smtp: SmtpSettings | undefined;
   /** Sender of outgoing mail, e.g. `Maillage <no-reply@example.org>`. */
@@ -89,6 +92,7 @@ export function loadConfig(env: Env = process.env, argv: string[] = process.argv
     http: readHttpTimeouts(env),
     bus: readBusSettings(env),
     media: readMediaSettings(env),
+    imports: readImportSettings(env),
     smtp: parseSmtp(env),
     mailFrom: readSetting(env, 'MAIL_FROM') ?? 'Maillage <no-reply@maillage.localhost>',
     ai: readAiSettings(env),

@@ -6219,7 +6219,7 @@ export interface paths {
         put?: never;
         /**
          * Upload a CSV or XLSX file of companies and contacts: dry run, nothing is written to the CRM
-         * @description multipart/form-data with `file` (CSV in UTF-8 or Windows-1252, `;` or `,`; or XLSX, first sheet), optional `entityId` (the entity you import for; required when you hold the permission on several) and optional `columnOverrides` (JSON: field → file header, or null to ignore; completes the entity's saved mapping). Returns the job and the row-by-row report; run it with POST /api/v1/imports/{id}/run. 422 when the file is unreadable or a required column is missing.
+         * @description multipart/form-data with `file` (CSV in UTF-8 or Windows-1252, `;` or `,`; or XLSX, first sheet), optional `entityId` (the entity you import for; required when you hold the permission on several) and optional `columnOverrides` (JSON: field → file header, or null to ignore; completes the entity's saved mapping). Returns the job and the row-by-row report; run it with POST /api/v1/imports/{id}/run. 422 when the file is unreadable or a required column is missing; 503 with Retry-After when the server is already checking as many files as its memory allows.
          */
         post: {
             parameters: {
@@ -6374,6 +6374,15 @@ export interface paths {
                 };
                 /** @description Too Many Requests */
                 429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Service Unavailable */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };

@@ -24,6 +24,7 @@ import {
   SavedMappingSchema,
   SaveMappingSchema,
 } from './imports.schema.js';
+import type { DryRunBudget } from './dry-run-budget.js';
 import { IMPORT_PERMISSIONS } from './permissions.js';
 import { spoolUpload, type SpooledFile } from './spooled-upload.js';
 
@@ -36,6 +37,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export interface ImportRouteDeps {
   database: Database;
   bus: MessageBus;
+  /** Shared by this process's dry runs. */
+  dryRunBudget: DryRunBudget;
 }
 
 /** `/api/v1/imports` (upload + dry run, run, progress, error report) and `/api/v1/import-mappings`. */
@@ -58,16 +61,22 @@ export async function importRoutes(instance: FastifyInstance, deps: ImportRouteD
           'multipart/form-data with `file` (CSV in UTF-8 or Windows-1252, `;` or `,`; or XLSX, first sheet), optional `entityId` ' +
           '(the entity you import for; required when you hold the permission on several) and optional `columnOverrides` ' +
           "(JSON: field → file header, or null to ignore; completes the entity's saved mapping). Returns the job and the row-by-row " +
-          'report; run it with POST /api/v1/imports/{id}/run. 422 when the file is unreadable or a required column is missing.',
+          'report; run it with POST /api/v1/imports/{id}/run. 422 when the file is unreadable or a required column is missing; ' +
+          '503 with Retry-After when the server is already checking as many files as its memory allows.',
         consumes: ['multipart/form-data'],
-        response: { 201: DryRunSchema, ...problemResponses(...COMMON_PROBLEMS, 413, 415, 422) },
+        response: { 201: DryRunSchema, ...problemResponses(...COMMON_PROBLEMS, 413, 415, 422, 503) },
       },
     },
     async (request, reply) => {
       const upload = await readUpload(request);
       let result: DryRun;
       try {
-        result = await dryRunImport(database, actorOf(request), upload);
+        const release = await deps.dryRunBudget.reserve(upload.file.size);
+        try {
+          result = await dryRunImport(database, actorOf(request), upload);
+        } finally {
+          release();
+        }
       } finally {
         // Before answering: the temporary file never outlives the request.
         await upload.file.discard();
