@@ -58,6 +58,8 @@ export function productionEnv({ databaseUrl, port, logLevel, poolSize }) {
     SESSION_SECRET: randomBytes(32).toString('hex'),
     ENCRYPTION_KEYS: `bench:${key()}`,
     BLIND_INDEX_KEY: key(),
+    // As the image sets it (Dockerfile, ADR 0029): the bench measures what production runs.
+    MALLOC_ARENA_MAX: '2',
   };
 }
 
