@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { DryRunBudget, DryRunBusyError } from './dry-run-budget.js';
 
 const MB = 1024 * 1024;
+/** Long enough for a waiting reservation to have been granted, had it been. */
+const aMoment = () => new Promise((resolve) => setTimeout(resolve, 20));
 
 /** Resolves to the order in which the reservations were granted. */
 function recorder() {
@@ -21,7 +23,7 @@ describe('the dry-run budget of one process', () => {
     const first = await reserve(budget, 'a 30 MB file', 30 * MB);
     await reserve(budget, 'a 20 MB file', 20 * MB);
     const third = reserve(budget, 'another 30 MB file', 30 * MB);
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await aMoment();
     expect(granted).toEqual(['a 30 MB file', 'a 20 MB file']);
     first();
     await third;
@@ -34,11 +36,11 @@ describe('the dry-run budget of one process', () => {
     const small = await reserve(budget, 'small', 1 * MB);
     const large = reserve(budget, 'larger than the budget', 100 * MB);
     const later = reserve(budget, 'small, later', 1 * MB);
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await aMoment();
     expect(granted).toEqual(['small']);
     small();
     const releaseLarge = await large;
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await aMoment();
     expect(granted).toEqual(['small', 'larger than the budget']);
     releaseLarge();
     await later;
