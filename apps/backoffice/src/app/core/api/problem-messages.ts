@@ -21,6 +21,7 @@ const MESSAGES: Record<string, string> = {
   network_error: $localize`:@@problem.network:Le serveur est injoignable. Vérifiez votre connexion.`,
   internal_error: $localize`:@@problem.internal:Une erreur inattendue est survenue.`,
   service_unavailable: $localize`:@@problem.unavailable:Le service est momentanément indisponible.`,
+  import_dry_run_busy: $localize`:@@problem.importBusy:D'autres fichiers d'import sont en cours d'analyse sur le serveur.`,
 };
 
 /** A sentence a staff member can act on, in French. */

@@ -59,6 +59,12 @@ describe('the dry-run budget of one process', () => {
     held();
   });
 
+  it('gives the room back when the work ends, even when it fails', async () => {
+    const budget = new DryRunBudget(10 * MB, 50);
+    await expect(budget.within(10 * MB, () => Promise.reject(new Error('unreadable file')))).rejects.toThrow('unreadable file');
+    await expect(budget.within(10 * MB, () => Promise.resolve('checked'))).resolves.toBe('checked');
+  });
+
   it('gives the room back once, however often the release is called', async () => {
     const budget = new DryRunBudget(10 * MB, 50);
     const release = await budget.reserve(6 * MB);

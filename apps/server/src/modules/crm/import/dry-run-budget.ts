@@ -53,6 +53,16 @@ export class DryRunBudget {
     };
   }
 
+  /** Runs `work` once there is room for a file of `bytes`, and gives the room back when it ends. */
+  async within<T>(bytes: number, work: () => Promise<T>): Promise<T> {
+    const release = await this.reserve(bytes);
+    try {
+      return await work();
+    } finally {
+      release();
+    }
+  }
+
   private fits(share: number): boolean {
     return this.reserved + share <= this.limitBytes;
   }

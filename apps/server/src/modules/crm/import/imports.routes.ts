@@ -71,12 +71,7 @@ export async function importRoutes(instance: FastifyInstance, deps: ImportRouteD
       const upload = await readUpload(request);
       let result: DryRun;
       try {
-        const release = await deps.dryRunBudget.reserve(upload.file.size);
-        try {
-          result = await dryRunImport(database, actorOf(request), upload);
-        } finally {
-          release();
-        }
+        result = await deps.dryRunBudget.within(upload.file.size, () => dryRunImport(database, actorOf(request), upload));
       } finally {
         // Before answering: the temporary file never outlives the request.
         await upload.file.discard();
