@@ -13,7 +13,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { createThrowawayDatabase, seedDatabase } from './lib/database.mjs';
 import { load } from './lib/load.mjs';
 import { comparisonRow, int, markdownTable, ms } from './lib/report.mjs';
-import { cpuProfileArgs, cpuSeconds, nationalAdminToken, productionEnv, startProcess } from './lib/servers.mjs';
+import { cpuProfileArgs, cpuSeconds, nationalAdminToken, productionEnv, startProcess, WEB_NODE_FLAGS, WORKER_NODE_FLAGS } from './lib/servers.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DIST = process.env.BENCH_SERVER_DIST ?? join(ROOT, 'apps/server/dist');
@@ -31,9 +31,6 @@ const OURS_PORT = 3921;
 const BARE_PORT = 3922;
 
 /** The targets of issue 4. */
-/** Node flags of each role in deploy/compose.yaml and the helm chart (docs/perf.md, import memory): the bench measures what production runs. */
-export const WEB_NODE_FLAGS = ['--max-old-space-size=256'];
-export const WORKER_NODE_FLAGS = ['--max-semi-space-size=2', '--max-old-space-size=384'];
 export const TARGETS = { minThroughputRatioAt50: 0.7, maxP99MsAt10: 15, maxSearchP95Ms: 50, maxExportSeconds: 20, maxImportSeconds: 60, maxImportRssMb: 400 };
 
 async function main() {

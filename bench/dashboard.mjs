@@ -12,7 +12,7 @@ import { seedCrm } from './lib/crm-targets.mjs';
 import { createThrowawayDatabase, seedDatabase } from './lib/database.mjs';
 import { load } from './lib/load.mjs';
 import { int, markdownTable, ms } from './lib/report.mjs';
-import { nationalAdminToken, productionEnv, startProcess } from './lib/servers.mjs';
+import { nationalAdminToken, productionEnv, startProcess, WEB_NODE_FLAGS } from './lib/servers.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DIST = process.env.BENCH_SERVER_DIST ?? join(ROOT, 'apps/server/dist');
@@ -147,7 +147,7 @@ async function main() {
     const rhone = await entityIdOf(database.url, '69');
 
     const base = `http://127.0.0.1:${PORT}`;
-    const server = await startProcess('maillage', [join(DIST, 'main.js'), '--role=web'], productionEnv({ databaseUrl: database.url, port: PORT, logLevel: 'info', poolSize: 10 }), `${base}/livez`);
+    const server = await startProcess('maillage', [...WEB_NODE_FLAGS, join(DIST, 'main.js'), '--role=web'], productionEnv({ databaseUrl: database.url, port: PORT, logLevel: 'info', poolSize: 10 }), `${base}/livez`);
     stop = server.stop;
     const permissions = ['dashboard.read'];
     const scenarios = [

@@ -10,7 +10,7 @@ import { createThrowawayDatabase, seedDatabase } from './lib/database.mjs';
 import { countPerRequest, startCountingProxy } from './lib/pg-counter.mjs';
 import { load } from './lib/load.mjs';
 import { comparisonRow, markdownTable } from './lib/report.mjs';
-import { cpuSeconds, nationalAdminToken, productionEnv, startProcess, cpuProfileArgs } from './lib/servers.mjs';
+import { cpuSeconds, nationalAdminToken, productionEnv, startProcess, cpuProfileArgs, WEB_NODE_FLAGS } from './lib/servers.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DIST = process.env.BENCH_SERVER_DIST ?? join(ROOT, 'apps/server/dist');
@@ -42,7 +42,7 @@ async function main() {
     const oursUrl = `http://127.0.0.1:${OURS_PORT}`;
     const bareUrl = `http://127.0.0.1:${BARE_PORT}`;
     const env = productionEnv({ databaseUrl: database.url, port: OURS_PORT, logLevel: LOG_LEVEL, poolSize: POOL_SIZE });
-    const ours = await startProcess('maillage', [...cpuProfileArgs(), join(DIST, 'main.js'), '--role=web'], env, `${oursUrl}/livez`, { verbose: VERBOSE });
+    const ours = await startProcess('maillage', [...WEB_NODE_FLAGS, ...cpuProfileArgs(), join(DIST, 'main.js'), '--role=web'], env, `${oursUrl}/livez`, { verbose: VERBOSE });
     stops.push(ours.stop);
     const bare = await startProcess('bare', [join(ROOT, 'bench/bare-server.mjs')], { DATABASE_URL: database.url, PORT: String(BARE_PORT), POOL_SIZE: String(POOL_SIZE) }, `${bareUrl}/api/v1/entities`);
     stops.push(bare.stop);
@@ -118,7 +118,7 @@ async function profileRoundTrips(databaseUrl, env, scenarios, headers) {
   try {
     const oursUrl = `http://127.0.0.1:${OURS_PORT + 10}`;
     const bareUrl = `http://127.0.0.1:${BARE_PORT + 10}`;
-    const ours = await startProcess('maillage (profiled)', [join(DIST, 'main.js'), '--role=web'], { ...env, DATABASE_URL: proxy.url, PORT: String(OURS_PORT + 10) }, `${oursUrl}/livez`);
+    const ours = await startProcess('maillage (profiled)', [...WEB_NODE_FLAGS, join(DIST, 'main.js'), '--role=web'], { ...env, DATABASE_URL: proxy.url, PORT: String(OURS_PORT + 10) }, `${oursUrl}/livez`);
     const bare = await startProcess('bare (profiled)', [join(ROOT, 'bench/bare-server.mjs')], { DATABASE_URL: proxy.url, PORT: String(BARE_PORT + 10) }, `${bareUrl}/api/v1/entities`);
     try {
       for (const scenario of scenarios) {

@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { createThrowawayDatabase, seedDatabase } from '../lib/database.mjs';
 import { load } from '../lib/load.mjs';
 import { markdownTable, ms, int } from '../lib/report.mjs';
-import { cpuSeconds, databaseCpuSeconds, nationalAdminToken, productionEnv, startProcess, cpuProfileArgs } from '../lib/servers.mjs';
+import { cpuSeconds, databaseCpuSeconds, nationalAdminToken, productionEnv, startProcess, cpuProfileArgs, WEB_NODE_FLAGS } from '../lib/servers.mjs';
 import { documentsToReindex, indexAll, seedSources } from './seed-ai.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -58,7 +58,7 @@ async function main() {
 
     const env = { ...productionEnv({ databaseUrl: database.url, port: PORT, logLevel: LOG_LEVEL, poolSize: POOL_SIZE }), AI_RATE_LIMIT_PER_MINUTE: '10000' };
     const baseUrl = `http://127.0.0.1:${PORT}`;
-    const ours = await startProcess('maillage', [...cpuProfileArgs(), join(DIST, 'main.js'), '--role=web'], env, `${baseUrl}/livez`, { verbose: process.env.BENCH_VERBOSE === '1' });
+    const ours = await startProcess('maillage', [...WEB_NODE_FLAGS, ...cpuProfileArgs(), join(DIST, 'main.js'), '--role=web'], env, `${baseUrl}/livez`, { verbose: process.env.BENCH_VERBOSE === '1' });
     stops.push(ours.stop);
     const token = await nationalAdminToken(baseUrl, { email: 'admin@maillage.test', password, permissions: ['ai.ask'] });
     const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };

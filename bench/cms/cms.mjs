@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { createThrowawayDatabase, seedDatabase } from '../lib/database.mjs';
 import { load } from '../lib/load.mjs';
 import { comparisonRow, markdownTable, ms, int } from '../lib/report.mjs';
-import { cpuSeconds, productionEnv, startProcess, cpuProfileArgs } from '../lib/servers.mjs';
+import { cpuSeconds, productionEnv, startProcess, cpuProfileArgs, WEB_NODE_FLAGS } from '../lib/servers.mjs';
 import { seedCms } from './seed-cms.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -43,10 +43,10 @@ async function main() {
     const env = productionEnv({ databaseUrl: database.url, port: OURS_PORT, logLevel: LOG_LEVEL, poolSize: POOL_SIZE });
     const oursUrl = `http://127.0.0.1:${OURS_PORT}`;
     const uncachedUrl = `http://127.0.0.1:${UNCACHED_PORT}`;
-    const ours = await startProcess('maillage', [...cpuProfileArgs(), join(DIST, 'main.js'), '--role=web'], env, `${oursUrl}/livez`);
+    const ours = await startProcess('maillage', [...WEB_NODE_FLAGS, ...cpuProfileArgs(), join(DIST, 'main.js'), '--role=web'], env, `${oursUrl}/livez`);
     stops.push(ours.stop);
     // Same build, rendered-page cache off: every request reads the database and renders.
-    const uncached = await startProcess('maillage (no page cache)', [join(DIST, 'main.js'), '--role=web'], { ...env, PORT: String(UNCACHED_PORT), PUBLIC_URL: uncachedUrl, CMS_PAGE_CACHE_BYTES: '0' }, `${uncachedUrl}/livez`);
+    const uncached = await startProcess('maillage (no page cache)', [...WEB_NODE_FLAGS, join(DIST, 'main.js'), '--role=web'], { ...env, PORT: String(UNCACHED_PORT), PUBLIC_URL: uncachedUrl, CMS_PAGE_CACHE_BYTES: '0' }, `${uncachedUrl}/livez`);
     stops.push(uncached.stop);
 
     const site = seeded.sampleSlug;

@@ -45,6 +45,13 @@ export async function startProcess(name, args, env, readyUrl, { verbose = false 
 }
 
 /** Production-like settings for our server (production refuses the development keys). */
+/**
+ * Node flags of each role as deploy/compose.yaml and the helm chart start them (ADR 0029, docs/perf.md
+ * import memory): every bench starts our processes with them, so it measures what production runs.
+ */
+export const WEB_NODE_FLAGS = ['--max-old-space-size=256'];
+export const WORKER_NODE_FLAGS = ['--max-semi-space-size=2', '--max-old-space-size=384'];
+
 export function productionEnv({ databaseUrl, port, logLevel, poolSize }) {
   const key = () => randomBytes(32).toString('base64');
   return {
