@@ -17,6 +17,11 @@ export async function* readXlsx(source: AsyncIterable<Uint8Array>): AsyncGenerat
     styles: 'cache',
     entries: 'emit',
   });
+  // exceljs's streaming reader sometimes loses a workbook's last zip entry, which is `xl/workbook.xml`
+  // in workbooks written by exceljs and some other tools, and then fails on the missing sheet list
+  // ("reading 'sheets'", exceljs issue #3064) for about one read in 400. Only the list's names are
+  // lost: start from an empty one, which the entry replaces when it does arrive.
+  Object.assign(reader, { model: { sheets: [] } });
   let count = 0;
   try {
     for await (const worksheet of reader) {
