@@ -27,6 +27,9 @@ export async function seriousViolations(page: Page): Promise<AxeViolationSummary
   // A dialog or an error message still fading in has, for a moment, too little contrast: judge the
   // page as it settles, not mid-animation.
   await page.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished.catch(() => undefined))));
+  // A snack bar keeps its message aria-hidden for its first 150 ms, until it moves it into its live
+  // region (Angular Material's announcement): its action button is then briefly a hidden focusable.
+  await page.waitForFunction(() => !document.querySelector('.mat-mdc-snack-bar-label [aria-hidden="true"]'), undefined, { timeout: 5_000 });
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   return results.violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
