@@ -78,8 +78,8 @@ export class TooManyRequestsError extends AppError {
 }
 
 export class ServiceUnavailableError extends AppError {
-  constructor(detail = 'The service is temporarily unavailable; try again shortly.') {
-    super('service_unavailable', 503, 'Service unavailable', detail, [], { 'retry-after': '5' });
+  constructor(detail = 'The service is temporarily unavailable; try again shortly.', retryAfterSeconds = 5, code = 'service_unavailable') {
+    super(code, 503, 'Service unavailable', detail, [], { 'retry-after': String(retryAfterSeconds) });
   }
 }
 

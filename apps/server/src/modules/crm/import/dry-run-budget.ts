@@ -1,16 +1,9 @@
-import { AppError } from '../../../platform/http/errors.js';
+import { ServiceUnavailableError } from '../../../platform/http/errors.js';
 
 /** 503: the process is already checking as much as its budget allows, and the upload waited long enough. */
-export class DryRunBusyError extends AppError {
+export class DryRunBusyError extends ServiceUnavailableError {
   constructor(retryAfterSeconds: number) {
-    super(
-      'import_dry_run_busy',
-      503,
-      'Service unavailable',
-      "D'autres fichiers d'import sont en cours d'analyse : réessayez dans quelques secondes.",
-      [],
-      { 'retry-after': String(retryAfterSeconds) },
-    );
+    super("D'autres fichiers d'import sont en cours d'analyse : réessayez dans quelques secondes.", retryAfterSeconds, 'import_dry_run_busy');
   }
 }
 
