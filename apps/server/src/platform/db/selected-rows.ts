@@ -19,8 +19,19 @@ interface Decoder {
  */
 export async function selectedRows<Row>(tx: Pick<Tx, 'client'>, statement: { toSQL(): { sql: string; params: unknown[] } }, selection: FlatSelection): Promise<Row[]> {
   const { sql: text, params } = statement.toSQL();
+  return decodedRows<Row>(tx, text, params, selectionDecoders(selection));
+}
+
+/** Each field of a selection with its decoder, in select-list order: what `decodedRows` needs. */
+export type SelectionDecoders = ReadonlyArray<{ name: string; decoder: Decoder }>;
+
+export function selectionDecoders(selection: FlatSelection): SelectionDecoders {
+  return Object.entries(selection).map(([name, field]) => ({ name, decoder: decoderOf(field) }));
+}
+
+/** Runs a statement already rendered (text and parameters) and decodes its rows field by field. */
+export async function decodedRows<Row>(tx: Pick<Tx, 'client'>, text: string, params: unknown[], fields: SelectionDecoders): Promise<Row[]> {
   const { rows } = await tx.client.query<unknown[]>({ text, values: params, rowMode: 'array', types: DRIVER_VALUE_TYPES });
-  const fields = Object.entries(selection).map(([name, field]) => ({ name, decoder: decoderOf(field) }));
   return rows.map((values) => {
     const row: Record<string, unknown> = {};
     fields.forEach(({ name, decoder }, index) => {

@@ -100,6 +100,24 @@ describe('collections: filters, sort, keyset pagination, count, CSV', () => {
     expect(paged.every((w) => w.status === 'active')).toBe(true);
   });
 
+  it('answers each request with its own values when requests share a rendered statement', async () => {
+    const items = async (query: string) => (await list(`${query}&limit=50`)).json().items as Widget[];
+    for (const status of ['draft', 'active', 'archived', 'draft']) {
+      const page = await items(`filter[status]=${status}`);
+      expect(page).toHaveLength(status === 'active' ? 17 : 15);
+      expect(page.every((w) => w.status === status)).toBe(true);
+    }
+    for (const [statuses, expected] of [['draft,archived', 30], ['active,draft', 32], ['active', 17]] as const) {
+      const page = await items(`filter%5Bstatus%5D%5Bin%5D=${statuses}`);
+      expect(page).toHaveLength(expected);
+      expect(page.every((w) => statuses.split(',').includes(w.status))).toBe(true);
+    }
+    for (const [text, name] of [['alp', 'Alpha'], ['GAM', 'Gamma']]) {
+      const page = await items(`filter[name][contains]=${text}`);
+      expect(new Set(page.map((w) => w.name))).toEqual(new Set([name]));
+    }
+  });
+
   it('refuses unknown parameters, unknown filters and bad values with pointers', async () => {
     const unknown = await list('foo=1&filter[secret]=x');
     expect(unknown.statusCode).toBe(400);

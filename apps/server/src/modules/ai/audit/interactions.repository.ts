@@ -67,13 +67,15 @@ const latestFeedback = sql<{ rating: FeedbackRating; comment: string | null; cre
   SELECT json_build_object('rating', f.rating, 'comment', f.comment, 'created_at', f.created_at)
   FROM ai_feedback f WHERE f.interaction_id = ai_interactions.id ORDER BY f.created_at DESC, f.id DESC LIMIT 1)`.as('feedback');
 
+const PAGE_COLUMNS = { ...getTableColumns(aiInteractions), feedback: latestFeedback };
+
 /** One page of the journal (askers not named yet); row-level security limits it to the transaction's scope. */
 export async function findInteractionPage(tx: Tx, query: CollectionQuery): Promise<CollectionPage<Interaction>> {
   const page = await fetchPage<typeof aiInteractions.$inferSelect & { feedback: { rating: FeedbackRating; comment: string | null; created_at: string } | null }>(
     tx,
     interactionCollection,
     query,
-    { table: aiInteractions, columns: { ...getTableColumns(aiInteractions), feedback: latestFeedback } },
+    { table: aiInteractions, columns: PAGE_COLUMNS },
   );
   return {
     ...page,

@@ -115,35 +115,38 @@ export async function findImportJob(tx: Tx, id: string, options: { forUpdate?: b
   return rows[0] ?? null;
 }
 
+/** A job as listed: everything but its stored file (a constant: fetchPage keeps its statements per columns object). */
+const PAGE_COLUMNS = {
+  id: importJobs.id,
+  entity_id: importJobs.entityId,
+  file_name: importJobs.fileName,
+  file_format: importJobs.fileFormat,
+  file_size: importJobs.fileSize,
+  column_overrides: importJobs.columnOverrides,
+  column_mapping: importJobs.columnMapping,
+  status: importJobs.status,
+  rows_total: importJobs.rowsTotal,
+  rows_valid: importJobs.rowsValid,
+  rows_rejected: importJobs.rowsRejected,
+  rows_done: importJobs.rowsDone,
+  rows_created: importJobs.rowsCreated,
+  rows_updated: importJobs.rowsUpdated,
+  rows_unchanged: importJobs.rowsUnchanged,
+  last_committed_row: importJobs.lastCommittedRow,
+  attempts: importJobs.attempts,
+  last_error: importJobs.lastError,
+  created_by: importJobs.createdBy,
+  created_at: importJobs.createdAt,
+  updated_at: importJobs.updatedAt,
+  started_at: importJobs.startedAt,
+  finished_at: importJobs.finishedAt,
+};
+
 /** One page of the jobs in scope, without their stored files. */
 export async function fetchImportJobPage(tx: Tx, query: CollectionQuery): Promise<CollectionPage<ImportJobRow>> {
   return fetchPage<ImportJobRow>(tx, importJobCollection, query, {
     table: importJobs,
-    columns: {
-      id: importJobs.id,
-      entity_id: importJobs.entityId,
-      file_name: importJobs.fileName,
-      file_format: importJobs.fileFormat,
-      file_size: importJobs.fileSize,
-      column_overrides: importJobs.columnOverrides,
-      column_mapping: importJobs.columnMapping,
-      status: importJobs.status,
-      rows_total: importJobs.rowsTotal,
-      rows_valid: importJobs.rowsValid,
-      rows_rejected: importJobs.rowsRejected,
-      rows_done: importJobs.rowsDone,
-      rows_created: importJobs.rowsCreated,
-      rows_updated: importJobs.rowsUpdated,
-      rows_unchanged: importJobs.rowsUnchanged,
-      last_committed_row: importJobs.lastCommittedRow,
-      attempts: importJobs.attempts,
-      last_error: importJobs.lastError,
-      created_by: importJobs.createdBy,
-      created_at: importJobs.createdAt,
-      updated_at: importJobs.updatedAt,
-      started_at: importJobs.startedAt,
-      finished_at: importJobs.finishedAt,
-    },
+    columns: PAGE_COLUMNS,
   });
 }
 

@@ -125,43 +125,44 @@ export async function updateOrganizationFields(tx: Tx, id: string, expectedVersi
   return rows[0] ? toIdentity(rows[0]) : null;
 }
 
+/** A page's companies: every column but the tsvector `search`, and the links the caller may see. */
+const PAGE_COLUMNS = {
+  id: organizations.id,
+  siren: organizations.siren,
+  name: organizations.name,
+  legalName: organizations.legalName,
+  nafCode: organizations.nafCode,
+  nafVersion: organizations.nafVersion,
+  legalForm: organizations.legalForm,
+  headcountBand: organizations.headcountBand,
+  street: organizations.street,
+  postalCode: organizations.postalCode,
+  communeInsee: organizations.communeInsee,
+  communeName: organizations.communeName,
+  departementCode: organizations.departementCode,
+  website: organizations.website,
+  phone: organizations.phone,
+  version: organizations.version,
+  createdAt: organizations.createdAt,
+  updatedAt: organizations.updatedAt,
+  // One round trip for the page and its links.
+  links: sql.raw(LINKS_OF_ROW),
+};
+
+const HOLDING_LINK_WITH_STATUS = sql`exists (select 1 from organization_links l where l.organization_id = ${organizations.id} and l.status = ${sql.placeholder('status')})`;
+
 /**
  * One page of the network-wide list. `filter[status]` keeps the companies that one of the caller's links
  * holds with that status: the EXISTS runs under RLS, so other branches' links never count.
  */
 export async function fetchOrganizationPage(tx: Tx, query: CollectionQuery): Promise<CollectionPage<Organization>> {
   const status = query.filters.find((filter) => filter.field === 'status')?.value as LinkStatus | undefined;
-  const where = status
-    ? sql`exists (select 1 from organization_links l where l.organization_id = ${organizations.id} and l.status = ${status})`
-    : undefined;
   // The fingerprint (cursor binding) keeps the status filter; only its SQL is written here.
   const identityQuery = { ...query, filters: query.filters.filter((filter) => filter.field !== 'status') };
   const page = await fetchPage<typeof organizations.$inferSelect & { links: LinkJson[] }>(tx, organizationCollection, identityQuery, {
     table: organizations,
-    // Every column but the tsvector `search`.
-    columns: {
-      id: organizations.id,
-      siren: organizations.siren,
-      name: organizations.name,
-      legalName: organizations.legalName,
-      nafCode: organizations.nafCode,
-      nafVersion: organizations.nafVersion,
-      legalForm: organizations.legalForm,
-      headcountBand: organizations.headcountBand,
-      street: organizations.street,
-      postalCode: organizations.postalCode,
-      communeInsee: organizations.communeInsee,
-      communeName: organizations.communeName,
-      departementCode: organizations.departementCode,
-      website: organizations.website,
-      phone: organizations.phone,
-      version: organizations.version,
-      createdAt: organizations.createdAt,
-      updatedAt: organizations.updatedAt,
-      // One round trip for the page and its links.
-      links: sql.raw(LINKS_OF_ROW),
-    },
-    ...(where ? { where } : {}),
+    columns: PAGE_COLUMNS,
+    ...(status ? { where: HOLDING_LINK_WITH_STATUS, whereShape: 'status', whereValues: { status } } : {}),
   });
   return {
     ...page,

@@ -1,7 +1,7 @@
 import { and, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../../platform/db/index.js';
 import type { CollectionQuery } from '../../../platform/http/collection.js';
-import { fetchPage, type CollectionPage } from '../../../platform/http/collection-sql.js';
+import { escapeLike, fetchPage, type CollectionPage } from '../../../platform/http/collection-sql.js';
 import type { Civility } from '../contacts/civility.js';
 import { FOLDED_FULL_NAME, personCollection } from './persons.collection.js';
 import { persons, type LegalBasis } from './persons.tables.js';
@@ -123,60 +123,63 @@ export async function replaceEmails(tx: Tx, personId: string, entityId: string, 
   }
 }
 
+/** The columns of a list page, with each person's addresses (primary first) read in the same query. */
+const PAGE_COLUMNS = {
+  id: persons.id,
+  entityId: persons.entityId,
+  civility: persons.civility,
+  firstName: persons.firstName,
+  lastName: persons.lastName,
+  jobTitle: persons.jobTitle,
+  phone: persons.phone,
+  personalPhoneEncrypted: persons.personalPhoneEncrypted,
+  sensitiveNoteEncrypted: persons.sensitiveNoteEncrypted,
+  legalBasis: persons.legalBasis,
+  lastInteractionAt: persons.lastInteractionAt,
+  retentionFlaggedAt: persons.retentionFlaggedAt,
+  anonymizedAt: persons.anonymizedAt,
+  version: persons.version,
+  createdAt: persons.createdAt,
+  updatedAt: persons.updatedAt,
+  // One round trip for the page and its addresses. The outer id is written qualified: Drizzle renders
+  // a select-list column bare ("id"), which inside this subquery would be person_emails.id — an
+  // uncorrelated condition that scanned every address once and answered no addresses at all.
+  emails: sql<string[]>`(select coalesce(array_agg(e.email order by e.is_primary desc, e.email), '{}') from person_emails e where e.person_id = "persons"."id")`,
+};
+
+/** A person of a list page, with their addresses (primary first) read in the same query. */
+export type PersonPageRecord = PersonRecord & { emails: string[] };
+
 /**
  * One page of the caller's contacts. `name` is matched word by word on the folded full name (trigram index),
  * `email` and `organizationId` through EXISTS on addresses and affiliations; RLS scopes all three.
  */
-/** A person of a list page, with their addresses (primary first) read in the same query. */
-export type PersonPageRecord = PersonRecord & { emails: string[] };
-
 export async function fetchPersonPage(tx: Tx, query: CollectionQuery): Promise<CollectionPage<PersonPageRecord>> {
   const valueOf = (field: string) => query.filters.find((filter) => filter.field === field)?.value as string | undefined;
   const conditions: SQL[] = [];
-  const name = valueOf('name');
+  const values: Record<string, unknown> = {};
   // Each word on its own, so that "hélène dupont" finds "Dupont Hélène" (the trigram index serves every LIKE).
-  for (const word of (name ?? '').split(/\s+/).filter(Boolean).slice(0, 5)) {
-    conditions.push(sql`${FOLDED_FULL_NAME} like '%' || immutable_unaccent(lower(${escapeLike(word)})) || '%'`);
-  }
+  const words = (valueOf('name') ?? '').split(/\s+/).filter(Boolean).slice(0, 5);
+  words.forEach((word, index) => {
+    conditions.push(sql`${FOLDED_FULL_NAME} like '%' || immutable_unaccent(lower(${sql.placeholder(`word${index}`)})) || '%'`);
+    values[`word${index}`] = escapeLike(word);
+  });
   const email = valueOf('email');
   if (email !== undefined) {
-    conditions.push(sql`exists (select 1 from person_emails e where e.person_id = ${persons.id} and e.email = ${email.trim().toLowerCase()})`);
+    conditions.push(sql`exists (select 1 from person_emails e where e.person_id = ${persons.id} and e.email = ${sql.placeholder('email')})`);
+    values['email'] = email.trim().toLowerCase();
   }
   const organizationId = valueOf('organizationId');
   if (organizationId !== undefined) {
-    conditions.push(sql`exists (select 1 from affiliations a where a.person_id = ${persons.id} and a.organization_id = ${organizationId})`);
+    conditions.push(sql`exists (select 1 from affiliations a where a.person_id = ${persons.id} and a.organization_id = ${sql.placeholder('organizationId')})`);
+    values['organizationId'] = organizationId;
   }
   const custom = new Set(['name', 'email', 'organizationId']);
   const plainQuery = { ...query, filters: query.filters.filter((filter) => !custom.has(filter.field)) };
   const where = and(...conditions);
   return fetchPage<PersonPageRecord>(tx, personCollection, plainQuery, {
     table: persons,
-    columns: {
-      id: persons.id,
-      entityId: persons.entityId,
-      civility: persons.civility,
-      firstName: persons.firstName,
-      lastName: persons.lastName,
-      jobTitle: persons.jobTitle,
-      phone: persons.phone,
-      personalPhoneEncrypted: persons.personalPhoneEncrypted,
-      sensitiveNoteEncrypted: persons.sensitiveNoteEncrypted,
-      legalBasis: persons.legalBasis,
-      lastInteractionAt: persons.lastInteractionAt,
-      retentionFlaggedAt: persons.retentionFlaggedAt,
-      anonymizedAt: persons.anonymizedAt,
-      version: persons.version,
-      createdAt: persons.createdAt,
-      updatedAt: persons.updatedAt,
-      // One round trip for the page and its addresses. The outer id is written qualified: Drizzle renders
-      // a select-list column bare ("id"), which inside this subquery would be person_emails.id — an
-      // uncorrelated condition that scanned every address once and answered no addresses at all.
-      emails: sql<string[]>`(select coalesce(array_agg(e.email order by e.is_primary desc, e.email), '{}') from person_emails e where e.person_id = "persons"."id")`,
-    },
-    ...(where ? { where } : {}),
+    columns: PAGE_COLUMNS,
+    ...(where ? { where, whereShape: `${words.length}|${email !== undefined}|${organizationId !== undefined}`, whereValues: values } : {}),
   });
-}
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (character) => `\\${character}`);
 }

@@ -49,26 +49,29 @@ export async function findEntityExport(tx: Tx, id: string, options: { forUpdate?
   return rows[0] ?? null;
 }
 
+/** An export as listed (a constant: fetchPage keeps its statements per columns object). */
+const PAGE_COLUMNS = {
+  id: entityExports.id,
+  entity_id: entityExports.entityId,
+  status: entityExports.status,
+  archive_path: entityExports.archivePath,
+  bytes: entityExports.bytes,
+  sha256: entityExports.sha256,
+  summary: entityExports.summary,
+  attempts: entityExports.attempts,
+  error: entityExports.error,
+  requested_by: entityExports.requestedBy,
+  created_at: entityExports.createdAt,
+  updated_at: entityExports.updatedAt,
+  started_at: entityExports.startedAt,
+  finished_at: entityExports.finishedAt,
+};
+
 /** One page of the exports in scope, newest first by default. */
 export async function fetchEntityExportPage(tx: Tx, query: CollectionQuery): Promise<CollectionPage<EntityExportRow>> {
   return fetchPage<EntityExportRow>(tx, entityExportCollection, query, {
     table: entityExports,
-    columns: {
-      id: entityExports.id,
-      entity_id: entityExports.entityId,
-      status: entityExports.status,
-      archive_path: entityExports.archivePath,
-      bytes: entityExports.bytes,
-      sha256: entityExports.sha256,
-      summary: entityExports.summary,
-      attempts: entityExports.attempts,
-      error: entityExports.error,
-      requested_by: entityExports.requestedBy,
-      created_at: entityExports.createdAt,
-      updated_at: entityExports.updatedAt,
-      started_at: entityExports.startedAt,
-      finished_at: entityExports.finishedAt,
-    },
+    columns: PAGE_COLUMNS,
   });
 }
 
