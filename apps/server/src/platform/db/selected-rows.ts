@@ -19,7 +19,8 @@ interface Decoder {
  */
 export async function selectedRows<Row>(tx: Pick<Tx, 'client'>, statement: { toSQL(): { sql: string; params: unknown[] } }, selection: FlatSelection): Promise<Row[]> {
   const { sql: text, params } = statement.toSQL();
-  return decodedRows<Row>(tx, text, params, selectionDecoders(selection));
+  const fields = selectionDecoders(selection);
+  return (await arrayRows(tx, text, params)).map((values) => decodedRow<Row>(values, fields));
 }
 
 /** Each field of a selection with its decoder, in select-list order: what `decodedRows` needs. */
@@ -29,17 +30,21 @@ export function selectionDecoders(selection: FlatSelection): SelectionDecoders {
   return Object.entries(selection).map(([name, field]) => ({ name, decoder: decoderOf(field) }));
 }
 
-/** Runs a statement already rendered (text and parameters) and decodes its rows field by field. */
-export async function decodedRows<Row>(tx: Pick<Tx, 'client'>, text: string, params: unknown[], fields: SelectionDecoders): Promise<Row[]> {
+/** Runs a statement already rendered (text and parameters): its rows as arrays, dates and intervals as text. */
+export async function arrayRows(tx: Pick<Tx, 'client'>, text: string, params: unknown[]): Promise<unknown[][]> {
   const { rows } = await tx.client.query<unknown[]>({ text, values: params, rowMode: 'array', types: DRIVER_VALUE_TYPES });
-  return rows.map((values) => {
-    const row: Record<string, unknown> = {};
-    fields.forEach(({ name, decoder }, index) => {
-      const value = values[index];
-      row[name] = value === null ? null : decoder.mapFromDriverValue(value);
-    });
-    return row as Row;
-  });
+  return rows;
+}
+
+/** One row of `arrayRows` decoded field by field (values past the fields are left out). */
+export function decodedRow<Row>(values: readonly unknown[], fields: SelectionDecoders): Row {
+  const row: Record<string, unknown> = {};
+  for (let index = 0; index < fields.length; index++) {
+    const value = values[index];
+    const { name, decoder } = fields[index]!;
+    row[name] = value === null ? null : decoder.mapFromDriverValue(value);
+  }
+  return row as Row;
 }
 
 /** Drizzle's own choice (`mapResultRow`); an SQL expression's decoder is internal to Drizzle's types. */

@@ -1,6 +1,6 @@
 import { and, fillPlaceholders, getTableColumns, getTableName, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
-import { decodedRows, selectionDecoders, type FlatSelection, type SelectionDecoders, type Tx } from '../db/index.js';
+import { arrayRows, decodedRow, selectionDecoders, type FlatSelection, type SelectionDecoders, type Tx } from '../db/index.js';
 import { encodeCursor } from './collection-cursor.js';
 import type { Collection, CollectionField, CollectionQuery, FilterCondition } from './collection.js';
 
@@ -115,6 +115,7 @@ interface PageStatement {
   text: string;
   /** Drizzle's parameters, placeholders included: `fillPlaceholders` turns them into values. */
   params: unknown[];
+  /** The item's fields, in select-list order; the keyset position follows them. */
   fields: SelectionDecoders;
 }
 
@@ -132,11 +133,12 @@ export async function fetchPage<Row = Record<string, unknown>>(
 ): Promise<CollectionPage<Row>> {
   const statement = pageStatement(tx, collection, query, source);
   const values = { ...source.whereValues, ...queryValues(query), [LIMIT]: query.limit + 1 };
-  const rows = await decodedRows<Record<string, unknown>>(tx, statement.text, fillPlaceholders(statement.params, values), statement.fields);
+  const rows = await arrayRows(tx, statement.text, fillPlaceholders(statement.params, values));
   const hasMore = rows.length > query.limit;
   const pageRows = hasMore ? rows.slice(0, query.limit) : rows;
-  const nextAfter = hasMore ? (pageRows[pageRows.length - 1]![CURSOR_KEY] as unknown[]) : null;
-  const items = pageRows.map(({ [CURSOR_KEY]: _cursor, ...item }) => item as Row);
+  // The keyset position is the last value of each row, after the item's fields (see renderPageStatement).
+  const nextAfter = hasMore ? (pageRows[pageRows.length - 1]![statement.fields.length] as unknown[]) : null;
+  const items = pageRows.map((row) => decodedRow<Row>(row, statement.fields));
   const page: CollectionPage<Row> = { items, nextCursor: nextAfter ? encodeCursor(query.fingerprint, nextAfter) : null, nextAfter };
   if (query.count !== 'none') page.count = await countRows(tx, collection, query, source);
   return page;
@@ -167,15 +169,15 @@ function shapeOf(query: CollectionQuery, source: PageSource): string {
 }
 
 function renderPageStatement(tx: Pick<Tx, 'db'>, collection: Collection, query: CollectionQuery, source: PageSource): PageStatement {
-  const selection: FlatSelection = { ...(source.columns ?? getTableColumns(source.table)), [CURSOR_KEY]: cursorSelection(collection, query) };
+  const columns = source.columns ?? getTableColumns(source.table);
   const { sql: text, params } = tx.db
-    .select(selection)
+    .select({ ...columns, [CURSOR_KEY]: cursorSelection(collection, query) })
     .from(source.table)
     .where(and(source.where, filterSql(collection, query), keysetSql(collection, query)))
     .orderBy(...orderBySql(collection, query))
     .limit(sql.placeholder(LIMIT))
     .toSQL();
-  return { text, params, fields: selectionDecoders(selection) };
+  return { text, params, fields: selectionDecoders(columns) };
 }
 
 /** `exact` runs COUNT(*); `estimated` reads the planner's row estimate (no scan, may be off). */

@@ -125,26 +125,26 @@ export async function updateOrganizationFields(tx: Tx, id: string, expectedVersi
   return rows[0] ? toIdentity(rows[0]) : null;
 }
 
-/** A page's companies: every column but the tsvector `search`, and the links the caller may see. */
+/** A page's companies, named as `OrganizationRow`: every column but the tsvector `search`, and the links the caller may see. */
 const PAGE_COLUMNS = {
   id: organizations.id,
   siren: organizations.siren,
   name: organizations.name,
-  legalName: organizations.legalName,
-  nafCode: organizations.nafCode,
-  nafVersion: organizations.nafVersion,
-  legalForm: organizations.legalForm,
-  headcountBand: organizations.headcountBand,
+  legal_name: organizations.legalName,
+  naf_code: organizations.nafCode,
+  naf_version: organizations.nafVersion,
+  legal_form: organizations.legalForm,
+  headcount_band: organizations.headcountBand,
   street: organizations.street,
-  postalCode: organizations.postalCode,
-  communeInsee: organizations.communeInsee,
-  communeName: organizations.communeName,
-  departementCode: organizations.departementCode,
+  postal_code: organizations.postalCode,
+  commune_insee: organizations.communeInsee,
+  commune_name: organizations.communeName,
+  departement_code: organizations.departementCode,
   website: organizations.website,
   phone: organizations.phone,
   version: organizations.version,
-  createdAt: organizations.createdAt,
-  updatedAt: organizations.updatedAt,
+  created_at: organizations.createdAt,
+  updated_at: organizations.updatedAt,
   // One round trip for the page and its links.
   links: sql.raw(LINKS_OF_ROW),
 };
@@ -159,35 +159,10 @@ export async function fetchOrganizationPage(tx: Tx, query: CollectionQuery): Pro
   const status = query.filters.find((filter) => filter.field === 'status')?.value as LinkStatus | undefined;
   // The fingerprint (cursor binding) keeps the status filter; only its SQL is written here.
   const identityQuery = { ...query, filters: query.filters.filter((filter) => filter.field !== 'status') };
-  const page = await fetchPage<typeof organizations.$inferSelect & { links: LinkJson[] }>(tx, organizationCollection, identityQuery, {
+  const page = await fetchPage<OrganizationRow & { links: LinkJson[] }>(tx, organizationCollection, identityQuery, {
     table: organizations,
     columns: PAGE_COLUMNS,
     ...(status ? { where: HOLDING_LINK_WITH_STATUS, whereShape: 'status', whereValues: { status } } : {}),
   });
-  return {
-    ...page,
-    items: page.items.map((row) => ({
-      ...toIdentity({
-        id: row.id,
-        siren: row.siren,
-        name: row.name,
-        legal_name: row.legalName,
-        naf_code: row.nafCode,
-        naf_version: row.nafVersion,
-        legal_form: row.legalForm,
-        headcount_band: row.headcountBand,
-        street: row.street,
-        postal_code: row.postalCode,
-        commune_insee: row.communeInsee,
-        commune_name: row.communeName,
-        departement_code: row.departementCode,
-        website: row.website,
-        phone: row.phone,
-        version: row.version,
-        created_at: row.createdAt,
-        updated_at: row.updatedAt,
-      }),
-      links: linksFromJson(row.links),
-    })),
-  };
+  return { ...page, items: page.items.map((row) => ({ ...toIdentity(row), links: linksFromJson(row.links) })) };
 }
