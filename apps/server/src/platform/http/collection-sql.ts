@@ -1,4 +1,4 @@
-import { and, fillPlaceholders, getTableColumns, getTableName, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { and, fillPlaceholders, getTableColumns, getTableName, is, or, SQL, sql, type AnyColumn } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { arrayRows, decodedRow, selectionDecoders, type FlatSelection, type SelectionDecoders, type Tx } from '../db/index.js';
 import { encodeCursor } from './collection-cursor.js';
@@ -80,6 +80,27 @@ function queryValues(query: CollectionQuery): Record<string, unknown> {
   return values;
 }
 
+/**
+ * A route's own condition written with placeholders (`sql.placeholder('status')`): `shape` names what
+ * its text depends on (which conditions, how many words), `values` fill its placeholders.
+ */
+export interface ShapedCondition {
+  sql: SQL;
+  shape: string;
+  values?: Record<string, unknown>;
+}
+
+function isShaped(where: PageSource['where']): where is ShapedCondition {
+  return where !== undefined && !is(where, SQL);
+}
+
+/** The route's condition as SQL, its values and its shape ('' without one, undefined when it has no shape). */
+function routeCondition(source: PageSource): { sql?: SQL; values?: Record<string, unknown>; shape?: string } {
+  if (source.where === undefined) return { shape: '' };
+  if (isShaped(source.where)) return { sql: source.where.sql, shape: source.where.shape, ...(source.where.values ? { values: source.where.values } : {}) };
+  return { sql: source.where };
+}
+
 export interface PageSource {
   table: PgTable;
   /**
@@ -89,15 +110,10 @@ export interface PageSource {
   columns?: FlatSelection;
   /**
    * Conditions of the route on top of the filters (parent id, archived rows…). RLS applies anyway.
-   * Written with placeholders (`sql.placeholder('status')`) and given `whereShape`, the page's
-   * statement is rendered once per shape; without `whereShape` it is rendered on every request (a
-   * `where` with values inside would otherwise be reused with another request's values).
+   * A `ShapedCondition` lets the page's statement be rendered once per shape; plain SQL is rendered
+   * on every request (its values are inside its text).
    */
-  where?: SQL;
-  /** What distinguishes one `where` from another of the same route (which conditions, how many words). */
-  whereShape?: string;
-  /** Values of the placeholders of `where`. */
-  whereValues?: Record<string, unknown>;
+  where?: SQL | ShapedCondition;
 }
 
 export interface CollectionPage<Row> {
@@ -132,7 +148,7 @@ export async function fetchPage<Row = Record<string, unknown>>(
   source: PageSource,
 ): Promise<CollectionPage<Row>> {
   const statement = pageStatement(tx, collection, query, source);
-  const values = { ...source.whereValues, ...queryValues(query), [LIMIT]: query.limit + 1 };
+  const values = { ...routeCondition(source).values, ...queryValues(query), [LIMIT]: query.limit + 1 };
   const rows = await arrayRows(tx, statement.text, fillPlaceholders(statement.params, values));
   const hasMore = rows.length > query.limit;
   const pageRows = hasMore ? rows.slice(0, query.limit) : rows;
@@ -146,12 +162,13 @@ export async function fetchPage<Row = Record<string, unknown>>(
 
 /** The page's statement of this shape, rendered now or earlier. */
 function pageStatement(tx: Pick<Tx, 'db'>, collection: Collection, query: CollectionQuery, source: PageSource): PageStatement {
-  if (source.where && source.whereShape === undefined) return renderPageStatement(tx, collection, query, source);
+  const routeShape = routeCondition(source).shape;
+  if (routeShape === undefined) return renderPageStatement(tx, collection, query, source);
   let bySource = pageStatements.get(collection);
   if (!bySource) pageStatements.set(collection, (bySource = new WeakMap()));
   let byShape = bySource.get(source.columns ?? source.table);
   if (!byShape) bySource.set(source.columns ?? source.table, (byShape = new Map()));
-  const shape = shapeOf(query, source);
+  const shape = shapeOf(query, source, routeShape);
   let statement = byShape.get(shape);
   if (!statement) {
     statement = renderPageStatement(tx, collection, query, source);
@@ -162,10 +179,10 @@ function pageStatement(tx: Pick<Tx, 'db'>, collection: Collection, query: Collec
 }
 
 /** Everything the rendered text depends on besides the collection and the columns; values excluded. */
-function shapeOf(query: CollectionQuery, source: PageSource): string {
+function shapeOf(query: CollectionQuery, source: PageSource, routeShape: string): string {
   const filters = query.filters.map((filter) => `${filter.field}.${filter.operator}${filter.operator === 'in' ? (filter.value as unknown[]).length : ''}`);
   const sort = query.sort.map((key) => `${key.descending ? '-' : ''}${key.field}`);
-  return `${getTableName(source.table)}|${filters.join(',')}|${sort.join(',')}|${query.after ? 'after' : ''}|${source.whereShape ?? ''}`;
+  return `${getTableName(source.table)}|${filters.join(',')}|${sort.join(',')}|${query.after ? 'after' : ''}|${routeShape}`;
 }
 
 function renderPageStatement(tx: Pick<Tx, 'db'>, collection: Collection, query: CollectionQuery, source: PageSource): PageStatement {
@@ -173,7 +190,7 @@ function renderPageStatement(tx: Pick<Tx, 'db'>, collection: Collection, query: 
   const { sql: text, params } = tx.db
     .select({ ...columns, [CURSOR_KEY]: cursorSelection(collection, query) })
     .from(source.table)
-    .where(and(source.where, filterSql(collection, query), keysetSql(collection, query)))
+    .where(and(routeCondition(source).sql, filterSql(collection, query), keysetSql(collection, query)))
     .orderBy(...orderBySql(collection, query))
     .limit(sql.placeholder(LIMIT))
     .toSQL();
@@ -182,8 +199,9 @@ function renderPageStatement(tx: Pick<Tx, 'db'>, collection: Collection, query: 
 
 /** `exact` runs COUNT(*); `estimated` reads the planner's row estimate (no scan, may be off). */
 async function countRows(tx: Pick<Tx, 'db' | 'client'>, collection: Collection, query: CollectionQuery, source: PageSource): Promise<number> {
-  const where = and(source.where, filterSql(collection, query));
-  const values = { ...source.whereValues, ...queryValues(query) };
+  const route = routeCondition(source);
+  const where = and(route.sql, filterSql(collection, query));
+  const values = { ...route.values, ...queryValues(query) };
   if (query.count === 'estimated') {
     const inner = tx.db.select({ one: sql`1` }).from(source.table).where(where).toSQL();
     const result = await tx.client.query<{ 'QUERY PLAN': unknown }>(`EXPLAIN (FORMAT JSON) ${inner.sql}`, fillPlaceholders(inner.params, values));

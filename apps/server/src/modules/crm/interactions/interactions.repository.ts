@@ -1,7 +1,7 @@
-import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../../platform/db/index.js';
 import type { CollectionQuery } from '../../../platform/http/collection.js';
-import { fetchPage, type CollectionPage } from '../../../platform/http/collection-sql.js';
+import { fetchPage, type CollectionPage, type ShapedCondition } from '../../../platform/http/collection-sql.js';
 import { interactionCollection } from './interactions.collection.js';
 import type { Interaction } from './interactions.schema.js';
 import { interactions, type InteractionKind } from './interactions.tables.js';
@@ -75,10 +75,12 @@ export async function deleteInteraction(tx: Tx, id: string): Promise<void> {
 }
 
 /** One page of interactions, optionally of one company or one contact (a timeline). */
-export async function fetchInteractionPage(tx: Tx, query: CollectionQuery, where?: SQL): Promise<CollectionPage<Interaction>> {
+export async function fetchInteractionPage(tx: Tx, query: CollectionQuery, where?: ShapedCondition): Promise<CollectionPage<Interaction>> {
   const page = await fetchPage<InteractionRow>(tx, interactionCollection, query, { table: interactions, ...(where ? { where } : {}) });
   return { ...page, items: page.items.map(toInteraction) };
 }
 
-export const ofOrganization = (organizationId: string): SQL => eq(interactions.organizationId, organizationId);
-export const ofPerson = (personId: string): SQL => eq(interactions.personId, personId);
+const OF_ORGANIZATION = sql`${interactions.organizationId} = ${sql.placeholder('organizationId')}`;
+const OF_PERSON = sql`${interactions.personId} = ${sql.placeholder('personId')}`;
+export const ofOrganization = (organizationId: string): ShapedCondition => ({ sql: OF_ORGANIZATION, shape: 'organization', values: { organizationId } });
+export const ofPerson = (personId: string): ShapedCondition => ({ sql: OF_PERSON, shape: 'person', values: { personId } });

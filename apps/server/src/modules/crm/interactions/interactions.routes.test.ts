@@ -97,6 +97,11 @@ describe('interactions and timelines API', () => {
     expect(next.json()).toMatchObject({ items: [{ subject: 'Adhésion' }], nextCursor: null });
     const person = await n.call(n.staff.rhone, 'GET', `/api/v1/persons/${rhonePerson}/timeline`);
     expect(subjects(person.json())).toEqual(['Premier contact', 'Appel de qualification']);
+    // Another company's timeline (the same statement, another value) holds only its own.
+    const other = (await n.call(n.staff.national, 'POST', '/api/v1/organizations', { siren: generateSiren(4102), name: 'Boulangerie Croix-Rousse', address: { postalCode: '69004' } })).json<Organization>();
+    await record('rhone', { kind: 'call', occurredAt: '2026-03-01T10:00:00Z', subject: 'Appel Croix-Rousse', organizationId: other.id });
+    expect(subjects((await n.call(n.staff.rhone, 'GET', `/api/v1/organizations/${other.id}/timeline`)).json())).toEqual(['Appel Croix-Rousse']);
+    expect(subjects((await n.call(n.staff.rhone, 'GET', url)).json())).not.toContain('Appel Croix-Rousse');
     expect((await n.call(n.staff.rhone, 'GET', `${url}?filter[kind]=visio`)).statusCode).toBe(400);
   });
 

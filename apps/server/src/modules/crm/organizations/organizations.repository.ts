@@ -162,7 +162,7 @@ export async function fetchOrganizationPage(tx: Tx, query: CollectionQuery): Pro
   const page = await fetchPage<OrganizationRow & { links: LinkJson[] }>(tx, organizationCollection, identityQuery, {
     table: organizations,
     columns: PAGE_COLUMNS,
-    ...(status ? { where: HOLDING_LINK_WITH_STATUS, whereShape: 'status', whereValues: { status } } : {}),
+    ...(status ? { where: { sql: HOLDING_LINK_WITH_STATUS, shape: 'status', values: { status } } } : {}),
   });
   return { ...page, items: page.items.map((row) => ({ ...toIdentity(row), links: linksFromJson(row.links) })) };
 }

@@ -180,6 +180,6 @@ export async function fetchPersonPage(tx: Tx, query: CollectionQuery): Promise<C
   return fetchPage<PersonPageRecord>(tx, personCollection, plainQuery, {
     table: persons,
     columns: PAGE_COLUMNS,
-    ...(where ? { where, whereShape: `${words.length}|${email !== undefined}|${organizationId !== undefined}`, whereValues: values } : {}),
+    ...(where ? { where: { sql: where, shape: `${words.length}|${email !== undefined}|${organizationId !== undefined}`, values } } : {}),
   });
 }

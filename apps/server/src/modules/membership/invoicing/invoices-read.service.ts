@@ -1,7 +1,6 @@
-import type { SQL } from 'drizzle-orm';
 import { withTransaction, type Database, type DbScope } from '../../../platform/db/index.js';
 import type { CollectionQuery } from '../../../platform/http/collection.js';
-import type { CollectionPage } from '../../../platform/http/collection-sql.js';
+import type { CollectionPage, ShapedCondition } from '../../../platform/http/collection-sql.js';
 import { NotFoundError } from '../../../platform/http/errors.js';
 import { fetchInvoicePage, findInvoice, OVERDUE } from './invoices.repository.js';
 import type { Invoice } from './invoices.schema.js';
@@ -21,7 +20,7 @@ export async function getInvoice(database: Database, scope: DbScope, id: string)
   );
 }
 
-function list(database: Database, scope: DbScope, query: CollectionQuery, where?: SQL): Promise<CollectionPage<Invoice>> {
+function list(database: Database, scope: DbScope, query: CollectionQuery, where?: ShapedCondition): Promise<CollectionPage<Invoice>> {
   return withTransaction(database, scope, (tx) => fetchInvoicePage(tx, query, where), { readOnly: true });
 }
 

@@ -1,7 +1,7 @@
-import { inArray, sql, type SQL } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../../../platform/db/index.js';
 import type { CollectionQuery } from '../../../platform/http/collection.js';
-import { fetchPage, type CollectionPage } from '../../../platform/http/collection-sql.js';
+import { fetchPage, type CollectionPage, type ShapedCondition } from '../../../platform/http/collection-sql.js';
 import { balanceOf, type InvoiceTotals, type PricedLine } from './invoice-amounts.js';
 import type { InvoiceNumber } from './invoice-numbering.js';
 import { invoiceCollection } from './invoices.collection.js';
@@ -134,11 +134,14 @@ export async function updateSettlement(tx: Tx, id: string, settlement: { paidCen
 }
 
 /** One page of the invoices the scope sees; `where` adds a route's own condition (overdue…). */
-export async function fetchInvoicePage(tx: Tx, query: CollectionQuery, where?: SQL): Promise<CollectionPage<Invoice>> {
+export async function fetchInvoicePage(tx: Tx, query: CollectionQuery, where?: ShapedCondition): Promise<CollectionPage<Invoice>> {
   const page = await fetchPage<InvoiceRow>(tx, invoiceCollection, query, { table: invoices, ...(where ? { where } : {}) });
   const lines = await linesOf(tx, page.items.map((row) => row.id));
   return { ...page, items: page.items.map((row) => toInvoice(row, lines.get(row.id) ?? [])) };
 }
 
 /** Issued invoices still to be collected whose due date has passed (Europe/Paris calendar). */
-export const OVERDUE = sql`${invoices.kind} = 'invoice' AND ${invoices.status} IN ('issued', 'partially_paid') AND ${invoices.dueDate} < (now() AT TIME ZONE 'Europe/Paris')::date`;
+export const OVERDUE: ShapedCondition = {
+  sql: sql`${invoices.kind} = 'invoice' AND ${invoices.status} IN ('issued', 'partially_paid') AND ${invoices.dueDate} < (now() AT TIME ZONE 'Europe/Paris')::date`,
+  shape: 'overdue',
+};
