@@ -2,4 +2,4 @@ export { openDatabase, openPglite, type Database, type DatabaseKind, type Pglite
 export { withTransaction, withOwnerClient, APP_ROLE, type DbScope, type Tx } from './transaction.js';
 export { runMigrations, migrationsUpToDate, MIGRATIONS_FOLDER } from './migrate.js';
 export { newId } from './ids.js';
-export { arrayRows, decodedRow, selectedRows, selectionDecoders, type FlatSelection, type SelectionDecoders } from './selected-rows.js';
+export { arrayRows, decodedRow, selectionDecoders, type FlatSelection, type SelectionDecoders } from './selected-rows.js';

@@ -3,10 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSmallNetwork } from '../../test/factories/entities.js';
 import { createTestDatabase, type TestDatabase } from '../../test/test-database.js';
 import { entities } from '../tenancy/entity-tree.tables.js';
-import { selectedRows, type FlatSelection } from './selected-rows.js';
+import { arrayRows, decodedRow, selectionDecoders, type FlatSelection } from './selected-rows.js';
 import { withTransaction } from './transaction.js';
 
-describe('selectedRows', () => {
+describe('rows decoded by selection', () => {
   let testDatabase: TestDatabase;
   let national: string;
 
@@ -37,7 +37,10 @@ describe('selectedRows', () => {
     const scope = { kind: 'entities' as const, entityRoots: [national], userId: null };
     const [drizzles, ours] = await withTransaction(testDatabase.database, scope, async (tx) => {
       const statement = () => tx.db.select(selection).from(entities).orderBy(desc(entities.code)).limit(20);
-      return [await statement(), await selectedRows<Record<string, unknown>>(tx, statement(), selection)];
+      const { sql: text, params } = statement().toSQL();
+      const fields = selectionDecoders(selection);
+      const rows = (await arrayRows(tx, text, params)).map((values) => decodedRow<Record<string, unknown>>(values, fields));
+      return [await statement(), rows];
     });
     expect(ours.length).toBeGreaterThan(3);
     expect(ours).toEqual(drizzles);

@@ -10,20 +10,15 @@ interface Decoder {
   mapFromDriverValue(value: unknown): unknown;
 }
 
-/**
- * Runs a statement built with Drizzle and decodes its rows as Drizzle would (each field through its
- * column's `mapFromDriverValue`), choosing each field's decoder once per statement rather than once
- * per row and field: on a list page Drizzle's generic row mapping (`mapResultRow`, its `is` checks
- * for every value) cost more than the rows' own decoding (docs/perf.md). Date and interval types
- * come back as text, as Drizzle's node-postgres driver asks, so the decoders see what they expect.
+/*
+ * Rows of a statement built with Drizzle, decoded as Drizzle would (each field through its column's
+ * `mapFromDriverValue`), each field's decoder chosen once per statement rather than once per row
+ * and field: on a list page Drizzle's generic row mapping (`mapResultRow`, its `is` checks for every
+ * value) cost more than the rows' own decoding (docs/perf.md). Date and interval types come back as
+ * text, as Drizzle's node-postgres driver asks, so the decoders see what they expect.
  */
-export async function selectedRows<Row>(tx: Pick<Tx, 'client'>, statement: { toSQL(): { sql: string; params: unknown[] } }, selection: FlatSelection): Promise<Row[]> {
-  const { sql: text, params } = statement.toSQL();
-  const fields = selectionDecoders(selection);
-  return (await arrayRows(tx, text, params)).map((values) => decodedRow<Row>(values, fields));
-}
 
-/** Each field of a selection with its decoder, in select-list order: what `decodedRows` needs. */
+/** Each field of a selection with its decoder, in select-list order: what `decodedRow` needs. */
 export type SelectionDecoders = ReadonlyArray<{ name: string; decoder: Decoder }>;
 
 export function selectionDecoders(selection: FlatSelection): SelectionDecoders {
