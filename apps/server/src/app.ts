@@ -8,7 +8,7 @@ import { registerHttpConventions } from './platform/http/http-conventions.js';
 import { strictBodySchemaController } from './platform/http/validation.js';
 import { loggerOptions } from './platform/observability/logger.js';
 import { registerHealthRoutes } from './platform/observability/health.routes.js';
-import { createMetrics, registerMetrics, registerTraceRoute, requestIdOf, RequestLogController, type Metrics } from './platform/observability/index.js';
+import { createMetrics, deferredChildLoggerFactory, registerMetrics, registerTraceRoute, requestIdOf, RequestLogController, type Metrics } from './platform/observability/index.js';
 import { FrontDoor } from './platform/http/front-door.js';
 import { FieldCipher } from './platform/crypto/index.js';
 import { EntityTreeCache } from './platform/tenancy/entity-tree.js';
@@ -74,6 +74,7 @@ export async function buildApp(config: AppConfig, options: BuildAppOptions = {})
   const app = Fastify({
     logger: loggerOptions(config, options.logStream),
     logController: new RequestLogController(),
+    childLoggerFactory: deferredChildLoggerFactory,
     trustProxy: config.trustProxy,
     requestIdHeader: false,
     genReqId: (request) => requestIdOf(request.headers),

@@ -79,10 +79,11 @@ describe('request log', () => {
 
   it('logs a failure with its cause but without the row values a database error quotes', async () => {
     t.logLines.length = 0;
-    const response = await t.app.inject('/api/v1/probe-failures');
+    const response = await t.app.inject({ url: '/api/v1/probe-failures', headers: { 'x-request-id': 'req-log-failed' } });
     expect(response.statusCode).toBe(500);
     const failure = t.logLines.find((line) => line.msg === 'request failed');
-    expect(failure).toMatchObject({ err: { code: '23505', constraint: 'persons_email_key' } });
+    // Written through the request's own logger (created only when used), which binds the request id.
+    expect(failure).toMatchObject({ requestId: 'req-log-failed', err: { code: '23505', constraint: 'persons_email_key' } });
     expect(completions()[0]).toMatchObject({ route: '/api/v1/probe-failures', status: 500 });
     expect(JSON.stringify(t.logLines)).not.toContain('jeanne.martin');
   });

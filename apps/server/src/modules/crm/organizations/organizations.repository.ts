@@ -75,17 +75,19 @@ const FIELD_VALUES = (fields: OrganizationFields) => [
   fields.phone,
 ];
 
+// Built once: the automatic statement names are looked up by text, and a string made per call is hashed per call.
+const BY_ID = `SELECT ${COLUMNS} FROM organizations WHERE id = $1`;
+const BY_ID_FOR_UPDATE = `${BY_ID} FOR UPDATE`;
+const WITH_LINKS_BY_ID = `SELECT ${COLUMNS}, ${LINKS_OF_ROW} AS links FROM organizations WHERE id = $1`;
+
 export async function findOrganizationById(tx: Tx, id: string, options: { forUpdate?: boolean } = {}): Promise<OrganizationIdentity | null> {
-  const { rows } = await tx.client.query<OrganizationRow>(`SELECT ${COLUMNS} FROM organizations WHERE id = $1${options.forUpdate ? ' FOR UPDATE' : ''}`, [id]);
+  const { rows } = await tx.client.query<OrganizationRow>(options.forUpdate ? BY_ID_FOR_UPDATE : BY_ID, [id]);
   return rows[0] ? toIdentity(rows[0]) : null;
 }
 
 /** A company with the links the caller may see, in one statement. */
 export async function findOrganizationWithLinks(tx: Tx, id: string): Promise<Organization | null> {
-  const { rows } = await tx.client.query<OrganizationRow & { links: LinkJson[] }>(
-    `SELECT ${COLUMNS}, ${LINKS_OF_ROW} AS links FROM organizations WHERE id = $1`,
-    [id],
-  );
+  const { rows } = await tx.client.query<OrganizationRow & { links: LinkJson[] }>(WITH_LINKS_BY_ID, [id]);
   return rows[0] ? { ...toIdentity(rows[0]), links: linksFromJson(rows[0].links) } : null;
 }
 

@@ -102,8 +102,12 @@ export async function findAllEntities(tx: Tx): Promise<Entity[]> {
   return rows.map(toEntity);
 }
 
+// Built once: the automatic statement names are looked up by text, and a string made per call is hashed per call.
+const BY_ID = `SELECT ${COLUMNS} FROM entities WHERE id = $1`;
+const BY_ID_FOR_UPDATE = `${BY_ID} FOR UPDATE`;
+
 export async function findEntityById(tx: Tx, id: string, options: { forUpdate?: boolean } = {}): Promise<Entity | null> {
-  const { rows } = await tx.client.query<EntityRow>(`SELECT ${COLUMNS} FROM entities WHERE id = $1${options.forUpdate ? ' FOR UPDATE' : ''}`, [id]);
+  const { rows } = await tx.client.query<EntityRow>(options.forUpdate ? BY_ID_FOR_UPDATE : BY_ID, [id]);
   return rows[0] ? toEntity(rows[0]) : null;
 }
 
