@@ -9,6 +9,20 @@ import { runSystemStatement, sqlDigest } from './system-statement.js';
 // A session slides forward at most once a minute, so that most requests only read.
 const SLIDE_AFTER = "interval '1 minute'";
 
+/**
+ * A token's roots, computed once per owner's roots (a new object whenever grants or the tree change)
+ * and token permissions (a new array whenever the token is read again): not on every request.
+ */
+const restrictedRoots = new WeakMap<ReadonlyMap<string, readonly string[]>, WeakMap<readonly string[], ReadonlyMap<string, readonly string[]>>>();
+
+function tokenRoots(roots: ReadonlyMap<string, readonly string[]>, permissions: readonly string[]): ReadonlyMap<string, readonly string[]> {
+  let byPermissions = restrictedRoots.get(roots);
+  if (!byPermissions) restrictedRoots.set(roots, (byPermissions = new WeakMap()));
+  let restricted = byPermissions.get(permissions);
+  if (!restricted) byPermissions.set(permissions, (restricted = restrictToPermissions(roots, permissions)));
+  return restricted;
+}
+
 export function createCredentialResolver(database: Database, access: AccessCache, sessionTtlMinutes: number): CredentialResolver {
   const ttl = `make_interval(mins => ${Math.trunc(sessionTtlMinutes)})`;
   const { sessions, tokens } = access;
@@ -26,7 +40,7 @@ export function createCredentialResolver(database: Database, access: AccessCache
       const row = tokens.get(digest) ?? (await lookUpToken(digest));
       if (!row) return null;
       const { roots, tree } = await access.resolve(row.userId);
-      return new ResolvedPrincipal({ userId: row.userId, email: row.email, via: 'token', tokenId: row.id, roots: restrictToPermissions(roots, row.permissions), tree });
+      return new ResolvedPrincipal({ userId: row.userId, email: row.email, via: 'token', tokenId: row.id, roots: tokenRoots(roots, row.permissions), tree });
     },
   };
 
