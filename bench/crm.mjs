@@ -8,12 +8,12 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildImportCsv, measureImport } from './lib/crm-import.mjs';
-import { pickCrmTargets, peakRss, seedCrm } from './lib/crm-targets.mjs';
+import { deepPage, pickCrmTargets, peakRss, seedCrm } from './lib/crm-targets.mjs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createThrowawayDatabase, seedDatabase } from './lib/database.mjs';
-import { load } from './lib/load.mjs';
+import { load, measuredLoad } from './lib/load.mjs';
 import { comparisonRow, int, markdownTable, ms } from './lib/report.mjs';
-import { cpuProfileArgs, cpuSeconds, nationalAdminToken, productionEnv, startProcess, WEB_NODE_FLAGS, WORKER_NODE_FLAGS } from './lib/servers.mjs';
+import { cpuProfileArgs, nationalAdminToken, productionEnv, startProcess, WEB_NODE_FLAGS, WORKER_NODE_FLAGS } from './lib/servers.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DIST = process.env.BENCH_SERVER_DIST ?? join(ROOT, 'apps/server/dist');
@@ -57,7 +57,7 @@ async function main() {
     const headers = { authorization: `Bearer ${token}` };
 
     const page = '/api/v1/organizations?filter[departementCode]=69&sort=name&limit=50';
-    const [oursDeep, bareDeep] = await Promise.all([deepPage(oursUrl, page, headers), deepPage(bareUrl, page, {})]);
+    const [oursDeep, bareDeep] = await Promise.all([deepPage(oursUrl, page, headers, DEEP_PAGE), deepPage(bareUrl, page, {}, DEEP_PAGE)]);
     console.log(`département 69: page ${oursDeep.depth} of the list by name (cursor)`);
     const search = (q) => `/api/v1/search/organizations?q=${encodeURIComponent(q)}`;
     const scenarios = [
@@ -76,8 +76,8 @@ async function main() {
       await load({ url: oursUrl + scenario.ours, headers, connections: 10, durationSeconds: WARMUP });
       await load({ url: bareUrl + scenario.bare, connections: 10, durationSeconds: WARMUP });
       for (const connections of scenario.kind === 'read' ? [50, 10] : [10]) {
-        const oursResult = await measured(ours.pid, { url: oursUrl + scenario.ours, headers, connections, durationSeconds: DURATION });
-        const bareResult = await measured(bare.pid, { url: bareUrl + scenario.bare, connections, durationSeconds: DURATION });
+        const oursResult = await measuredLoad(ours.pid, { url: oursUrl + scenario.ours, headers, connections, durationSeconds: DURATION });
+        const bareResult = await measuredLoad(bare.pid, { url: bareUrl + scenario.bare, connections, durationSeconds: DURATION });
         const ratio = oursResult.requestsPerSecond / bareResult.requestsPerSecond;
         const verdict =
           scenario.kind === 'search'
@@ -147,26 +147,6 @@ function existingDatabase(adminUrl, name) {
 }
 
 /** Follows `nextCursor` DEEP_PAGE times (or to the last page): the URL of a deep page. */
-async function deepPage(base, path, headers) {
-  let current = path;
-  let depth = 1;
-  while (depth < DEEP_PAGE) {
-    const response = await fetch(base + current, { headers });
-    if (response.status !== 200) throw new Error(`${base}${current}: ${response.status} ${await response.text()}`);
-    const { nextCursor } = await response.json();
-    if (!nextCursor) break;
-    current = `${path}&cursor=${nextCursor}`;
-    depth += 1;
-  }
-  return { path: current, depth };
-}
-
-/** A load run with the server process's CPU time per answered request. */
-async function measured(pid, options) {
-  const before = cpuSeconds(pid);
-  const result = await load(options);
-  return { ...result, cpuMsPerRequest: ((cpuSeconds(pid) - before) * 1000) / result.ok };
-}
 
 /**
  * Both servers must answer the same rows, or the comparison means nothing. Compared by id (single

@@ -8,9 +8,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createThrowawayDatabase, seedDatabase } from './lib/database.mjs';
 import { countPerRequest, startCountingProxy } from './lib/pg-counter.mjs';
-import { load } from './lib/load.mjs';
+import { load, measuredLoad } from './lib/load.mjs';
 import { comparisonRow, markdownTable } from './lib/report.mjs';
-import { cpuSeconds, nationalAdminToken, productionEnv, startProcess, cpuProfileArgs, WEB_NODE_FLAGS } from './lib/servers.mjs';
+import { nationalAdminToken, productionEnv, startProcess, cpuProfileArgs, WEB_NODE_FLAGS } from './lib/servers.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DIST = process.env.BENCH_SERVER_DIST ?? join(ROOT, 'apps/server/dist');
@@ -64,8 +64,8 @@ async function main() {
         await load({ url: base + scenario.path, headers: h, connections: 10, durationSeconds: WARMUP });
       }
       for (const connections of [50, 10]) {
-        const oursResult = await measured(ours.pid, { url: oursUrl + scenario.path, headers, connections, durationSeconds: DURATION });
-        const bareResult = await measured(bare.pid, { url: bareUrl + scenario.path, connections, durationSeconds: DURATION });
+        const oursResult = await measuredLoad(ours.pid, { url: oursUrl + scenario.path, headers, connections, durationSeconds: DURATION });
+        const bareResult = await measuredLoad(bare.pid, { url: bareUrl + scenario.path, connections, durationSeconds: DURATION });
         const ratio = oursResult.requestsPerSecond / bareResult.requestsPerSecond;
         const verdict =
           connections === 50
@@ -99,13 +99,6 @@ async function main() {
     for (const stop of stops.reverse()) await stop();
     await database.drop();
   }
-}
-
-/** A load run with the server process's CPU time per answered request. */
-async function measured(pid, options) {
-  const before = cpuSeconds(pid);
-  const result = await load(options);
-  return { ...result, cpuMsPerRequest: ((cpuSeconds(pid) - before) * 1000) / result.ok };
 }
 
 /**

@@ -75,3 +75,18 @@ function readRss(pid) {
     .find((entry) => entry.startsWith('VmRSS:'));
   return Number(line.split(/\s+/)[1]) * 1024;
 }
+
+/** The path of a list's page `depth` (or its last page), walked cursor by cursor from `path`. */
+export async function deepPage(base, path, headers, depth) {
+  let current = path;
+  let reached = 1;
+  while (reached < depth) {
+    const response = await fetch(base + current, { headers });
+    if (response.status !== 200) throw new Error(`${base}${current}: ${response.status} ${await response.text()}`);
+    const { nextCursor } = await response.json();
+    if (!nextCursor) break;
+    current = `${path}&cursor=${nextCursor}`;
+    reached += 1;
+  }
+  return { path: current, depth: reached };
+}

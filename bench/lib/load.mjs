@@ -1,4 +1,5 @@
 import autocannon from 'autocannon';
+import { cpuSeconds } from './servers.mjs';
 
 /**
  * Runs autocannon against one URL and returns throughput and exact latency percentiles in ms.
@@ -26,4 +27,11 @@ export async function load({ url, headers = {}, connections, durationSeconds, re
     non2xx,
     errors: result.errors + result.timeouts,
   };
+}
+
+/** A load run with the server process's CPU time per answered request. */
+export async function measuredLoad(pid, options) {
+  const before = cpuSeconds(pid);
+  const result = await load(options);
+  return { ...result, cpuMsPerRequest: ((cpuSeconds(pid) - before) * 1000) / result.ok };
 }
