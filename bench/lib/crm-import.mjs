@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { peakRss } from './crm-targets.mjs';
-import { cpuSeconds, databaseCpuSeconds } from './servers.mjs';
+import { cpuSeconds, databaseCpuDuring } from './servers.mjs';
 
 const HEADER = ['raison sociale', 'siren', 'code naf', 'adresse', 'code postal', 'ville', 'effectif', 'civilite', 'nom', 'prenom', 'email', 'telephone'];
 
@@ -41,9 +41,9 @@ export async function buildImportCsv(dist, rows) {
 
 /** CPU seconds `work` costs our process and PostgreSQL: which side an import phase waits on. */
 async function withCpu(pid, work) {
-  const before = { process: cpuSeconds(pid), database: databaseCpuSeconds() };
-  const result = await work();
-  return { ...result, processCpuSeconds: cpuSeconds(pid) - before.process, databaseCpuSeconds: databaseCpuSeconds() - before.database };
+  const before = cpuSeconds(pid);
+  const { result, seconds } = await databaseCpuDuring(work);
+  return { ...result, processCpuSeconds: cpuSeconds(pid) - before, databaseCpuSeconds: seconds };
 }
 
 /**

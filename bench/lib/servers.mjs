@@ -101,20 +101,47 @@ const CLOCK_TICKS = (() => {
   }
 })();
 
-/**
- * CPU seconds used so far by every PostgreSQL process of this machine (backends and background
- * workers, `comm` postgres): the database's share of a scenario, when nothing else uses it.
- */
-export function databaseCpuSeconds() {
-  let total = 0;
+/** CPU seconds used so far by each PostgreSQL process of this machine (backends and background workers, `comm` postgres). */
+function databaseCpuByProcess() {
+  const byPid = new Map();
   for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
     try {
-      if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres') total += cpuSeconds(pid);
+      if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres') byPid.set(pid, cpuSeconds(pid));
     } catch {
       // The process ended meanwhile.
     }
   }
+  return byPid;
+}
+
+/** CPU seconds used so far by every PostgreSQL process: the database's share of a scenario, when nothing else uses it. */
+export function databaseCpuSeconds() {
+  let total = 0;
+  for (const seconds of databaseCpuByProcess().values()) total += seconds;
   return total;
+}
+
+/**
+ * PostgreSQL's CPU seconds over `work`, read every `intervalMs`: a backend that exits meanwhile (a
+ * pool closing an idle connection) would otherwise take its CPU out of a before/after sum, which then
+ * comes out short, even negative. Each process counts up to its last reading.
+ */
+export async function databaseCpuDuring(work, intervalMs = 250) {
+  const first = databaseCpuByProcess();
+  const last = new Map(first);
+  const read = () => {
+    for (const [pid, seconds] of databaseCpuByProcess()) last.set(pid, seconds);
+  };
+  const timer = setInterval(read, intervalMs);
+  try {
+    const result = await work();
+    read();
+    let seconds = 0;
+    for (const [pid, latest] of last) seconds += latest - (first.get(pid) ?? 0);
+    return { result, seconds };
+  } finally {
+    clearInterval(timer);
+  }
 }
 
 /**
