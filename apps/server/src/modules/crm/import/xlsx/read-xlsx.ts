@@ -10,37 +10,70 @@ import { ImportFileError } from '../import-file-error.js';
  * validation applies to both formats. Memory stays bounded by one row (exceljs streaming reader).
  */
 export async function* readXlsx(source: AsyncIterable<Uint8Array>): AsyncGenerator<CsvRecord> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(source), {
+  // Held whole (compressed, the size of the upload): a ZIP archive's directory is at its end anyway,
+  // and a read that lost an entry (below) starts again from the first byte.
+  const workbook = await collected(source);
+  for (let attempt = 1; ; attempt++) {
+    let count = 0;
+    try {
+      for await (const record of workbookRecords(workbook)) {
+        count++;
+        yield record;
+      }
+    } catch (error) {
+      if (error instanceof ImportFileError) throw error;
+      if (count === 0 && attempt < READ_ATTEMPTS) continue;
+      throw new ImportFileError('xlsx_unreadable', "Le classeur Excel n'a pas pu être lu : enregistrez-le de nouveau au format .xlsx ou en CSV.");
+    }
+    if (count > 0) return;
+    if (attempt >= READ_ATTEMPTS) throw new ImportFileError('file_empty', "Le fichier est vide : il ne contient même pas de ligne d'en-tête.");
+  }
+}
+
+/**
+ * exceljs's streaming reader sometimes loses a zip entry (exceljs issue #3064, about one read in 400
+ * here): the sheet list `xl/workbook.xml` (exceljs writes it last), the shared strings (every text cell
+ * then comes back as `{ sharedString: n }`, read as empty) or a worksheet (no rows). Such a read is
+ * detected before its first row is handed over and made again; a damaged file fails every time.
+ */
+const READ_ATTEMPTS = 3;
+
+class LostEntryError extends Error {}
+
+async function* workbookRecords(workbook: Buffer): AsyncGenerator<CsvRecord> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([workbook]), {
     worksheets: 'emit',
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
     styles: 'cache',
     entries: 'emit',
   });
-  // exceljs's streaming reader sometimes loses a workbook's last zip entry, which is `xl/workbook.xml`
-  // in workbooks written by exceljs and some other tools, and then fails on the missing sheet list
-  // ("reading 'sheets'", exceljs issue #3064) for about one read in 400. Only the list's names are
-  // lost: start from an empty one, which the entry replaces when it does arrive.
+  // Without the sheet list only its names are missing: start from an empty one, which the entry
+  // replaces when it does arrive (otherwise exceljs fails on "reading 'sheets'").
   Object.assign(reader, { model: { sheets: [] } });
-  let count = 0;
-  try {
-    for await (const worksheet of reader) {
-      for await (const row of worksheet) {
-        const values = Array.isArray(row.values) ? row.values : [];
-        // exceljs numbers cells from 1: index 0 is always empty.
-        const fields = values.slice(1).map(cellText);
-        for (let index = 0; index < fields.length; index++) fields[index] ??= '';
-        count++;
-        yield { row: row.number, line: row.number, fields: fields as string[] };
-      }
-      // Only the first worksheet holds the list; others (notes, pivot tables) are ignored.
-      break;
+  for await (const worksheet of reader) {
+    for await (const row of worksheet) {
+      const values = Array.isArray(row.values) ? row.values : [];
+      if (values.some(isSharedStringReference)) throw new LostEntryError('shared strings lost');
+      // exceljs numbers cells from 1: index 0 is always empty.
+      const fields = values.slice(1).map(cellText);
+      for (let index = 0; index < fields.length; index++) fields[index] ??= '';
+      yield { row: row.number, line: row.number, fields: fields as string[] };
     }
-  } catch (error) {
-    if (error instanceof ImportFileError) throw error;
-    throw new ImportFileError('xlsx_unreadable', "Le classeur Excel n'a pas pu être lu : enregistrez-le de nouveau au format .xlsx ou en CSV.");
+    // Only the first worksheet holds the list; others (notes, pivot tables) are ignored.
+    break;
   }
-  if (count === 0) throw new ImportFileError('file_empty', "Le fichier est vide : il ne contient même pas de ligne d'en-tête.");
+}
+
+/** A text cell whose shared string was never read (`sharedStrings: 'cache'` resolves them all otherwise). */
+function isSharedStringReference(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && 'sharedString' in value;
+}
+
+async function collected(source: AsyncIterable<Uint8Array>): Promise<Buffer> {
+  const chunks: Uint8Array[] = [];
+  for await (const chunk of source) chunks.push(chunk);
+  return Buffer.concat(chunks);
 }
 
 type Cell = ExcelJS.CellValue;
