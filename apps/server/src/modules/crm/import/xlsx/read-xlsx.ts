@@ -7,7 +7,7 @@ import { ImportFileError } from '../import-file-error.js';
  * Streams the rows of the first worksheet of an XLSX workbook as text records, like readCsv: the
  * header is the first row, `row` is the row number Excel shows. Cells are turned into the text a
  * French user would have typed (dates dd/mm/yyyy, decimal numbers as written), so that the same
- * validation applies to both formats. Memory stays bounded by one row (exceljs streaming reader).
+ * validation applies to both formats. Memory: the compressed workbook, held whole (see below), plus one row (exceljs streaming reader).
  */
 export async function* readXlsx(source: AsyncIterable<Uint8Array>): AsyncGenerator<CsvRecord> {
   // Held whole (compressed, the size of the upload): a ZIP archive's directory is at its end anyway,
