@@ -3,6 +3,7 @@
 //   node bench/builds-ab.mjs --database=<kept database> --password=<its demo password> <dist> <dist> …
 import { join } from 'node:path';
 import { deepPage, pickCrmTargets } from './lib/crm-targets.mjs';
+import { existingDatabase, option } from './lib/database.mjs';
 import { load, measuredLoad } from './lib/load.mjs';
 import { int, markdownTable, ms } from './lib/report.mjs';
 import { nationalAdminToken, productionEnv, startProcess, WEB_NODE_FLAGS } from './lib/servers.mjs';
@@ -13,21 +14,19 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const CONNECTIONS = (process.env.BENCH_CONNECTIONS ?? '50,10').split(',').map(Number);
 const DEEP_PAGE = Number(process.env.BENCH_CRM_DEEP_PAGE ?? 100);
 const PORT = 3931;
-const option = (name) => process.argv.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
 
 async function main() {
   const database = option('database');
   const password = option('password');
   const dists = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
   if (!database || !password || dists.length === 0) throw new Error('usage: node bench/builds-ab.mjs --database=<name> --password=<demo password> <dist> [<dist> …]');
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${database}`;
-  const targets = await pickCrmTargets(url.toString());
+  const { url } = existingDatabase(ADMIN_URL, database);
+  const targets = await pickCrmTargets(url);
   const wanted = process.env.BENCH_SCENARIOS?.split(',');
   const rows = [];
   for (let round = 1; round <= ROUNDS; round += 1) {
     for (const dist of dists) {
-      for (const result of await measureBuild(dist, url.toString(), password, targets)) {
+      for (const result of await measureBuild(dist, url, password, targets)) {
         if (wanted && !wanted.includes(result.scenario)) continue;
         rows.push([String(round), dist, result.scenario, String(result.connections), int(result.requestsPerSecond), `${ms(result.p50)} / ${ms(result.p95)} / ${ms(result.p99)}`, ms(result.cpuMsPerRequest)]);
       }

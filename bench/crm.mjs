@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { buildImportCsv, measureImport } from './lib/crm-import.mjs';
 import { deepPage, pickCrmTargets, peakRss, seedCrm } from './lib/crm-targets.mjs';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createThrowawayDatabase, seedDatabase } from './lib/database.mjs';
+import { createThrowawayDatabase, existingDatabase, option, seedDatabase } from './lib/database.mjs';
 import { load, measuredLoad } from './lib/load.mjs';
 import { comparisonRow, int, markdownTable, ms } from './lib/report.mjs';
 import { cpuProfileArgs, nationalAdminToken, productionEnv, startProcess, WEB_NODE_FLAGS, WORKER_NODE_FLAGS } from './lib/servers.mjs';
@@ -24,7 +24,6 @@ const WARMUP = Number(process.env.BENCH_WARMUP ?? 3);
 const LOG_LEVEL = process.env.BENCH_LOG_LEVEL ?? 'info';
 const POOL_SIZE = Number(process.env.BENCH_POOL_SIZE ?? 10);
 const DEEP_PAGE = Number(process.env.BENCH_CRM_DEEP_PAGE ?? 100);
-const option = (name) => process.argv.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
 const KEEP = process.argv.includes('--keep');
 const REUSED = option('database');
 const OURS_PORT = 3921;
@@ -138,15 +137,6 @@ async function main() {
     else await database.drop();
   }
 }
-
-function existingDatabase(adminUrl, name) {
-  if (!/^\w+$/.test(name)) throw new Error(`--database: not a database name: ${name}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return { name, url: url.toString(), drop: async () => {} };
-}
-
-/** Follows `nextCursor` DEEP_PAGE times (or to the last page): the URL of a deep page. */
 
 /**
  * Both servers must answer the same rows, or the comparison means nothing. Compared by id (single

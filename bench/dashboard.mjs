@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { seedCrm } from './lib/crm-targets.mjs';
-import { createThrowawayDatabase, seedDatabase } from './lib/database.mjs';
+import { createThrowawayDatabase, existingDatabase, option, seedDatabase } from './lib/database.mjs';
 import { load } from './lib/load.mjs';
 import { int, markdownTable, ms } from './lib/report.mjs';
 import { nationalAdminToken, productionEnv, startProcess, WEB_NODE_FLAGS } from './lib/servers.mjs';
@@ -23,7 +23,6 @@ const DURATION = Number(process.env.BENCH_DURATION ?? 15);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 3);
 const CONNECTIONS = Number(process.env.BENCH_DASHBOARD_CONNECTIONS ?? 10);
 const KEEP = process.argv.includes('--keep');
-const option = (name) => process.argv.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
 const REUSED = option('database');
 const PORT = 3931;
 /** The target of issue 5. */
@@ -124,15 +123,10 @@ async function entityIdOf(url, code) {
   return (await ownerQuery(url, 'SELECT id FROM entities WHERE code = $1', [code]))[0].id;
 }
 
-function existingDatabase(name) {
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
-  return { name, url: url.toString(), drop: async () => {} };
-}
 
 async function main() {
   const password = option('password') ?? randomBytes(12).toString('base64url');
-  const database = REUSED ? existingDatabase(REUSED) : await createThrowawayDatabase(ADMIN_URL);
+  const database = REUSED ? existingDatabase(ADMIN_URL, REUSED) : await createThrowawayDatabase(ADMIN_URL);
   let stop = null;
   try {
     if (!REUSED) {

@@ -10,6 +10,17 @@ export async function createThrowawayDatabase(adminUrl) {
   return { name, url: url.toString(), drop: () => adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }
 
+/** A database kept by an earlier run (`--database=<name>`), next to `adminUrl`; never dropped. */
+export function existingDatabase(adminUrl, name) {
+  if (!/^\w+$/.test(name)) throw new Error(`--database: not a database name: ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return { name, url: url.toString(), drop: async () => {} };
+}
+
+/** The value of `--name=value` on the command line. */
+export const option = (name) => process.argv.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
+
 async function adminQuery(url, sql) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();

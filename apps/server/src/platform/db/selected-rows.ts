@@ -1,3 +1,11 @@
+/**
+ * Rows of a statement built with Drizzle, decoded as Drizzle would (each field through its column's
+ * `mapFromDriverValue`), each field's decoder chosen once per statement rather than once per row
+ * and field: on a list page Drizzle's generic row mapping (`mapResultRow`, its `is` checks for every
+ * value) cost more than the rows' own decoding (docs/perf.md). Date and interval types come back as
+ * text, as Drizzle's node-postgres driver asks, so the decoders see what they expect.
+ */
+
 import { Column, is, SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import pg from 'pg';
@@ -9,14 +17,6 @@ export type FlatSelection = Record<string, PgColumn | SQL | SQL.Aliased>;
 interface Decoder {
   mapFromDriverValue(value: unknown): unknown;
 }
-
-/*
- * Rows of a statement built with Drizzle, decoded as Drizzle would (each field through its column's
- * `mapFromDriverValue`), each field's decoder chosen once per statement rather than once per row
- * and field: on a list page Drizzle's generic row mapping (`mapResultRow`, its `is` checks for every
- * value) cost more than the rows' own decoding (docs/perf.md). Date and interval types come back as
- * text, as Drizzle's node-postgres driver asks, so the decoders see what they expect.
- */
 
 /** Each field of a selection with its decoder, in select-list order: what `decodedRow` needs. */
 export type SelectionDecoders = ReadonlyArray<{ name: string; decoder: Decoder }>;

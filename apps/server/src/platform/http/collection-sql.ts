@@ -90,15 +90,16 @@ export interface ShapedCondition {
   values?: Record<string, unknown>;
 }
 
-function isShaped(where: PageSource['where']): where is ShapedCondition {
-  return where !== undefined && !is(where, SQL);
+/** The route's condition as SQL with its values, and its shape: '' without one, undefined for plain SQL (not reusable). */
+interface RouteCondition {
+  sql?: SQL;
+  values?: Record<string, unknown>;
+  shape?: string;
 }
 
-/** The route's condition as SQL, its values and its shape ('' without one, undefined when it has no shape). */
-function routeCondition(source: PageSource): { sql?: SQL; values?: Record<string, unknown>; shape?: string } {
-  if (source.where === undefined) return { shape: '' };
-  if (isShaped(source.where)) return { sql: source.where.sql, shape: source.where.shape, ...(source.where.values ? { values: source.where.values } : {}) };
-  return { sql: source.where };
+function routeConditionOf(where: PageSource['where']): RouteCondition {
+  if (where === undefined) return { shape: '' };
+  return is(where, SQL) ? { sql: where } : where;
 }
 
 export interface PageSource {
@@ -147,8 +148,9 @@ export async function fetchPage<Row = Record<string, unknown>>(
   query: CollectionQuery,
   source: PageSource,
 ): Promise<CollectionPage<Row>> {
-  const statement = pageStatement(tx, collection, query, source);
-  const values = { ...routeCondition(source).values, ...queryValues(query), [LIMIT]: query.limit + 1 };
+  const route = routeConditionOf(source.where);
+  const statement = pageStatement(tx, collection, query, source, route);
+  const values = { ...route.values, ...queryValues(query), [LIMIT]: query.limit + 1 };
   const rows = await arrayRows(tx, statement.text, fillPlaceholders(statement.params, values));
   const hasMore = rows.length > query.limit;
   const pageRows = hasMore ? rows.slice(0, query.limit) : rows;
@@ -156,22 +158,21 @@ export async function fetchPage<Row = Record<string, unknown>>(
   const nextAfter = hasMore ? (pageRows[pageRows.length - 1]![statement.fields.length] as unknown[]) : null;
   const items = pageRows.map((row) => decodedRow<Row>(row, statement.fields));
   const page: CollectionPage<Row> = { items, nextCursor: nextAfter ? encodeCursor(query.fingerprint, nextAfter) : null, nextAfter };
-  if (query.count !== 'none') page.count = await countRows(tx, collection, query, source);
+  if (query.count !== 'none') page.count = await countRows(tx, collection, query, source.table, route);
   return page;
 }
 
 /** The page's statement of this shape, rendered now or earlier. */
-function pageStatement(tx: Pick<Tx, 'db'>, collection: Collection, query: CollectionQuery, source: PageSource): PageStatement {
-  const routeShape = routeCondition(source).shape;
-  if (routeShape === undefined) return renderPageStatement(tx, collection, query, source);
+function pageStatement(tx: Pick<Tx, 'db'>, collection: Collection, query: CollectionQuery, source: PageSource, route: RouteCondition): PageStatement {
+  if (route.shape === undefined) return renderPageStatement(tx, collection, query, source, route);
   let bySource = pageStatements.get(collection);
   if (!bySource) pageStatements.set(collection, (bySource = new WeakMap()));
   let byShape = bySource.get(source.columns ?? source.table);
   if (!byShape) bySource.set(source.columns ?? source.table, (byShape = new Map()));
-  const shape = shapeOf(query, source, routeShape);
+  const shape = shapeOf(query, source, route.shape);
   let statement = byShape.get(shape);
   if (!statement) {
-    statement = renderPageStatement(tx, collection, query, source);
+    statement = renderPageStatement(tx, collection, query, source, route);
     if (byShape.size >= MAX_SHAPES) byShape.delete(byShape.keys().next().value!);
     byShape.set(shape, statement);
   }
@@ -185,12 +186,12 @@ function shapeOf(query: CollectionQuery, source: PageSource, routeShape: string)
   return `${getTableName(source.table)}|${filters.join(',')}|${sort.join(',')}|${query.after ? 'after' : ''}|${routeShape}`;
 }
 
-function renderPageStatement(tx: Pick<Tx, 'db'>, collection: Collection, query: CollectionQuery, source: PageSource): PageStatement {
+function renderPageStatement(tx: Pick<Tx, 'db'>, collection: Collection, query: CollectionQuery, source: PageSource, route: RouteCondition): PageStatement {
   const columns = source.columns ?? getTableColumns(source.table);
   const { sql: text, params } = tx.db
     .select({ ...columns, [CURSOR_KEY]: cursorSelection(collection, query) })
     .from(source.table)
-    .where(and(routeCondition(source).sql, filterSql(collection, query), keysetSql(collection, query)))
+    .where(and(route.sql, filterSql(collection, query), keysetSql(collection, query)))
     .orderBy(...orderBySql(collection, query))
     .limit(sql.placeholder(LIMIT))
     .toSQL();
@@ -198,12 +199,11 @@ function renderPageStatement(tx: Pick<Tx, 'db'>, collection: Collection, query: 
 }
 
 /** `exact` runs COUNT(*); `estimated` reads the planner's row estimate (no scan, may be off). */
-async function countRows(tx: Pick<Tx, 'db' | 'client'>, collection: Collection, query: CollectionQuery, source: PageSource): Promise<number> {
-  const route = routeCondition(source);
+async function countRows(tx: Pick<Tx, 'db' | 'client'>, collection: Collection, query: CollectionQuery, table: PgTable, route: RouteCondition): Promise<number> {
   const where = and(route.sql, filterSql(collection, query));
   const values = { ...route.values, ...queryValues(query) };
   if (query.count === 'estimated') {
-    const inner = tx.db.select({ one: sql`1` }).from(source.table).where(where).toSQL();
+    const inner = tx.db.select({ one: sql`1` }).from(table).where(where).toSQL();
     const result = await tx.client.query<{ 'QUERY PLAN': unknown }>(`EXPLAIN (FORMAT JSON) ${inner.sql}`, fillPlaceholders(inner.params, values));
     const plan = result.rows[0]?.['QUERY PLAN'];
     const parsed = (typeof plan === 'string' ? JSON.parse(plan) : plan) as Array<{ Plan: { 'Plan Rows': number } }>;
@@ -211,7 +211,7 @@ async function countRows(tx: Pick<Tx, 'db' | 'client'>, collection: Collection, 
   }
   const counted = tx.db
     .select({ n: sql<number>`count(*)::int` })
-    .from(source.table)
+    .from(table)
     .where(where)
     .toSQL();
   const result = await tx.client.query<[number]>({ text: counted.sql, values: fillPlaceholders(counted.params, values), rowMode: 'array' });

@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream';
+import { buffer } from 'node:stream/consumers';
 import ExcelJS from 'exceljs';
 import type { CsvRecord } from '../csv/csv-tokenizer.js';
 import { ImportFileError } from '../import-file-error.js';
@@ -12,7 +13,7 @@ import { ImportFileError } from '../import-file-error.js';
 export async function* readXlsx(source: AsyncIterable<Uint8Array>): AsyncGenerator<CsvRecord> {
   // Held whole (compressed, the size of the upload): a ZIP archive's directory is at its end anyway,
   // and a read that lost an entry (below) starts again from the first byte.
-  const workbook = await collected(source);
+  const workbook = await buffer(source);
   for (let attempt = 1; ; attempt++) {
     let count = 0;
     try {
@@ -20,8 +21,7 @@ export async function* readXlsx(source: AsyncIterable<Uint8Array>): AsyncGenerat
         count++;
         yield record;
       }
-    } catch (error) {
-      if (error instanceof ImportFileError) throw error;
+    } catch {
       if (count === 0 && attempt < READ_ATTEMPTS) continue;
       throw new ImportFileError('xlsx_unreadable', "Le classeur Excel n'a pas pu être lu : enregistrez-le de nouveau au format .xlsx ou en CSV.");
     }
@@ -68,12 +68,6 @@ async function* workbookRecords(workbook: Buffer): AsyncGenerator<CsvRecord> {
 /** A text cell whose shared string was never read (`sharedStrings: 'cache'` resolves them all otherwise). */
 function isSharedStringReference(value: unknown): boolean {
   return typeof value === 'object' && value !== null && 'sharedString' in value;
-}
-
-async function collected(source: AsyncIterable<Uint8Array>): Promise<Buffer> {
-  const chunks: Uint8Array[] = [];
-  for await (const chunk of source) chunks.push(chunk);
-  return Buffer.concat(chunks);
 }
 
 type Cell = ExcelJS.CellValue;
