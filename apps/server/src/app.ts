@@ -99,8 +99,10 @@ export async function buildApp(config: AppConfig, options: BuildAppOptions = {})
     bus: createBus(app, config, database),
     flags: new FeatureFlags(),
   };
-  app.addHook('onSend', async (request, reply) => {
+  // Set on arrival, so that every answer carries it, errors included; a synchronous hook costs no promise.
+  app.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
+    done();
   });
   registerProblemHandler(app);
   // Before any route: its onRoute hooks and the OpenAPI generator must see every route.

@@ -33,6 +33,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** false exempts a cookie-authenticated unsafe route from the CSRF check (login only). */
     csrf?: boolean;
+    /** 'route': the route checks credentials of its own (the metrics scrape); the user authentication hook leaves it alone. */
+    authentication?: 'route';
   }
 }
 
@@ -47,6 +49,7 @@ export function registerAuth(app: FastifyInstance, config: Pick<AppConfig, 'publ
   app.decorateRequest('principal', null);
   app.decorateRequest('sessionCsrfToken', null);
   app.addHook('onRequest', async (request, reply) => {
+    if (request.routeOptions.config?.authentication === 'route') return;
     const authorization = request.headers.authorization;
     if (authorization !== undefined) {
       const token = /^Bearer\s+(\S+)$/i.exec(authorization)?.[1];

@@ -65,6 +65,27 @@ function openingOf(scope: DbScope, readOnly: boolean): Opening {
 }
 
 /**
+ * Openings built already, per roots array (a principal keeps the same array for a permission while
+ * it is cached), then per user and mode: the statements are the same for every request of a caller.
+ */
+const openingsByRoots = new WeakMap<readonly string[], Map<string, Opening>>();
+const systemOpenings = new Map<boolean, Opening>();
+
+function cachedOpening(scope: DbScope, readOnly: boolean): Opening {
+  if (scope.kind === 'system') {
+    let opening = systemOpenings.get(readOnly);
+    if (!opening) systemOpenings.set(readOnly, (opening = openingOf(scope, readOnly)));
+    return opening;
+  }
+  let byUser = openingsByRoots.get(scope.entityRoots);
+  if (!byUser) openingsByRoots.set(scope.entityRoots, (byUser = new Map()));
+  const key = `${readOnly ? 'r' : 'w'}${scope.userId ?? ''}`;
+  let opening = byUser.get(key);
+  if (!opening) byUser.set(key, (opening = openingOf(scope, readOnly)));
+  return opening;
+}
+
+/**
  * Runs `work` in a transaction under the scope. The opening travels with the work's first query
  * (see `TransactionOpening`): on PostgreSQL a one-query read is one round trip, a write adds its
  * COMMIT.
@@ -76,13 +97,22 @@ export async function withTransaction<T>(
   options: { readOnly?: boolean } = {},
 ): Promise<T> {
   const readOnly = options.readOnly ?? false;
-  // Built (and the ids checked) before a connection is taken.
-  const opening = openingOf(scope, readOnly);
+  // Built (and the ids checked) before a connection is taken, once per caller and mode.
+  const opening = cachedOpening(scope, readOnly);
   return withPooledClient(database, async (client, discard) => {
     const transaction = new TransactionOpening(client, database.kind, opening, database.kind === 'postgres' ? statementNamesOf(database.pool) : null);
     const callbacks: Array<() => void> = [];
     try {
-      const tx: Tx = { client: transaction.client, db: drizzle(transaction.client), scope, afterCommit: (cb) => callbacks.push(cb) };
+      let db: NodePgDatabase | undefined;
+      const tx: Tx = {
+        client: transaction.client,
+        // Built on first use: most reads by id query the client directly.
+        get db() {
+          return (db ??= drizzle(transaction.client));
+        },
+        scope,
+        afterCommit: (cb) => callbacks.push(cb),
+      };
       const result = await work(tx);
       if (transaction.isOpen) await client.query('COMMIT');
       for (const callback of callbacks) callback();
@@ -99,24 +129,30 @@ export async function withTransaction<T>(
   });
 }
 
+/** Per pool client, the error its connection reported during the current checkout. */
+const connectionErrors = new WeakMap<pg.PoolClient, { error: Error | undefined }>();
+
 /**
  * A client checked out of the pool for `work`, then returned, or discarded when its connection broke
  * meanwhile. pg-pool listens for a client's errors only while it is idle: a connection lost between
  * two queries of a checked-out client would otherwise be an uncaught 'error' event (seen in the
- * database-outage test); the next query fails anyway.
+ * database-outage test); the next query fails anyway. One listener per client, added at its first
+ * checkout, records it (adding and removing one per checkout showed in profiles).
  */
 async function withPooledClient<T>(database: Database, work: (client: pg.PoolClient, discard: (error: Error) => void) => Promise<T>): Promise<T> {
   const client = await database.pool.connect();
-  let broken: Error | undefined;
-  const discard = (error: Error) => {
-    broken ??= error;
-  };
-  client.on('error', discard);
+  let state = connectionErrors.get(client);
+  if (!state) {
+    const fresh = { error: undefined as Error | undefined };
+    client.on('error', (error: Error) => void (fresh.error ??= error));
+    connectionErrors.set(client, (state = fresh));
+  }
+  state.error = undefined;
+  const discard = (error: Error) => void (state.error ??= error);
   try {
     return await work(client, discard);
   } finally {
-    client.removeListener('error', discard);
-    client.release(broken);
+    client.release(state.error);
   }
 }
 

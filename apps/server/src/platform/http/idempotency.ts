@@ -37,11 +37,17 @@ declare module 'fastify' {
 
 export function registerIdempotency(app: FastifyInstance, database: Database): void {
   app.decorateRequest('idempotency', null);
+  const claimKey = keyClaimer(database);
+  const settleClaim = claimSettler(database);
 
-  // Documents (and validates) the header on every POST route.
+  // POST routes only get the hooks (ahead of their own) and the documented, validated header:
+  // other requests do not pay for two hooks that would return at once.
   app.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
-    if (!methods.includes('POST') || route.schema?.hide) return;
+    if (!methods.includes('POST')) return;
+    route.preHandler = [claimKey, ...hooksOf(route.preHandler)];
+    route.onSend = [settleClaim, ...hooksOf(route.onSend)];
+    if (route.schema?.hide) return;
     const header = Type.Optional(
       Type.String({ pattern: KEY_PATTERN, description: 'Unique key (a UUID) making a retried POST safe: the first response is replayed for 24 hours.' }),
     );
@@ -51,8 +57,16 @@ export function registerIdempotency(app: FastifyInstance, database: Database): v
       headers: { ...existing, type: 'object', properties: { ...(existing.properties ?? {}), [IDEMPOTENCY_HEADER]: header } },
     };
   });
+}
 
-  app.addHook('preHandler', async (request, reply) => {
+function hooksOf<T>(hooks: T | T[] | undefined): T[] {
+  if (hooks === undefined) return [];
+  return Array.isArray(hooks) ? hooks : [hooks];
+}
+
+/** Before the handler: claims the key, or answers a replay, a mismatch or a request still in flight. */
+function keyClaimer(database: Database) {
+  return async (request: FastifyRequest, reply: FastifyReply) => {
     if (request.method !== 'POST') return;
     const key = request.headers[IDEMPOTENCY_HEADER];
     if (key === undefined) return;
@@ -81,9 +95,12 @@ export function registerIdempotency(app: FastifyInstance, database: Database): v
       case 'replay':
         return replay(reply, outcome.response);
     }
-  });
+  };
+}
 
-  app.addHook('onSend', async (request, reply, payload) => {
+/** On the way out: stores the response the handler did not store itself, or releases the key. */
+function claimSettler(database: Database) {
+  return async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
     const claim = request.idempotency;
     if (!claim || claim.settled) return payload;
     claim.settled = true;
@@ -96,7 +113,7 @@ export function registerIdempotency(app: FastifyInstance, database: Database): v
     const response = { status: reply.statusCode, headers: replayableHeaders(reply), body };
     await withTransaction(database, { kind: 'system' }, (tx) => storeIdempotentResponse(tx, claim.callerKey, claim.key, response));
     return payload;
-  });
+  };
 }
 
 /**

@@ -4,7 +4,8 @@ import helmet, { type HelmetOptions } from 'helmet';
 import type { AppConfig } from '../config/index.js';
 
 /**
- * The Content-Security-Policy of every response, API and back-office alike (same origin).
+ * The Content-Security-Policy of pages: the back-office, the API docs, everything outside `/api/v1/`
+ * (API responses get `apiSecurityHeaders`).
  * - Scripts only from our origin: no inline script, no CDN (the API docs page ships its bundle).
  * - style-src keeps 'unsafe-inline': Angular injects component styles as <style> elements at run
  *   time and Angular Material/CDK set inline styles (overlays, ripples). Removing it needs the
@@ -26,6 +27,9 @@ export const CSP_DIRECTIVES = {
   workerSrc: ["'self'"],
 };
 
+const HSTS_MAX_AGE = 31_536_000;
+const HSTS = `max-age=${HSTS_MAX_AGE}; includeSubDomains`;
+
 /** Headers a cross-origin back-office must be allowed to send and read. */
 export const CORS_ALLOWED_HEADERS = ['Content-Type', 'Authorization', 'If-Match', 'If-None-Match', 'Idempotency-Key', 'X-CSRF-Token', 'X-Request-Id'];
 export const CORS_EXPOSED_HEADERS = ['ETag', 'Location', 'Idempotency-Replayed', 'Deprecation', 'Sunset', 'Link', 'Retry-After', 'X-Request-Id', 'Content-Disposition'];
@@ -38,12 +42,13 @@ export async function registerSecurity(app: FastifyInstance, config: Pick<AppCon
       directives: { ...CSP_DIRECTIVES, ...(https ? { upgradeInsecureRequests: [] } : {}) },
     },
     // HSTS only when we are reached over HTTPS: on plain http it would be ignored at best.
-    strictTransportSecurity: https ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    strictTransportSecurity: https ? { maxAge: HSTS_MAX_AGE, includeSubDomains: true } : false,
     crossOriginEmbedderPolicy: false,
     referrerPolicy: { policy: 'no-referrer' },
   });
-  app.addHook('onRequest', (_request, reply, done) => {
-    void reply.headers(headers);
+  const apiHeaders = apiSecurityHeaders(https);
+  app.addHook('onRequest', (request, reply, done) => {
+    void reply.headers(request.url.startsWith(API_PREFIX) ? apiHeaders : headers);
     done();
   });
   // Closed unless origins are listed: the back-office is served from the same origin.
@@ -55,6 +60,26 @@ export async function registerSecurity(app: FastifyInstance, config: Pick<AppCon
     exposedHeaders: CORS_EXPOSED_HEADERS,
     maxAge: 600,
   });
+}
+
+/** Where the JSON API answers; `/api/docs` (an HTML page) keeps the documents' headers. */
+const API_PREFIX = '/api/v1/';
+
+/**
+ * The headers of API responses (JSON, CSV, XLSX, problems), after OWASP's REST security cheat
+ * sheet: nothing in them is ever rendered as a page, so the policy lets them load nothing and be
+ * framed nowhere. The document-only headers helmet adds for pages (COOP, Origin-Agent-Cluster,
+ * DNS prefetch, IE and Flash switches) are left out: a third of the bytes of a read by id.
+ */
+function apiSecurityHeaders(https: boolean): Record<string, string> {
+  return {
+    'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+    'x-content-type-options': 'nosniff',
+    'x-frame-options': 'DENY',
+    'referrer-policy': 'no-referrer',
+    'cross-origin-resource-policy': 'same-origin',
+    ...(https ? { 'strict-transport-security': HSTS } : {}),
+  };
 }
 
 /**

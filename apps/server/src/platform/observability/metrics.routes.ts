@@ -49,12 +49,8 @@ export function registerMetrics(app: FastifyInstance, metrics: Metrics, metricsT
     }
     return reply.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   };
-  // The user authentication hook (registered later) refuses any bearer that is not a personal
-  // access token: answer the scrape before it runs, so it never sees the scraper's token.
-  app.addHook('onRequest', async (request, reply) => {
-    if (request.routeOptions.url === METRICS_ROUTE && request.method === 'GET') return scrape(request, reply);
-  });
-  app.get(METRICS_ROUTE, { schema: { hide: true, response: { 200: Type.String(), 401: ProblemSchema } } }, scrape);
+  // The scraper's bearer is not a personal access token: the user authentication hook must not see it.
+  app.get(METRICS_ROUTE, { config: { authentication: 'route' }, schema: { hide: true, response: { 200: Type.String(), 401: ProblemSchema } } }, scrape);
 }
 
 function presentsToken(request: FastifyRequest, expected: Buffer): boolean {

@@ -82,7 +82,9 @@ const routeClassOf = (route: string) => CLASS_OF_ROUTE.get(route) ?? 'internal';
 /** The site and path the routes of delivery.routes.ts would serve for this URL, when already known. */
 function locate(request: IncomingMessage, directory: SiteDirectory): Target | undefined {
   const url = request.url ?? '';
-  if (!PLAIN_URL.test(url)) return undefined;
+  // API calls are most of the traffic: declined before any parsing (a site page under /api/, if
+  // ever, is then served by its route like any page not cached).
+  if (url.startsWith('/api/') || !PLAIN_URL.test(url)) return undefined;
   const embedded = EMBEDDED.exec(url);
   if (embedded) {
     const [, slug = '', rest] = embedded;

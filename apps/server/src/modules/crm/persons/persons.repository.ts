@@ -156,30 +156,39 @@ export type PersonPageRecord = PersonRecord & { emails: string[] };
  */
 export async function fetchPersonPage(tx: Tx, query: CollectionQuery): Promise<CollectionPage<PersonPageRecord>> {
   const valueOf = (field: string) => query.filters.find((filter) => filter.field === field)?.value as string | undefined;
-  const conditions: SQL[] = [];
   const values: Record<string, unknown> = {};
   // Each word on its own, so that "hélène dupont" finds "Dupont Hélène" (the trigram index serves every LIKE).
   const words = (valueOf('name') ?? '').split(/\s+/).filter(Boolean).slice(0, 5);
-  words.forEach((word, index) => {
-    conditions.push(sql`${FOLDED_FULL_NAME} like '%' || immutable_unaccent(lower(${sql.placeholder(`word${index}`)})) || '%'`);
-    values[`word${index}`] = escapeLike(word);
-  });
+  words.forEach((word, index) => (values[`word${index}`] = escapeLike(word)));
   const email = valueOf('email');
-  if (email !== undefined) {
-    conditions.push(sql`exists (select 1 from person_emails e where e.person_id = ${persons.id} and e.email = ${sql.placeholder('email')})`);
-    values['email'] = email.trim().toLowerCase();
-  }
+  if (email !== undefined) values['email'] = email.trim().toLowerCase();
   const organizationId = valueOf('organizationId');
-  if (organizationId !== undefined) {
-    conditions.push(sql`exists (select 1 from affiliations a where a.person_id = ${persons.id} and a.organization_id = ${sql.placeholder('organizationId')})`);
-    values['organizationId'] = organizationId;
-  }
-  const custom = new Set(['name', 'email', 'organizationId']);
-  const plainQuery = { ...query, filters: query.filters.filter((filter) => !custom.has(filter.field)) };
-  const where = and(...conditions);
+  if (organizationId !== undefined) values['organizationId'] = organizationId;
+  const plainQuery = { ...query, filters: query.filters.filter((filter) => !PERSON_CONDITION_FIELDS.has(filter.field)) };
+  const shape = `${words.length}|${email !== undefined}|${organizationId !== undefined}`;
+  const where = personCondition(shape, words.length, email !== undefined, organizationId !== undefined);
   return fetchPage<PersonPageRecord>(tx, personCollection, plainQuery, {
     table: persons,
     columns: PAGE_COLUMNS,
-    ...(where ? { where: { sql: where, shape: `${words.length}|${email !== undefined}|${organizationId !== undefined}`, values } } : {}),
+    ...(where ? { where: { sql: where, shape, values } } : {}),
   });
+}
+
+const PERSON_CONDITION_FIELDS = new Set(['name', 'email', 'organizationId']);
+/** The condition of each shape, built once (at most 6 × 2 × 2): placeholders only, no values. */
+const personConditions = new Map<string, SQL | undefined>();
+
+function personCondition(shape: string, words: number, email: boolean, organization: boolean): SQL | undefined {
+  if (personConditions.has(shape)) return personConditions.get(shape);
+  const conditions: SQL[] = [];
+  for (let index = 0; index < words; index += 1) {
+    conditions.push(sql`${FOLDED_FULL_NAME} like '%' || immutable_unaccent(lower(${sql.placeholder(`word${index}`)})) || '%'`);
+  }
+  if (email) conditions.push(sql`exists (select 1 from person_emails e where e.person_id = ${persons.id} and e.email = ${sql.placeholder('email')})`);
+  if (organization) {
+    conditions.push(sql`exists (select 1 from affiliations a where a.person_id = ${persons.id} and a.organization_id = ${sql.placeholder('organizationId')})`);
+  }
+  const condition = and(...conditions);
+  personConditions.set(shape, condition);
+  return condition;
 }
