@@ -107,7 +107,7 @@ export async function buildApp(config: AppConfig, options: BuildAppOptions = {})
   registerProblemHandler(app);
   // Before any route: its onRoute hooks and the OpenAPI generator must see every route.
   await registerHttpConventions(app, context);
-  // Before identity: /metrics checks its own bearer token ahead of the user authentication hook.
+  // /metrics checks its scraper's bearer token itself (route config `authentication: 'route'`).
   registerMetrics(app, context.metrics, config.metricsToken);
   if (config.otlpEndpoint) await registerTraceRoute(app);
   registerHealthRoutes(app, context);
