@@ -11,7 +11,7 @@ import { buildImportCsv, measureImport } from './lib/crm-import.mjs';
 import { deepPage, pickCrmTargets, peakRss, seedCrm } from './lib/crm-targets.mjs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createThrowawayDatabase, existingDatabase, option, seedDatabase } from './lib/database.mjs';
-import { load, measuredLoad } from './lib/load.mjs';
+import { load, pairedLoads } from './lib/load.mjs';
 import { comparisonRow, int, markdownTable, ms } from './lib/report.mjs';
 import { cpuProfileArgs, nationalAdminToken, productionEnv, startProcess, WEB_NODE_FLAGS, WORKER_NODE_FLAGS } from './lib/servers.mjs';
 
@@ -23,6 +23,7 @@ const DURATION = Number(process.env.BENCH_DURATION ?? 15);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 3);
 const LOG_LEVEL = process.env.BENCH_LOG_LEVEL ?? 'info';
 const POOL_SIZE = Number(process.env.BENCH_POOL_SIZE ?? 10);
+const PAIRS = Number(process.env.BENCH_PAIRS ?? 1);
 const DEEP_PAGE = Number(process.env.BENCH_CRM_DEEP_PAGE ?? 100);
 const KEEP = process.argv.includes('--keep');
 const REUSED = option('database');
@@ -75,16 +76,20 @@ async function main() {
       await load({ url: oursUrl + scenario.ours, headers, connections: 10, durationSeconds: WARMUP });
       await load({ url: bareUrl + scenario.bare, connections: 10, durationSeconds: WARMUP });
       for (const connections of scenario.kind === 'read' ? [50, 10] : [10]) {
-        const oursResult = await measuredLoad(ours.pid, { url: oursUrl + scenario.ours, headers, connections, durationSeconds: DURATION });
-        const bareResult = await measuredLoad(bare.pid, { url: bareUrl + scenario.bare, connections, durationSeconds: DURATION });
-        const ratio = oursResult.requestsPerSecond / bareResult.requestsPerSecond;
+        const { ours: oursResult, bare: bareResult, ratio, pairs } = await pairedLoads({
+          ours: { pid: ours.pid, url: oursUrl + scenario.ours, headers },
+          bare: { pid: bare.pid, url: bareUrl + scenario.bare },
+          connections,
+          durationSeconds: DURATION,
+          pairs: PAIRS,
+        });
         const verdict =
           scenario.kind === 'search'
             ? { target: `p95 < ${TARGETS.maxSearchP95Ms} ms`, pass: oursResult.p95 < TARGETS.maxSearchP95Ms }
             : connections === 50
               ? { target: `≥ ${TARGETS.minThroughputRatioAt50 * 100} % of bare req/s`, pass: ratio >= TARGETS.minThroughputRatioAt50 }
               : { target: `p99 < ${TARGETS.maxP99MsAt10} ms`, pass: oursResult.p99 < TARGETS.maxP99MsAt10 };
-        results.push({ scenario: scenario.name, connections, ours: oursResult, bare: bareResult, ratio, ...verdict });
+        results.push({ scenario: scenario.name, connections, ours: oursResult, bare: bareResult, ratio, pairs, ...verdict });
         rows.push(comparisonRow(scenario.name, connections, oursResult, bareResult, ratio, verdict));
       }
     }
@@ -109,7 +114,7 @@ async function main() {
     });
 
     const machine = `${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, load average ${loadavg()[0].toFixed(1)} at the end`;
-    console.log(`\n${new Date().toISOString()} · ${machine} · scale ${SCALE} · ${DURATION} s per run · pool ${POOL_SIZE} · log level ${LOG_LEVEL}\n`);
+    console.log(`\n${new Date().toISOString()} · ${machine} · scale ${SCALE} · ${DURATION} s per run · ${PAIRS} pair(s) per line, the median shown · pool ${POOL_SIZE} · log level ${LOG_LEVEL}\n`);
     if (!crmSeed.alreadyPresent) console.log(`Seed (${SCALE}): ${crmSeed.seconds.toFixed(0)} s for ${JSON.stringify(crmSeed.created)}\n`);
     console.log(markdownTable(['Route', 'Conn.', 'ours req/s', 'bare req/s', 'ours/bare', 'ours p50 / p95 / p99 ms', 'bare p50 / p95 / p99 ms', 'CPU ms/req ours / bare', 'Target', 'Result'], rows));
     console.log(
@@ -127,7 +132,7 @@ async function main() {
     const dir = join(ROOT, 'bench/results');
     mkdirSync(dir, { recursive: true });
     const file = join(dir, `crm-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-    writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), machine, scale: SCALE, seed: crmSeed, durationSeconds: DURATION, poolSize: POOL_SIZE, targets: TARGETS, results }, null, 2));
+    writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), machine, scale: SCALE, seed: crmSeed, durationSeconds: DURATION, pairs: PAIRS, poolSize: POOL_SIZE, targets: TARGETS, results }, null, 2));
     console.log(`\nraw results: ${file}`);
     // Only raises: `npm run bench` runs the entities bench first, whose verdict stands.
     if (!results.every((r) => r.pass)) process.exitCode = 1;

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createThrowawayDatabase, seedDatabase } from './lib/database.mjs';
 import { countPerRequest, startCountingProxy } from './lib/pg-counter.mjs';
-import { load, measuredLoad } from './lib/load.mjs';
+import { load, pairedLoads } from './lib/load.mjs';
 import { comparisonRow, markdownTable } from './lib/report.mjs';
 import { nationalAdminToken, productionEnv, startProcess, cpuProfileArgs, WEB_NODE_FLAGS } from './lib/servers.mjs';
 
@@ -19,6 +19,7 @@ const DURATION = Number(process.env.BENCH_DURATION ?? 15);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 3);
 const LOG_LEVEL = process.env.BENCH_LOG_LEVEL ?? 'info';
 const POOL_SIZE = Number(process.env.BENCH_POOL_SIZE ?? 10);
+const PAIRS = Number(process.env.BENCH_PAIRS ?? 1);
 const VERBOSE = process.env.BENCH_VERBOSE === '1';
 // A directory makes our server write a V8 CPU profile there when it stops (open it in Chrome DevTools).
 const OURS_PORT = 3901;
@@ -64,14 +65,18 @@ async function main() {
         await load({ url: base + scenario.path, headers: h, connections: 10, durationSeconds: WARMUP });
       }
       for (const connections of [50, 10]) {
-        const oursResult = await measuredLoad(ours.pid, { url: oursUrl + scenario.path, headers, connections, durationSeconds: DURATION });
-        const bareResult = await measuredLoad(bare.pid, { url: bareUrl + scenario.path, connections, durationSeconds: DURATION });
-        const ratio = oursResult.requestsPerSecond / bareResult.requestsPerSecond;
+        const { ours: oursResult, bare: bareResult, ratio, pairs } = await pairedLoads({
+          ours: { pid: ours.pid, url: oursUrl + scenario.path, headers },
+          bare: { pid: bare.pid, url: bareUrl + scenario.path },
+          connections,
+          durationSeconds: DURATION,
+          pairs: PAIRS,
+        });
         const verdict =
           connections === 50
             ? { target: `≥ ${TARGETS.minThroughputRatioAt50 * 100} % of bare req/s`, pass: ratio >= TARGETS.minThroughputRatioAt50 }
             : { target: `p99 < ${TARGETS.maxP99MsAt10} ms`, pass: oursResult.p99 < TARGETS.maxP99MsAt10 };
-        results.push({ scenario: scenario.name, connections, ours: oursResult, bare: bareResult, ratio, ...verdict });
+        results.push({ scenario: scenario.name, connections, ours: oursResult, bare: bareResult, ratio, pairs, ...verdict });
         rows.push(comparisonRow(scenario.name, connections, oursResult, bareResult, ratio, verdict));
       }
     }
@@ -79,7 +84,7 @@ async function main() {
     // The load average tells whether other work shared the CPUs with the run (it skews both servers).
     const machine = `${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, load average ${loadavg()[0].toFixed(1)} at the end`;
     const commit = gitCommit();
-    console.log(`\n${new Date().toISOString()} · ${machine} · commit ${commit} · ${DURATION} s per run · pool ${POOL_SIZE} · log level ${LOG_LEVEL}\n`);
+    console.log(`\n${new Date().toISOString()} · ${machine} · commit ${commit} · ${DURATION} s per run · ${PAIRS} pair(s) per line, the median shown · pool ${POOL_SIZE} · log level ${LOG_LEVEL}\n`);
     console.log(markdownTable(['Route', 'Conn.', 'ours req/s', 'bare req/s', 'ours/bare', 'ours p50 / p95 / p99 ms', 'bare p50 / p95 / p99 ms', 'CPU ms/req ours / bare', 'Target', 'Result'], rows));
     console.log('\nDatabase messages per request (counted by a proxy, sequential requests):');
     console.log(
@@ -92,7 +97,7 @@ async function main() {
     const dir = join(ROOT, 'bench/results');
     mkdirSync(dir, { recursive: true });
     const file = join(dir, `entities-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-    writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), machine, commit, durationSeconds: DURATION, poolSize: POOL_SIZE, logLevel: LOG_LEVEL, targets: TARGETS, results, profile }, null, 2));
+    writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), machine, commit, durationSeconds: DURATION, pairs: PAIRS, poolSize: POOL_SIZE, logLevel: LOG_LEVEL, targets: TARGETS, results, profile }, null, 2));
     console.log(`\nraw results: ${file}`);
     process.exitCode = results.every((r) => r.pass) ? 0 : 1;
   } finally {

@@ -35,3 +35,21 @@ export async function measuredLoad(pid, options) {
   const result = await load(options);
   return { ...result, cpuMsPerRequest: ((cpuSeconds(pid) - before) * 1000) / result.ok };
 }
+
+/**
+ * Ours then bare, `pairs` times in alternation (`BENCH_PAIRS`, default 1), and the pair whose
+ * throughput ratio is the median: on a host whose speed drifts by ±20 % within a minute (docs/perf.md,
+ * 2026-11-30 evening) one pair of runs says more about the neighbours than about the code. The
+ * returned `ours` and `bare` are that pair's results (throughput, percentiles and CPU from the same
+ * runs); `pairs` lists every pair's ratio.
+ */
+export async function pairedLoads({ ours, bare, connections, durationSeconds, pairs = 1 }) {
+  const runs = [];
+  for (let pair = 0; pair < pairs; pair += 1) {
+    const oursResult = await measuredLoad(ours.pid, { url: ours.url, headers: ours.headers, connections, durationSeconds });
+    const bareResult = await measuredLoad(bare.pid, { url: bare.url, headers: bare.headers, connections, durationSeconds });
+    runs.push({ ours: oursResult, bare: bareResult, ratio: oursResult.requestsPerSecond / bareResult.requestsPerSecond });
+  }
+  const median = [...runs].sort((a, b) => a.ratio - b.ratio)[Math.floor((runs.length - 1) / 2)];
+  return { ...median, pairs: runs.map((run) => run.ratio) };
+}
