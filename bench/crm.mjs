@@ -76,13 +76,9 @@ async function main() {
       await load({ url: oursUrl + scenario.ours, headers, connections: 10, durationSeconds: WARMUP });
       await load({ url: bareUrl + scenario.bare, connections: 10, durationSeconds: WARMUP });
       for (const connections of scenario.kind === 'read' ? [50, 10] : [10]) {
-        const { ours: oursResult, bare: bareResult, ratio, pairs } = await pairedLoads({
-          ours: { pid: ours.pid, url: oursUrl + scenario.ours, headers },
-          bare: { pid: bare.pid, url: bareUrl + scenario.bare },
-          connections,
-          durationSeconds: DURATION,
-          pairs: PAIRS,
-        });
+        const oursTarget = { pid: ours.pid, url: oursUrl + scenario.ours, headers };
+        const paired = await pairedLoads(oursTarget, { pid: bare.pid, url: bareUrl + scenario.bare }, { connections, durationSeconds: DURATION, pairs: PAIRS });
+        const { ours: oursResult, bare: bareResult, ratio, pairs } = paired;
         const verdict =
           scenario.kind === 'search'
             ? { target: `p95 < ${TARGETS.maxSearchP95Ms} ms`, pass: oursResult.p95 < TARGETS.maxSearchP95Ms }

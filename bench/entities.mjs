@@ -65,13 +65,9 @@ async function main() {
         await load({ url: base + scenario.path, headers: h, connections: 10, durationSeconds: WARMUP });
       }
       for (const connections of [50, 10]) {
-        const { ours: oursResult, bare: bareResult, ratio, pairs } = await pairedLoads({
-          ours: { pid: ours.pid, url: oursUrl + scenario.path, headers },
-          bare: { pid: bare.pid, url: bareUrl + scenario.path },
-          connections,
-          durationSeconds: DURATION,
-          pairs: PAIRS,
-        });
+        const oursTarget = { pid: ours.pid, url: oursUrl + scenario.path, headers };
+        const paired = await pairedLoads(oursTarget, { pid: bare.pid, url: bareUrl + scenario.path }, { connections, durationSeconds: DURATION, pairs: PAIRS });
+        const { ours: oursResult, bare: bareResult, ratio, pairs } = paired;
         const verdict =
           connections === 50
             ? { target: `≥ ${TARGETS.minThroughputRatioAt50 * 100} % of bare req/s`, pass: ratio >= TARGETS.minThroughputRatioAt50 }

@@ -39,11 +39,11 @@ export async function measuredLoad(pid, options) {
 /**
  * Ours then bare, `pairs` times in alternation (`BENCH_PAIRS`, default 1), and the pair whose
  * throughput ratio is the median: on a host whose speed drifts by ±20 % within a minute (docs/perf.md,
- * 2026-11-30 evening) one pair of runs says more about the neighbours than about the code. The
- * returned `ours` and `bare` are that pair's results (throughput, percentiles and CPU from the same
- * runs); `pairs` lists every pair's ratio.
+ * 2026-11-30 evening) one pair of runs says more about the neighbours than about the code. Targets
+ * are `{ pid, url, headers }`. The returned `ours` and `bare` are that pair's results (throughput,
+ * percentiles and CPU from the same runs); `pairs` lists every pair's ratio.
  */
-export async function pairedLoads({ ours, bare, connections, durationSeconds, pairs = 1 }) {
+export async function pairedLoads(ours, bare, { connections, durationSeconds, pairs = 1 }) {
   const runs = [];
   for (let pair = 0; pair < pairs; pair += 1) {
     const oursResult = await measuredLoad(ours.pid, { url: ours.url, headers: ours.headers, connections, durationSeconds });
