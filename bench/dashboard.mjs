@@ -123,7 +123,6 @@ async function entityIdOf(url, code) {
   return (await ownerQuery(url, 'SELECT id FROM entities WHERE code = $1', [code]))[0].id;
 }
 
-
 async function main() {
   const password = option('password') ?? randomBytes(12).toString('base64url');
   const database = REUSED ? existingDatabase(ADMIN_URL, REUSED) : await createThrowawayDatabase(ADMIN_URL);

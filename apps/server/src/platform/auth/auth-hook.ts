@@ -33,7 +33,7 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** false exempts a cookie-authenticated unsafe route from the CSRF check (login only). */
     csrf?: boolean;
-    /** 'route': the route checks credentials of its own (the metrics scrape); the user authentication hook leaves it alone. */
+    /** 'route': the route checks credentials of its own (the metrics scrape); a bearer that is not a valid access token is left to it, not refused. */
     authentication?: 'route';
   }
 }
@@ -49,12 +49,15 @@ export function registerAuth(app: FastifyInstance, config: Pick<AppConfig, 'publ
   app.decorateRequest('principal', null);
   app.decorateRequest('sessionCsrfToken', null);
   app.addHook('onRequest', async (request, reply) => {
-    if (request.routeOptions.config?.authentication === 'route') return;
     const authorization = request.headers.authorization;
     if (authorization !== undefined) {
       const token = /^Bearer\s+(\S+)$/i.exec(authorization)?.[1];
       const principal = token?.startsWith(ACCESS_TOKEN_PREFIX) ? await resolver.fromAccessToken(token, request) : null;
-      if (!principal) throw new UnauthenticatedError('The access token is invalid, expired or revoked.', 'token_invalid');
+      if (!principal) {
+        // Asked only here: Fastify builds `routeOptions` anew on every read.
+        if (request.routeOptions.config?.authentication === 'route') return;
+        throw new UnauthenticatedError('The access token is invalid, expired or revoked.', 'token_invalid');
+      }
       request.principal = principal;
       return;
     }

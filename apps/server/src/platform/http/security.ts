@@ -27,9 +27,6 @@ export const CSP_DIRECTIVES = {
   workerSrc: ["'self'"],
 };
 
-const HSTS_MAX_AGE = 31_536_000;
-const HSTS = `max-age=${HSTS_MAX_AGE}; includeSubDomains`;
-
 /** Headers a cross-origin back-office must be allowed to send and read. */
 export const CORS_ALLOWED_HEADERS = ['Content-Type', 'Authorization', 'If-Match', 'If-None-Match', 'Idempotency-Key', 'X-CSRF-Token', 'X-Request-Id'];
 export const CORS_EXPOSED_HEADERS = ['ETag', 'Location', 'Idempotency-Replayed', 'Deprecation', 'Sunset', 'Link', 'Retry-After', 'X-Request-Id', 'Content-Disposition'];
@@ -42,11 +39,11 @@ export async function registerSecurity(app: FastifyInstance, config: Pick<AppCon
       directives: { ...CSP_DIRECTIVES, ...(https ? { upgradeInsecureRequests: [] } : {}) },
     },
     // HSTS only when we are reached over HTTPS: on plain http it would be ignored at best.
-    strictTransportSecurity: https ? { maxAge: HSTS_MAX_AGE, includeSubDomains: true } : false,
+    strictTransportSecurity: https ? { maxAge: 31_536_000, includeSubDomains: true } : false,
     crossOriginEmbedderPolicy: false,
     referrerPolicy: { policy: 'no-referrer' },
   });
-  const apiHeaders = apiSecurityHeaders(https);
+  const apiHeaders = apiSecurityHeaders(headers);
   app.addHook('onRequest', (request, reply, done) => {
     void reply.headers(request.url.startsWith(API_PREFIX) ? apiHeaders : headers);
     done();
@@ -69,16 +66,18 @@ const API_PREFIX = '/api/v1/';
  * The headers of API responses (JSON, CSV, XLSX, problems), after OWASP's REST security cheat
  * sheet: nothing in them is ever rendered as a page, so the policy lets them load nothing and be
  * framed nowhere. The document-only headers helmet adds for pages (COOP, Origin-Agent-Cluster,
- * DNS prefetch, IE and Flash switches) are left out: a third of the bytes of a read by id.
+ * DNS prefetch, IE and Flash switches) are left out: a third of the bytes of a read by id. HSTS
+ * is the pages' own, when set.
  */
-function apiSecurityHeaders(https: boolean): Record<string, string> {
+function apiSecurityHeaders(pageHeaders: Record<string, string>): Record<string, string> {
+  const hsts = pageHeaders['strict-transport-security'];
   return {
     'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
     'x-content-type-options': 'nosniff',
     'x-frame-options': 'DENY',
     'referrer-policy': 'no-referrer',
     'cross-origin-resource-policy': 'same-origin',
-    ...(https ? { 'strict-transport-security': HSTS } : {}),
+    ...(hsts ? { 'strict-transport-security': hsts } : {}),
   };
 }
 

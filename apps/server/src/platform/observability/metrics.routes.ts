@@ -49,7 +49,7 @@ export function registerMetrics(app: FastifyInstance, metrics: Metrics, metricsT
     }
     return reply.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   };
-  // The scraper's bearer is not a personal access token: the user authentication hook must not see it.
+  // The scraper's bearer is not a personal access token: the user authentication hook leaves it to this route.
   app.get(METRICS_ROUTE, { config: { authentication: 'route' }, schema: { hide: true, response: { 200: Type.String(), 401: ProblemSchema } } }, scrape);
 }
 

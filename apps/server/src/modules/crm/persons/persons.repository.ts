@@ -165,20 +165,20 @@ export async function fetchPersonPage(tx: Tx, query: CollectionQuery): Promise<C
   const organizationId = valueOf('organizationId');
   if (organizationId !== undefined) values['organizationId'] = organizationId;
   const plainQuery = { ...query, filters: query.filters.filter((filter) => !PERSON_CONDITION_FIELDS.has(filter.field)) };
-  const shape = `${words.length}|${email !== undefined}|${organizationId !== undefined}`;
-  const where = personCondition(shape, words.length, email !== undefined, organizationId !== undefined);
+  const condition = personCondition(words.length, email !== undefined, organizationId !== undefined);
   return fetchPage<PersonPageRecord>(tx, personCollection, plainQuery, {
     table: persons,
     columns: PAGE_COLUMNS,
-    ...(where ? { where: { sql: where, shape, values } } : {}),
+    ...(condition ? { where: { ...condition, values } } : {}),
   });
 }
 
 const PERSON_CONDITION_FIELDS = new Set(['name', 'email', 'organizationId']);
 /** The condition of each shape, built once (at most 6 × 2 × 2): placeholders only, no values. */
-const personConditions = new Map<string, SQL | undefined>();
+const personConditions = new Map<string, { sql: SQL; shape: string } | undefined>();
 
-function personCondition(shape: string, words: number, email: boolean, organization: boolean): SQL | undefined {
+function personCondition(words: number, email: boolean, organization: boolean): { sql: SQL; shape: string } | undefined {
+  const shape = `${words}|${email}|${organization}`;
   if (personConditions.has(shape)) return personConditions.get(shape);
   const conditions: SQL[] = [];
   for (let index = 0; index < words; index += 1) {
@@ -188,7 +188,8 @@ function personCondition(shape: string, words: number, email: boolean, organizat
   if (organization) {
     conditions.push(sql`exists (select 1 from affiliations a where a.person_id = ${persons.id} and a.organization_id = ${sql.placeholder('organizationId')})`);
   }
-  const condition = and(...conditions);
+  const sqlOfShape = and(...conditions);
+  const condition = sqlOfShape && { sql: sqlOfShape, shape };
   personConditions.set(shape, condition);
   return condition;
 }
