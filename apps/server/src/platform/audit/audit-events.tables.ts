@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { bigint, check, index, jsonb, pgPolicy, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { entityInScope } from '../tenancy/tenant-policy.js';
 
 // True when the transaction's scope roots include the national entity: network-wide events
 // (entity_id null: logins, exports across the network) are for national auditors only.
-const scopeIncludesNational = sql`EXISTS (SELECT 1 FROM entities e WHERE e.kind = 'national'
-  AND e.id = ANY (string_to_array(nullif(current_setting('app.scope_roots', true), ''), ',')::uuid[]))`;
+const scopeIncludesNational = `EXISTS (SELECT 1 FROM entities e WHERE e.kind = 'national' AND e.id = ANY (app_scope_roots()))`;
 
 /**
  * The audit trail: append-only for the application role (UPDATE/DELETE/TRUNCATE revoked, see the
@@ -42,16 +42,14 @@ export const auditEvents = pgTable(
       as: 'permissive',
       for: 'select',
       to: 'maillage_app',
-      using: sql`app_scope_is_system()
-        OR (entity_id IS NULL AND ${scopeIncludesNational})
-        OR entity_id IN (SELECT app_scope_entity_ids())`,
+      using: sql.raw(`app_scope_is_system() OR (entity_id IS NULL AND ${scopeIncludesNational}) OR ${entityInScope('entity_id')}`),
     }),
     // Any transaction may record an event about an entity it acts on, or a network-wide one.
     pgPolicy('audit_events_append', {
       as: 'permissive',
       for: 'insert',
       to: 'maillage_app',
-      withCheck: sql`app_scope_is_system() OR entity_id IS NULL OR entity_id IN (SELECT app_scope_entity_ids())`,
+      withCheck: sql.raw(`app_scope_is_system() OR entity_id IS NULL OR ${entityInScope('entity_id')}`),
     }),
   ],
 ).enableRLS();

@@ -35,7 +35,8 @@ export const entities = pgTable(
 
 /**
  * Closure table of the tree (every ancestor/descendant pair, self included at depth 0), kept by a
- * trigger. RLS policies expand a scope's roots to their descendants through it in one index scan.
+ * trigger. RLS policies look a row's entity up in it with its scope's roots (`entityInScope`): the
+ * (descendant, ancestor) index answers that from the index alone.
  */
 export const entityTreePaths = pgTable(
   'entity_tree_paths',
@@ -44,5 +45,5 @@ export const entityTreePaths = pgTable(
     descendantId: uuid('descendant_id').notNull().references(() => entities.id, { onDelete: 'cascade' }),
     depth: integer('depth').notNull(),
   },
-  (table) => [primaryKey({ columns: [table.ancestorId, table.descendantId] }), index('entity_tree_paths_descendant_idx').on(table.descendantId)],
+  (table) => [primaryKey({ columns: [table.ancestorId, table.descendantId] }), index('entity_tree_paths_descendant_ancestor_idx').on(table.descendantId, table.ancestorId)],
 );

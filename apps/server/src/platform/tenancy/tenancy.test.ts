@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withOwnerClient, withTransaction } from '../db/index.js';
 import { createTestDatabase, type TestDatabase } from '../../test/test-database.js';
 import { createSmallNetwork, type NetworkFixture } from '../../test/factories/entities.js';
+import { TENANT_ROW_IN_SCOPE } from './tenant-policy.js';
 
 describe('tenancy: closure table and row-level security', () => {
   let t: TestDatabase;
@@ -15,8 +16,7 @@ describe('tenancy: closure table and row-level security', () => {
       await client.query(`CREATE TABLE rls_probe (id serial PRIMARY KEY, entity_id uuid NOT NULL REFERENCES entities(id), label text)`);
       await client.query(`ALTER TABLE rls_probe ENABLE ROW LEVEL SECURITY`);
       await client.query(`CREATE POLICY rls_probe_tenant_isolation ON rls_probe TO maillage_app
-        USING (app_scope_is_system() OR entity_id IN (SELECT app_scope_entity_ids()))
-        WITH CHECK (app_scope_is_system() OR entity_id IN (SELECT app_scope_entity_ids()))`);
+        USING (${TENANT_ROW_IN_SCOPE}) WITH CHECK (${TENANT_ROW_IN_SCOPE})`);
       await client.query(`GRANT ALL ON rls_probe TO maillage_app; GRANT USAGE ON SEQUENCE rls_probe_id_seq TO maillage_app`);
       for (const code of ['FR', '69', '75', '2A']) {
         await client.query('INSERT INTO rls_probe (entity_id, label) VALUES ($1, $2)', [network.ids[code], code]);
@@ -42,6 +42,7 @@ describe('tenancy: closure table and row-level security', () => {
   it('shows a branch scope only its own rows, even to an unscoped query', async () => {
     expect(await labelsSeenBy([network.ids['69']!])).toEqual(['69']);
     expect(await labelsSeenBy([network.ids['R84']!])).toEqual(['69']);
+    expect(await labelsSeenBy([network.ids['69']!, network.ids['75']!])).toEqual(['69', '75']);
   });
 
   it('shows the national scope every row, and an empty scope none', async () => {
@@ -55,6 +56,26 @@ describe('tenancy: closure table and row-level security', () => {
         tx.client.query('INSERT INTO rls_probe (entity_id, label) VALUES ($1, $2)', [network.ids['75'], 'intrusion']),
       ),
     ).rejects.toThrow(/row-level security/);
+  });
+
+  it('gives every row-secured table with an entity column the same tenant check', async () => {
+    // A policy written by hand with another condition would escape the checks above. Tables without
+    // RLS (reference data such as mandate bodies) are shared network-wide on purpose.
+    const { rows } = await t.database.pool.query<{ table: string; policies: string[] }>(
+      `SELECT c.relname AS table, array_agg(pg_get_expr(p.polqual, p.polrelid)) AS policies
+       FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid AND a.attname = 'entity_id' AND NOT a.attisdropped
+       LEFT JOIN pg_policy p ON p.polrelid = c.oid
+       WHERE c.relkind = 'r' AND c.relrowsecurity AND c.relnamespace = 'public'::regnamespace AND c.relname <> 'rls_probe'
+       GROUP BY c.relname`,
+    );
+    expect(rows.length).toBeGreaterThan(40);
+    const unscoped = rows.filter((row) => !row.policies.some((policy) => policy?.includes('scope_path.descendant_id = ') && policy.includes('app_scope_roots()')));
+    expect(unscoped.map((row) => row.table)).toEqual([]);
+  });
+
+  it.runIf(process.env.DATABASE_URL)('opens sessions without JIT compilation, which the policies\' cost estimate would trigger on large scans (PostgreSQL)', async () => {
+    const { rows } = await t.database.pool.query<{ jit: string }>('SHOW jit');
+    expect(rows[0]!.jit).toBe('off');
   });
 
   it('moves a subtree and refuses a cycle', async () => {

@@ -1,12 +1,13 @@
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, check, index, integer, pgPolicy, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { entities } from '../../../platform/tenancy/entity-tree.tables.js';
+import { entityInScope } from '../../../platform/tenancy/tenant-policy.js';
 
 export const USER_STATUSES = ['active', 'deactivated'] as const;
 export type UserStatus = (typeof USER_STATUSES)[number];
 
 // Admins see users homed in their subtrees; anyone sees their own row (self-service: MFA, password).
-const visible = sql`app_scope_is_system() OR home_entity_id IN (SELECT app_scope_entity_ids()) OR id::text = current_setting('app.user_id', true)`;
+const visible = sql.raw(`app_scope_is_system() OR ${entityInScope('home_entity_id')} OR id::text = current_setting('app.user_id', true)`);
 
 /** Staff accounts. `home_entity_id` is the tenant column: where the account is administered. */
 export const users = pgTable(
