@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigint, check, index, jsonb, pgPolicy, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { entityInScope } from '../tenancy/tenant-policy.js';
+import { entityAmongScope, entityInScope } from '../tenancy/tenant-policy.js';
 
 // True when the transaction's scope roots include the national entity: network-wide events
 // (entity_id null: logins, exports across the network) are for national auditors only.
@@ -49,7 +49,7 @@ export const auditEvents = pgTable(
       as: 'permissive',
       for: 'insert',
       to: 'maillage_app',
-      withCheck: sql.raw(`app_scope_is_system() OR entity_id IS NULL OR ${entityInScope('entity_id')}`),
+      withCheck: sql.raw(`app_scope_is_system() OR entity_id IS NULL OR ${entityAmongScope('entity_id')}`),
     }),
   ],
 ).enableRLS();

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withOwnerClient, withTransaction } from '../db/index.js';
 import { createTestDatabase, type TestDatabase } from '../../test/test-database.js';
 import { createSmallNetwork, type NetworkFixture } from '../../test/factories/entities.js';
-import { TENANT_ROW_IN_SCOPE } from './tenant-policy.js';
+import { TENANT_ROW_IN_SCOPE, TENANT_ROW_WRITABLE } from './tenant-policy.js';
 
 describe('tenancy: closure table and row-level security', () => {
   let t: TestDatabase;
@@ -16,7 +16,7 @@ describe('tenancy: closure table and row-level security', () => {
       await client.query(`CREATE TABLE rls_probe (id serial PRIMARY KEY, entity_id uuid NOT NULL REFERENCES entities(id), label text)`);
       await client.query(`ALTER TABLE rls_probe ENABLE ROW LEVEL SECURITY`);
       await client.query(`CREATE POLICY rls_probe_tenant_isolation ON rls_probe TO maillage_app
-        USING (${TENANT_ROW_IN_SCOPE}) WITH CHECK (${TENANT_ROW_IN_SCOPE})`);
+        USING (${TENANT_ROW_IN_SCOPE}) WITH CHECK (${TENANT_ROW_WRITABLE})`);
       await client.query(`GRANT ALL ON rls_probe TO maillage_app; GRANT USAGE ON SEQUENCE rls_probe_id_seq TO maillage_app`);
       for (const code of ['FR', '69', '75', '2A']) {
         await client.query('INSERT INTO rls_probe (entity_id, label) VALUES ($1, $2)', [network.ids[code], code]);
@@ -61,8 +61,9 @@ describe('tenancy: closure table and row-level security', () => {
   it('gives every row-secured table with an entity column the same tenant check', async () => {
     // A policy written by hand with another condition would escape the checks above. Tables without
     // RLS (reference data such as mandate bodies) are shared network-wide on purpose.
-    const { rows } = await t.database.pool.query<{ table: string; policies: string[] }>(
-      `SELECT c.relname AS table, array_agg(pg_get_expr(p.polqual, p.polrelid)) AS policies
+    const { rows } = await t.database.pool.query<{ table: string; policies: string[]; checks: string[] }>(
+      `SELECT c.relname AS table, array_agg(pg_get_expr(p.polqual, p.polrelid)) AS policies,
+         array_agg(pg_get_expr(p.polwithcheck, p.polrelid)) AS checks
        FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid AND a.attname = 'entity_id' AND NOT a.attisdropped
        LEFT JOIN pg_policy p ON p.polrelid = c.oid
        WHERE c.relkind = 'r' AND c.relrowsecurity AND c.relnamespace = 'public'::regnamespace AND c.relname <> 'rls_probe'
@@ -71,6 +72,8 @@ describe('tenancy: closure table and row-level security', () => {
     expect(rows.length).toBeGreaterThan(40);
     const unscoped = rows.filter((row) => !row.policies.some((policy) => policy?.includes('scope_path.descendant_id = ') && policy.includes('app_scope_roots()')));
     expect(unscoped.map((row) => row.table)).toEqual([]);
+    const unchecked = rows.filter((row) => !row.checks.some((check) => check?.includes('scope_path.ancestor_id = ANY (app_scope_roots())')));
+    expect(unchecked.map((row) => row.table)).toEqual([]);
   });
 
   it.runIf(process.env.DATABASE_URL)('opens sessions without JIT compilation, which the policies\' cost estimate would trigger on large scans (PostgreSQL)', async () => {
