@@ -12,7 +12,7 @@ import { deepPage, pickCrmTargets, peakRss, seedCrm } from './lib/crm-targets.mj
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createThrowawayDatabase, existingDatabase, option, seedDatabase } from './lib/database.mjs';
 import { load, pairedLoads } from './lib/load.mjs';
-import { comparisonRow, int, markdownTable, ms } from './lib/report.mjs';
+import { COMPARISON_HEADERS, comparisonRow, int, markdownTable, ms } from './lib/report.mjs';
 import { cpuProfileArgs, nationalAdminToken, productionEnv, startProcess, WEB_NODE_FLAGS, WORKER_NODE_FLAGS } from './lib/servers.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -112,7 +112,7 @@ async function main() {
     const machine = `${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, load average ${loadavg()[0].toFixed(1)} at the end`;
     console.log(`\n${new Date().toISOString()} · ${machine} · scale ${SCALE} · ${DURATION} s per run · ${PAIRS} pair(s) per line, the median shown · pool ${POOL_SIZE} · log level ${LOG_LEVEL}\n`);
     if (!crmSeed.alreadyPresent) console.log(`Seed (${SCALE}): ${crmSeed.seconds.toFixed(0)} s for ${JSON.stringify(crmSeed.created)}\n`);
-    console.log(markdownTable(['Route', 'Conn.', 'ours req/s', 'bare req/s', 'ours/bare', 'ours p50 / p95 / p99 ms', 'bare p50 / p95 / p99 ms', 'CPU ms/req ours / bare', 'Target', 'Result'], rows));
+    console.log(markdownTable(COMPARISON_HEADERS, rows));
     console.log(
       `\nExport CSV of every company (${int(exported.rows)} rows, ${int(exported.bytes / 2 ** 20)} MiB): ${exported.seconds.toFixed(1)} s, ` +
         `server RSS ${int(exported.rssBeforeMb)} MiB before, ${int(exported.rssPeakMb)} MiB at peak`,

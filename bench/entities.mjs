@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { createThrowawayDatabase, seedDatabase } from './lib/database.mjs';
 import { countPerRequest, startCountingProxy } from './lib/pg-counter.mjs';
 import { load, pairedLoads } from './lib/load.mjs';
-import { comparisonRow, markdownTable } from './lib/report.mjs';
+import { COMPARISON_HEADERS, comparisonRow, markdownTable } from './lib/report.mjs';
 import { nationalAdminToken, productionEnv, startProcess, cpuProfileArgs, WEB_NODE_FLAGS } from './lib/servers.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -81,7 +81,7 @@ async function main() {
     const machine = `${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, load average ${loadavg()[0].toFixed(1)} at the end`;
     const commit = gitCommit();
     console.log(`\n${new Date().toISOString()} · ${machine} · commit ${commit} · ${DURATION} s per run · ${PAIRS} pair(s) per line, the median shown · pool ${POOL_SIZE} · log level ${LOG_LEVEL}\n`);
-    console.log(markdownTable(['Route', 'Conn.', 'ours req/s', 'bare req/s', 'ours/bare', 'ours p50 / p95 / p99 ms', 'bare p50 / p95 / p99 ms', 'CPU ms/req ours / bare', 'Target', 'Result'], rows));
+    console.log(markdownTable(COMPARISON_HEADERS, rows));
     console.log('\nDatabase messages per request (counted by a proxy, sequential requests):');
     console.log(
       markdownTable(

@@ -1,5 +1,5 @@
 import autocannon from 'autocannon';
-import { cpuSeconds } from './servers.mjs';
+import { cpuSeconds, databaseCpuDuring } from './servers.mjs';
 
 /**
  * Runs autocannon against one URL and returns throughput and exact latency percentiles in ms.
@@ -29,11 +29,15 @@ export async function load({ url, headers = {}, connections, durationSeconds, re
   };
 }
 
-/** A load run with the server process's CPU time per answered request. */
+/**
+ * A load run with the CPU time per answered request of the server process and of PostgreSQL (all its
+ * processes: on one host with the server, the database's share of the cores counts as much as ours).
+ */
 export async function measuredLoad(pid, options) {
   const before = cpuSeconds(pid);
-  const result = await load(options);
-  return { ...result, cpuMsPerRequest: ((cpuSeconds(pid) - before) * 1000) / result.ok };
+  const { result, seconds: databaseSeconds } = await databaseCpuDuring(() => load(options));
+  const perRequest = (seconds) => (seconds * 1000) / result.ok;
+  return { ...result, cpuMsPerRequest: perRequest(cpuSeconds(pid) - before), databaseMsPerRequest: perRequest(databaseSeconds) };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { BadRequestError } from './errors.js';
 
 /**
@@ -30,11 +30,11 @@ export function decodeCursor(fingerprint: string, token: string, expectedLength:
 }
 
 export function fingerprintOf(parts: unknown): string {
-  return createHash('sha256').update(JSON.stringify(parts)).digest('base64url');
+  return hash('sha256', JSON.stringify(parts), 'base64url');
 }
 
 function checksum(fingerprint: string, values: readonly unknown[]): string {
-  return createHash('sha256').update(fingerprint).update('\n').update(JSON.stringify(values)).digest('base64url').slice(0, 22);
+  return hash('sha256', `${fingerprint}\n${JSON.stringify(values)}`, 'base64url').slice(0, 22);
 }
 
 function invalidCursor(): BadRequestError {

@@ -57,11 +57,22 @@ export function parseCollectionQuery(collection: Collection, query: Record<strin
       throw new BadRequestError('The request querystring is invalid.', [{ pointer: '/querystring/sort', message: (error as Error).message }]);
     }
   }
-  const fingerprint = fingerprintOf([collection.name, sort, filters]);
-  const after = typeof query.cursor === 'string' ? decodeCursor(fingerprint, query.cursor, sort.length + 1) : null;
+  // Hashed only when a cursor is read or issued: most lists fit in one page.
+  let fingerprint: string | undefined;
+  const fingerprintOfQuery = () => (fingerprint ??= fingerprintOf([collection.name, sort, filters]));
+  const after = typeof query.cursor === 'string' ? decodeCursor(fingerprintOfQuery(), query.cursor, sort.length + 1) : null;
   const limit = typeof query.limit === 'number' ? query.limit : collection.defaultLimit;
   const count = (typeof query.count === 'string' ? query.count : 'none') as CountMode;
-  return { filters, sort, limit, after, count, fingerprint };
+  return {
+    filters,
+    sort,
+    limit,
+    after,
+    count,
+    get fingerprint() {
+      return fingerprintOfQuery();
+    },
+  };
 }
 
 function isValidElement(field: CollectionField, value: string): boolean {

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { hash, randomBytes } from 'node:crypto';
 
 /** Session cookies, CSRF tokens and access tokens: 256 random bits, URL-safe. */
 export function randomSecret(bytes = 32): string {
@@ -8,7 +8,8 @@ export function randomSecret(bytes = 32): string {
 /**
  * Stored form of a high-entropy secret (session, access token, recovery code). A fast hash is
  * enough here, unlike passwords: the secrets are random, so there is nothing to brute-force offline.
+ * The one-shot `hash` (a third of `createHash`'s cost): every authenticated request digests its token.
  */
 export function sha256Hex(value: string): string {
-  return createHash('sha256').update(value).digest('hex');
+  return hash('sha256', value, 'hex');
 }
