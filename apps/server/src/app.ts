@@ -12,6 +12,7 @@ import { createMetrics, deferredChildLoggerFactory, registerMetrics, registerTra
 import { FrontDoor } from './platform/http/front-door.js';
 import { FieldCipher } from './platform/crypto/index.js';
 import { EntityTreeCache } from './platform/tenancy/entity-tree.js';
+import { refreshTreePathsStatistics } from './platform/tenancy/tree-paths-statistics.js';
 import { registerIdentity } from './modules/identity/index.js';
 import { registerEntitiesModule } from './modules/entities/index.js';
 import { registerDeduplication, registerExports, registerImports, registerInteractions, registerOrganizations, registerPersons, registerSegments } from './modules/crm/index.js';
@@ -70,6 +71,7 @@ function slowClientLimits(requestTimeoutMs: number): { headersTimeout: number; c
 export async function buildApp(config: AppConfig, options: BuildAppOptions = {}) {
   const database = options.database ?? (await openDatabase(config));
   await runMigrations(database);
+  await refreshTreePathsStatistics(database);
   const frontDoor = new FrontDoor();
   const app = Fastify({
     logger: loggerOptions(config, options.logStream),

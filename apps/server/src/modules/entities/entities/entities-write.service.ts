@@ -1,6 +1,7 @@
 import { recordAudit, type AuditActor } from '../../../platform/audit/index.js';
 import type { Principal } from '../../../platform/auth/index.js';
 import { newId, withTransaction, type Database, type Tx } from '../../../platform/db/index.js';
+import { refreshTreePathsStatistics } from '../../../platform/tenancy/tree-paths-statistics.js';
 import { ConflictError, ForbiddenError, NotFoundError, PreconditionFailedError, ValidationError } from '../../../platform/http/errors.js';
 import {
   codeExists,
@@ -20,6 +21,13 @@ export interface EntityWriteDeps {
   database: Database;
   /** The shared tree snapshot (scopes, permissions): dropped after every committed change. */
   entityTree: { invalidate(): void };
+}
+
+/** After a commit that added or moved entities: the cached tree is stale, the closure table's statistics too. */
+function treeChanged(deps: EntityWriteDeps): void {
+  deps.entityTree.invalidate();
+  // Best effort: until it runs, probes read the closure table's new rows from the heap.
+  refreshTreePathsStatistics(deps.database).catch(() => undefined);
 }
 
 export interface EntityActor {
@@ -95,7 +103,7 @@ export async function createEntity(deps: EntityWriteDeps, actor: EntityActor, in
       after: { kind: created.kind, code: created.code, parentId: created.parentId, ...fieldsOf(created) },
       actor: actor.audit,
     });
-    tx.afterCommit(() => deps.entityTree.invalidate());
+    tx.afterCommit(() => treeChanged(deps));
     return created;
   });
 }
@@ -129,7 +137,7 @@ export async function moveEntity(deps: EntityWriteDeps, actor: EntityActor, id: 
       after: { parentId: moved.parentId },
       actor: actor.audit,
     });
-    tx.afterCommit(() => deps.entityTree.invalidate());
+    tx.afterCommit(() => treeChanged(deps));
     return moved;
   });
 }

@@ -52,6 +52,12 @@ describe('network seed', () => {
     expect(row!.n).toBe(101);
   });
 
+  it('leaves the closure table vacuumed and analysed, so that tenant policies probe it from the index alone', async () => {
+    const [stats] = await query<{ pages: number; visible: number }>(`SELECT relpages AS pages, relallvisible AS visible FROM pg_class WHERE relname = 'entity_tree_paths'`);
+    expect(stats!.pages).toBeGreaterThan(0);
+    expect(stats!.visible).toBe(stats!.pages);
+  });
+
   it('is idempotent and never overwrites edits made since', async () => {
     await t.database.pool.query(`UPDATE entities SET name = 'Union du Rhône (renommée)' WHERE code = '69'`);
     await t.database.pool.query(`DELETE FROM entities WHERE code = 'FED-PL'`);

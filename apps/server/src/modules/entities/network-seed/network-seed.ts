@@ -1,6 +1,7 @@
 import type { Database } from '../../../platform/db/index.js';
 import { newId, withOwnerClient } from '../../../platform/db/index.js';
 import type { EntityKind } from '../../../platform/tenancy/entity-tree.tables.js';
+import { refreshTreePathsStatistics } from '../../../platform/tenancy/tree-paths-statistics.js';
 import { loadDepartements, loadRegions } from './administrative-divisions.js';
 import { ofPlace } from './french-names.js';
 
@@ -84,7 +85,7 @@ export function networkBlueprint(): SeedEntity[][] {
  */
 export async function seedNetwork(database: Database): Promise<NetworkSeedResult> {
   const levels = networkBlueprint();
-  return withOwnerClient(database, async (client) => {
+  const result = await withOwnerClient(database, async (client) => {
     await client.query('BEGIN');
     try {
       let created = 0;
@@ -110,6 +111,8 @@ export async function seedNetwork(database: Database): Promise<NetworkSeedResult
       throw error;
     }
   });
+  await refreshTreePathsStatistics(database);
+  return result;
 }
 
 /** True once the national office exists: the database has been seeded (or set up by hand). */
