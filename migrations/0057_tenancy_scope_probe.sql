@@ -18,6 +18,13 @@ LANGUAGE sql STABLE PARALLEL SAFE AS $$
   SELECT string_to_array(nullif(current_setting('app.scope_roots', true), ''), ',')::uuid[]
 $$;
 --> statement-breakpoint
+-- The scope's whole set, still read by the AI Hub's candidate function and its `ai_chunks_in_scope`
+-- view, now reads the roots through the same function: one definition of how they are parsed.
+CREATE OR REPLACE FUNCTION app_scope_entity_ids() RETURNS SETOF uuid
+LANGUAGE sql STABLE PARALLEL SAFE AS $$
+  SELECT descendant_id FROM entity_tree_paths WHERE ancestor_id = ANY (app_scope_roots())
+$$;
+--> statement-breakpoint
 DROP INDEX "entity_tree_paths_descendant_idx";--> statement-breakpoint
 CREATE INDEX "entity_tree_paths_descendant_ancestor_idx" ON "entity_tree_paths" USING btree ("descendant_id","ancestor_id");--> statement-breakpoint
 ALTER POLICY "ai_feedback_tenant_isolation" ON "ai_feedback" TO maillage_app USING (app_scope_is_system() OR EXISTS (SELECT 1 FROM entity_tree_paths scope_path WHERE scope_path.descendant_id = entity_id AND scope_path.ancestor_id = ANY (app_scope_roots()))) WITH CHECK (app_scope_is_system() OR entity_id IN (SELECT scope_path.descendant_id FROM entity_tree_paths scope_path WHERE scope_path.ancestor_id = ANY (app_scope_roots())));--> statement-breakpoint
