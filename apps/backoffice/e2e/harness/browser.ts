@@ -1,6 +1,7 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
+import type { AxeResults, RunOptions } from 'axe-core';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 /** Debian's Chromium: browsers are never downloaded by the test suite. */
@@ -14,6 +15,10 @@ export function launchBrowser(): Promise<Browser> {
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
 }
+
+/** axe-core's browser build, read once per test file and injected into the pages it checks. */
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const AXE_OPTIONS: RunOptions = { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] };
 
 export interface AxeViolationSummary {
   id: string;
@@ -30,15 +35,22 @@ export async function seriousViolations(page: Page): Promise<AxeViolationSummary
   // A snack bar keeps its message aria-hidden for its first 150 ms, until it moves it into its live
   // region (Angular Material's announcement): its action button is then briefly a hidden focusable.
   await page.waitForFunction(() => !document.querySelector('.mat-mdc-snack-bar-label [aria-hidden="true"]'), undefined, { timeout: 5_000 });
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => ({
-      id: violation.id,
-      impact: violation.impact,
-      help: violation.help,
-      targets: violation.nodes.slice(0, 5).map((node) => node.target.join(' ')),
-    }));
+  // Injected once per document (it stays across the back-office's in-app navigations), and run on
+  // the page itself: a journey checks some twenty screens, and a fresh injection plus a blank page
+  // per check (@axe-core/playwright's default) cost about a third of a journey's time.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async (options) => {
+    const axe = (window as unknown as { axe: { run(context: Document, options: RunOptions): Promise<AxeResults> } }).axe;
+    const results = await axe.run(document, options);
+    return results.violations
+      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+      .map((violation) => ({
+        id: violation.id,
+        impact: violation.impact,
+        help: violation.help,
+        targets: violation.nodes.slice(0, 5).map((node) => node.target.join(' ')),
+      }));
+  }, AXE_OPTIONS);
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {
