@@ -2,7 +2,7 @@ import type { Page, Route } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { seedAiDemo } from '../../server/src/modules/ai/index.js';
 import { chromiumAvailable, screenshot } from './harness/browser.js';
-import { ADMIN, eventually, expectAccessible as expectAxeClean, useJourneys } from './harness/journeys.js';
+import { ADMIN, eventually, expectAccessibleBehindToasts, useJourneys } from './harness/journeys.js';
 
 const QUESTION = "Quelle est la durée maximale d'un CDD, renouvellements compris ?";
 const QUOTE = 'Sa durée maximale est en principe de 18 mois, renouvellements compris.';
@@ -19,12 +19,6 @@ describe.skipIf(!chromiumAvailable)('assistant back-office in Chromium', { timeo
   // The AI demo seed: the guides, indexed, and flag ai.assistant on.
   const { signedInPage } = useJourneys({ prepare: async (database) => void (await seedAiDemo(database)) });
 
-  async function expectAccessible(page: Page): Promise<void> {
-    // Let a toast leave first (see crm.e2e.test.ts): axe judges the page, not the exit animation.
-    await expect.poll(() => page.locator('mat-snack-bar-container').count(), { timeout: 15_000, interval: 100 }).toBe(0);
-    await expectAxeClean(page);
-  }
-
   it('asks a question, opens a citation, gives feedback, adds a document and finds the question in the journal', async () => {
     const { context, page } = await signedInPage(ADMIN);
 
@@ -33,7 +27,7 @@ describe.skipIf(!chromiumAvailable)('assistant back-office in Chromium', { timeo
     await page.getByRole('link', { name: 'Assistant IA' }).click();
     await page.waitForURL(/\/assistant\/ask$/);
     await eventually(() => page.getByRole('heading', { name: 'Poser une question', level: 1 }).isVisible()).toBe(true);
-    await expectAccessible(page);
+    await expectAccessibleBehindToasts(page);
 
     // An answer sentence by sentence, each with its numbered citation.
     await page.getByLabel('Votre question').fill(QUESTION);
@@ -43,7 +37,7 @@ describe.skipIf(!chromiumAvailable)('assistant back-office in Chromium', { timeo
     await eventually(() => page.getByTestId('answer-text').textContent()).toContain('18 mois');
     const marker = page.getByRole('button', { name: new RegExp(`^Source \\d+ : ${CDD_GUIDE.replace(/[()]/g, '\\$&')}$`) }).first();
     await eventually(() => marker.isVisible()).toBe(true);
-    await expectAccessible(page);
+    await expectAccessibleBehindToasts(page);
     await screenshot(page, 'assistant-answer');
 
     // The citation opens the cited passage, highlighted in its document, with a link to the source.
@@ -54,7 +48,7 @@ describe.skipIf(!chromiumAvailable)('assistant back-office in Chromium', { timeo
     // The passage around the quote comes from the document's text.
     await eventually(() => dialog.getByTestId('cited-passage').locator('.muted').count()).toBeGreaterThan(0);
     expect(await dialog.getByRole('link', { name: 'Ouvrir la source (nouvel onglet)' }).getAttribute('href')).toBe('https://guides.maillage.example/guides/contrat-cdd');
-    await expectAccessible(page);
+    await expectAccessibleBehindToasts(page);
     await screenshot(page, 'assistant-citation');
     await dialog.getByRole('button', { name: 'Fermer' }).click();
     await eventually(() => page.getByRole('dialog').count()).toBe(0);
@@ -72,7 +66,7 @@ describe.skipIf(!chromiumAvailable)('assistant back-office in Chromium', { timeo
     await page.getByRole('button', { name: 'Demander' }).click();
     await eventually(() => page.getByTestId('interrupted').textContent()).toContain('La réponse a été interrompue avant la fin.');
     expect(await page.getByTestId('answer-text').textContent()).toContain(QUOTE);
-    await expectAccessible(page);
+    await expectAccessibleBehindToasts(page);
     await page.unroute('**/api/v1/ai/answers/stream', cutStream);
     await page.getByRole('button', { name: 'Réessayer' }).click();
     await eventually(() => page.getByTestId('interrupted').count()).toBe(0);
@@ -83,30 +77,30 @@ describe.skipIf(!chromiumAvailable)('assistant back-office in Chromium', { timeo
     await page.getByLabel('Votre question').fill(UNANSWERABLE);
     await page.getByRole('button', { name: 'Demander' }).click();
     await eventually(() => page.getByTestId('refusal').textContent()).toContain("L'assistant ne répond pas à cette question.");
-    await expectAccessible(page);
+    await expectAccessibleBehindToasts(page);
 
     // Collections: the guides, their indexing status, and a document typed in.
     await page.getByRole('tab', { name: 'Collections' }).click();
     await page.waitForURL(/\/assistant\/collections$/);
     await eventually(() => page.getByRole('link', { name: 'Guides pratiques' }).isVisible()).toBe(true);
-    await expectAccessible(page);
+    await expectAccessibleBehindToasts(page);
     await page.getByRole('link', { name: 'Guides pratiques' }).click();
     await page.waitForURL(/\/assistant\/collections\/[0-9a-f-]{36}$/);
     await eventually(() => page.getByRole('heading', { name: 'Guides pratiques', level: 1 }).isVisible()).toBe(true);
     await eventually(() => page.getByTestId('indexing-status').textContent()).toMatch(/Indexés : 15 · en cours d'indexation : 0/);
-    await expectAccessible(page);
+    await expectAccessibleBehindToasts(page);
 
     await page.getByRole('button', { name: 'Ajouter un document' }).click();
     const add = page.getByRole('dialog');
     await add.getByRole('radio', { name: 'Texte saisi' }).check();
     await add.getByLabel('Titre').fill('Note sur les astreintes');
     await add.getByLabel('Texte (Markdown accepté)').fill("# Astreintes\n\nUne période d'astreinte ouvre droit à une compensation financière ou à un repos.");
-    await expectAccessible(page);
+    await expectAccessibleBehindToasts(page);
     await add.getByRole('button', { name: 'Ajouter' }).click();
     await eventually(() => page.getByRole('dialog').count()).toBe(0);
     await eventually(() => page.getByRole('row', { name: /Note sur les astreintes/ }).textContent()).toContain('Indexé');
     await eventually(() => page.getByTestId('indexing-status').textContent()).toMatch(/Indexés : 16 · en cours d'indexation : 0/);
-    await expectAccessible(page);
+    await expectAccessibleBehindToasts(page);
     await screenshot(page, 'assistant-collection');
 
     // The journal lists the question; its detail shows the answer and the retrieved passages.
@@ -116,13 +110,13 @@ describe.skipIf(!chromiumAvailable)('assistant back-office in Chromium', { timeo
     await eventually(() => row.isVisible()).toBe(true);
     expect(await row.textContent()).toContain('Répondue');
     expect(await row.textContent()).toContain('Utile');
-    await expectAccessible(page);
+    await expectAccessibleBehindToasts(page);
     await screenshot(page, 'assistant-journal');
     await row.getByRole('button', { name: /^Détails/ }).click();
     const detail = page.getByRole('dialog');
     await eventually(() => detail.getByRole('heading', { name: QUESTION }).isVisible()).toBe(true);
     await eventually(() => detail.getByText(QUOTE).first().isVisible()).toBe(true);
-    await expectAccessible(page);
+    await expectAccessibleBehindToasts(page);
     await context.close();
   });
 
@@ -138,7 +132,7 @@ describe.skipIf(!chromiumAvailable)('assistant back-office in Chromium', { timeo
     await eventually(() => create.getByRole('heading', { name: 'Nouvelle collection' }).isVisible()).toBe(true);
     await create.getByLabel('Nom').fill('Notes de permanence');
     await create.getByLabel('Description').fill('Organisation des permanences du réseau.');
-    await expectAccessible(page);
+    await expectAccessibleBehindToasts(page);
     await create.getByRole('button', { name: 'Enregistrer' }).click();
     await page.waitForURL(/\/assistant\/collections\/[0-9a-f-]{36}$/);
     await eventually(() => page.getByRole('heading', { name: 'Notes de permanence', level: 1 }).isVisible()).toBe(true);
@@ -156,7 +150,7 @@ describe.skipIf(!chromiumAvailable)('assistant back-office in Chromium', { timeo
     await add.getByLabel('Texte (Markdown accepté)').fill('# Permanences\n\nLes permanences juridiques du réseau se tiennent chaque mardi matin au siège national.');
     await add.getByRole('button', { name: 'Ajouter' }).click();
     await eventually(() => page.getByTestId('indexing-status').textContent()).toMatch(/Indexés : 1 · en cours d'indexation : 0/);
-    await expectAccessible(page);
+    await expectAccessibleBehindToasts(page);
 
     // The answer arrives as server-sent events and ends with its numbered source.
     await page.getByRole('tab', { name: 'Poser une question' }).click();
@@ -167,7 +161,7 @@ describe.skipIf(!chromiumAvailable)('assistant back-office in Chromium', { timeo
     await eventually(() => page.locator('main').textContent()).toContain('chaque mardi matin');
     await eventually(() => page.getByRole('button', { name: 'Source 1 : Permanences juridiques' }).isVisible()).toBe(true);
     await eventually(() => page.getByRole('listitem').filter({ hasText: 'Permanences juridiques' }).isVisible()).toBe(true);
-    await expectAccessible(page);
+    await expectAccessibleBehindToasts(page);
 
     // The journal names the asker (and gives the e-mail in the detail).
     await page.getByRole('tab', { name: 'Journal' }).click();
@@ -175,7 +169,7 @@ describe.skipIf(!chromiumAvailable)('assistant back-office in Chromium', { timeo
     await eventually(() => row.textContent()).toContain('Administration nationale');
     await row.getByRole('button', { name: /^Détails/ }).click();
     await eventually(() => page.getByRole('dialog').getByRole('link', { name: ADMIN }).isVisible()).toBe(true);
-    await expectAccessible(page);
+    await expectAccessibleBehindToasts(page);
     await page.getByRole('dialog').getByRole('button', { name: 'Fermer' }).click();
 
     // Deleting asks first: the document, then the collection.
@@ -189,7 +183,7 @@ describe.skipIf(!chromiumAvailable)('assistant back-office in Chromium', { timeo
     await page.getByRole('button', { name: 'Supprimer la collection « Permanences du réseau »' }).click();
     const confirm = page.getByRole('alertdialog');
     await eventually(() => confirm.getByRole('heading', { name: 'Supprimer la collection ?' }).isVisible()).toBe(true);
-    await expectAccessible(page);
+    await expectAccessibleBehindToasts(page);
     await confirm.getByRole('button', { name: 'Supprimer' }).click();
     await eventually(() => page.getByRole('link', { name: 'Permanences du réseau' }).count()).toBe(0);
     await eventually(() => page.getByRole('link', { name: 'Guides pratiques' }).isVisible()).toBe(true);

@@ -13,7 +13,7 @@ import { createSmallNetwork } from '../../server/src/test/factories/entities.js'
 import { createTestDatabase, type TestDatabase } from '../../server/src/test/test-database.js';
 import { insertCategory, insertSite } from '../../server/src/test/factories/cms-delivery.js';
 import { chromiumAvailable, launchBrowser, screenshot } from './harness/browser.js';
-import { choose, eventually, expectAccessible as expectAxeClean, fillCredentials } from './harness/journeys.js';
+import { choose, eventually, expectAccessibleBehindToasts, fillCredentials } from './harness/journeys.js';
 
 /** The built back-office to serve: CMS_E2E_BACKOFFICE_DIR (a build of this tree) or the default dist. */
 const BACKOFFICE_DIR = process.env.CMS_E2E_BACKOFFICE_DIR ?? join(import.meta.dirname, '../dist/browser');
@@ -78,11 +78,6 @@ describe.skipIf(!chromiumAvailable)('CMS editor in Chromium', { timeout: 240_000
     return page;
   }
 
-  async function expectAccessible(page: Page): Promise<void> {
-    await expect.poll(() => page.locator('mat-snack-bar-container').count(), { timeout: 15_000, interval: 100 }).toBe(0);
-    await expectAxeClean(page);
-  }
-
   it('an editor writes and submits, a publisher publishes and syndicates, a branch accepts, the public sites show it', async () => {
     // 1. The editor writes the article.
     const editor = await signedIn(EDITOR);
@@ -90,7 +85,7 @@ describe.skipIf(!chromiumAvailable)('CMS editor in Chromium', { timeout: 240_000
     await editor.waitForURL(/\/cms/);
     await eventually(() => editor.getByRole('heading', { name: 'Contenus des sites', level: 1 }).isVisible()).toBe(true);
     await eventually(() => editor.getByRole('link', { name: 'Nouvel article' }).isVisible()).toBe(true);
-    await expectAccessible(editor);
+    await expectAccessibleBehindToasts(editor);
     await editor.getByRole('link', { name: 'Nouvel article' }).click();
     await editor.waitForURL(/\/cms\/sites\/.+\/new\/article$/);
     await editor.getByLabel('Titre', { exact: true }).fill(TITLE);
@@ -125,7 +120,7 @@ describe.skipIf(!chromiumAvailable)('CMS editor in Chromium', { timeout: 240_000
     await editor.keyboard.press('ArrowRight');
     expect(await editor.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Titre de niveau 3');
     expect(await editor.getByRole('toolbar', { name: 'Mise en forme du texte' }).locator('button[tabindex="0"]').count()).toBe(1);
-    await expectAccessible(editor);
+    await expectAccessibleBehindToasts(editor);
     await editor.getByRole('button', { name: 'Créer le brouillon' }).click();
     await editor.waitForURL(/\/cms\/contents\/[0-9a-f-]{36}$/);
     await eventually(() => editor.getByTestId('cms-status').textContent()).toBe('Brouillon');
@@ -133,7 +128,7 @@ describe.skipIf(!chromiumAvailable)('CMS editor in Chromium', { timeout: 240_000
     await eventually(() => editor.getByTestId('cms-status').textContent()).toBe('En relecture');
     // Editors cannot publish: the button is not offered.
     expect(await editor.getByRole('button', { name: 'Publier', exact: true }).count()).toBe(0);
-    await expectAccessible(editor);
+    await expectAccessibleBehindToasts(editor);
     await screenshot(editor, 'cms-editor');
     await editor.context().close();
 
@@ -143,7 +138,7 @@ describe.skipIf(!chromiumAvailable)('CMS editor in Chromium', { timeout: 240_000
     await eventually(() => publisher.getByRole('heading', { name: 'Contenus des sites', level: 1 }).isVisible()).toBe(true);
     await choose(publisher, publisher.getByRole('combobox', { name: 'Statut' }), 'En relecture');
     await eventually(() => publisher.getByRole('link', { name: TITLE }).isVisible()).toBe(true);
-    await expectAccessible(publisher);
+    await expectAccessibleBehindToasts(publisher);
     await publisher.getByRole('link', { name: TITLE }).click();
     await eventually(() => publisher.getByTestId('cms-status').textContent()).toBe('En relecture');
     await publisher.getByRole('button', { name: 'Publier', exact: true }).click();
@@ -156,7 +151,7 @@ describe.skipIf(!chromiumAvailable)('CMS editor in Chromium', { timeout: 240_000
     await eventually(() => publisher.getByText('Prévu le 30/06/2030').count()).toBe(0);
     await publisher.getByRole('button', { name: 'Proposer aux sites du réseau' }).click();
     await eventually(() => publisher.getByRole('cell', { name: 'Union du Rhône' }).isVisible()).toBe(true);
-    await expectAccessible(publisher);
+    await expectAccessibleBehindToasts(publisher);
 
     // A second revision, then the history compares the two.
     await publisher.getByLabel('Chapô').fill('Les artisans du réseau se retrouvent à Lyon les 12 et 13 juin.');
@@ -165,7 +160,7 @@ describe.skipIf(!chromiumAvailable)('CMS editor in Chromium', { timeout: 240_000
     await publisher.getByRole('link', { name: 'Historique des versions' }).click();
     await eventually(() => publisher.getByRole('heading', { name: /Différences entre la révision 1 et la révision 2/ }).isVisible()).toBe(true);
     await eventually(() => publisher.getByRole('rowheader', { name: 'Chapô' }).isVisible()).toBe(true);
-    await expectAccessible(publisher);
+    await expectAccessibleBehindToasts(publisher);
     await screenshot(publisher, 'cms-revision-diff');
     // Restoring revision 1 makes a new draft revision with its text.
     await publisher.getByRole('button', { name: 'Restaurer cette version' }).click();
@@ -188,7 +183,7 @@ describe.skipIf(!chromiumAvailable)('CMS editor in Chromium', { timeout: 240_000
     const rhone = await signedIn(RHONE_PUBLISHER);
     await rhone.goto(`/cms/inbox?site=${rhoneSiteId}`);
     await eventually(() => rhone.getByRole('heading', { name: TITLE }).isVisible()).toBe(true);
-    await expectAccessible(rhone);
+    await expectAccessibleBehindToasts(rhone);
     await rhone.getByRole('button', { name: 'Accepter' }).click();
     await eventually(() => rhone.getByText('Accepté').first().isVisible()).toBe(true);
     await rhone.context().close();
@@ -210,7 +205,7 @@ describe.skipIf(!chromiumAvailable)('CMS editor in Chromium', { timeout: 240_000
     await page.getByLabel('Texte alternatif (obligatoire)').fill('Un atelier de menuiserie');
     await page.getByRole('button', { name: 'Téléverser' }).click();
     await eventually(() => page.getByRole('cell', { name: 'Un atelier de menuiserie' }).isVisible()).toBe(true);
-    await expectAccessible(page);
+    await expectAccessibleBehindToasts(page);
 
     // A server refusal (422 with a JSON pointer) lands on its field.
     await page.goto(`/cms/sites/${rhoneSiteId}/new/page`);
@@ -238,7 +233,7 @@ describe.skipIf(!chromiumAvailable)('CMS editor in Chromium', { timeout: 240_000
     await page.getByRole('dialog').getByRole('button', { name: 'Insérer' }).click();
     await eventually(() => page.getByRole('button', { name: 'Retirer l\'image' }).isVisible()).toBe(true);
     await page.getByLabel('Mettre en avant sur la page d\'accueil du site').check();
-    await expectAccessible(page);
+    await expectAccessibleBehindToasts(page);
     await page.getByRole('button', { name: 'Créer le brouillon' }).click();
     await page.waitForURL(/\/cms\/contents\/[0-9a-f-]{36}$/);
     await page.getByRole('button', { name: 'Publier sans relecture' }).click();

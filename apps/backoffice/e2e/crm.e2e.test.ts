@@ -1,7 +1,7 @@
 import type { Download, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { chromiumAvailable, screenshot } from './harness/browser.js';
-import { ADMIN, RHONE_MANAGER, choose, eventually, expectAccessible as expectAxeClean, useJourneys } from './harness/journeys.js';
+import { ADMIN, RHONE_MANAGER, choose, eventually, expectAccessibleBehindToasts, useJourneys } from './harness/journeys.js';
 
 /** A Luhn-valid SIREN used only by these journeys. */
 const SIREN = '732829320';
@@ -13,13 +13,6 @@ const COMPANY = 'Boulangerie des Canuts';
  */
 describe.skipIf(!chromiumAvailable)('CRM back-office in Chromium', { timeout: 180_000 }, () => {
   const { signedInPage } = useJourneys();
-
-  async function expectAccessible(page: Page): Promise<void> {
-    // A toast on its way out is aria-hidden while still holding its « Fermer » button (Material's
-    // exit animation): let it leave first, so axe judges the page and not that transition.
-    await expect.poll(() => page.locator('mat-snack-bar-container').count(), { timeout: 15_000, interval: 100 }).toBe(0);
-    await expectAxeClean(page);
-  }
 
   it('finds a company, opens it, adds a contact and a note, and exports the contacts', async () => {
     const { context, page } = await signedInPage(RHONE_MANAGER);
@@ -42,7 +35,7 @@ describe.skipIf(!chromiumAvailable)('CRM back-office in Chromium', { timeout: 18
     await page.getByRole('link', { name: 'CRM' }).click();
     await page.waitForURL(/\/crm\/companies$/);
     await eventually(() => page.getByRole('heading', { name: 'Entreprises', level: 1 }).isVisible()).toBe(true);
-    await expectAccessible(page);
+    await expectAccessibleBehindToasts(page);
 
     await page.getByRole('link', { name: 'Nouvelle entreprise' }).click();
     await page.waitForURL(/\/crm\/companies\/new$/);
@@ -59,7 +52,7 @@ describe.skipIf(!chromiumAvailable)('CRM back-office in Chromium', { timeout: 18
     await page.getByRole('button', { name: 'Enregistrer' }).click();
     await eventually(() => page.getByRole('alert').first().textContent()).toContain('Certains champs sont invalides');
     await eventually(() => form.locator('mat-form-field', { has: page.getByLabel('Code NAF') }).locator('mat-error').textContent()).toMatch(/\S/);
-    await expectAccessible(page);
+    await expectAccessibleBehindToasts(page);
     await screenshot(page, 'crm-company-form-errors');
 
     await form.getByLabel('Code NAF').fill('10.71C');
@@ -76,19 +69,19 @@ describe.skipIf(!chromiumAvailable)('CRM back-office in Chromium', { timeout: 18
     await search.focus();
     await page.keyboard.type('canuts');
     await eventually(() => page.getByRole('option', { name: new RegExp(COMPANY) }).isVisible()).toBe(true);
-    await expectAccessible(page);
+    await expectAccessibleBehindToasts(page);
     await screenshot(page, 'crm-search');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
     await page.waitForURL(companyUrl);
     await eventually(() => page.getByRole('heading', { name: COMPANY, level: 1 }).isVisible()).toBe(true);
-    await expectAccessible(page);
+    await expectAccessibleBehindToasts(page);
     await screenshot(page, 'crm-company');
     // Readable in the dark scheme too.
     await page.emulateMedia({ colorScheme: 'dark' });
     // Tab labels fade to their new colour (150 ms transition): judge the settled page.
     await page.waitForTimeout(500);
-    await expectAccessible(page);
+    await expectAccessibleBehindToasts(page);
     await page.emulateMedia({ colorScheme: 'light' });
 
     // The same company by SIREN prefix; Enter without choosing lists the companies filtered by the text.
@@ -139,7 +132,7 @@ describe.skipIf(!chromiumAvailable)('CRM back-office in Chromium', { timeout: 18
     await page.waitForURL(/\/crm\/segments$/);
     const segment = page.getByRole('row', { name: /Adhérents du Rhône/ });
     await eventually(() => segment.getByRole('cell').nth(2).textContent()).toBe('1');
-    await expectAccessible(page);
+    await expectAccessibleBehindToasts(page);
     await screenshot(page, 'crm-segments');
     await segment.getByRole('button', { name: 'Ouvrir la liste' }).click();
     await page.waitForURL(/\/crm\/companies\?filter%5Bstatus%5D=member$/);
@@ -155,7 +148,7 @@ describe.skipIf(!chromiumAvailable)('CRM back-office in Chromium', { timeout: 18
     await page.getByRole('button', { name: 'Rattacher' }).click();
     await eventually(() => page.getByText('Entreprise rattachée.').isVisible()).toBe(true);
     await eventually(() => page.locator('.links li').count()).toBe(2);
-    await expectAccessible(page);
+    await expectAccessibleBehindToasts(page);
 
     // Linked by mistake: detach Paris again, after confirming; the Rhône's link stays.
     await page.getByRole('button', { name: 'Détacher de Union territoriale de Paris' }).click();
@@ -185,7 +178,7 @@ describe.skipIf(!chromiumAvailable)('CRM back-office in Chromium', { timeout: 18
     await dialog.getByLabel('Adresse e-mail').fill('claire.martin@canuts.example');
     await dialog.getByLabel('Téléphone professionnel').fill('04 72 00 00 01');
     await choose(page, dialog.getByRole('combobox', { name: "Rôle dans l'entreprise" }), 'Dirigeant');
-    await expectAccessible(page);
+    await expectAccessibleBehindToasts(page);
     await dialog.getByRole('button', { name: 'Ajouter le contact' }).click();
     await eventually(() => dialog.isVisible()).toBe(false);
 
@@ -201,7 +194,7 @@ describe.skipIf(!chromiumAvailable)('CRM back-office in Chromium', { timeout: 18
     const edit = page.getByRole('dialog');
     await edit.getByLabel('Fonction').fill('Gérante associée');
     await edit.getByLabel('Adresses e-mail').fill('claire.martin@canuts.example\nclaire@gmail.example');
-    await expectAccessible(page);
+    await expectAccessibleBehindToasts(page);
     await edit.getByRole('button', { name: 'Enregistrer' }).click();
     await eventually(() => edit.isVisible()).toBe(false);
     await eventually(() => page.getByText('Gérante associée').isVisible()).toBe(true);
@@ -215,7 +208,7 @@ describe.skipIf(!chromiumAvailable)('CRM back-office in Chromium', { timeout: 18
     await page.getByRole('button', { name: 'Enregistrer la décision' }).click();
     await eventually(() => page.getByText('Jamais recueilli (pas de consentement)').count()).toBe(2);
     await eventually(() => page.getByText('Formulaire salon 2026').first().isVisible()).toBe(true);
-    await expectAccessible(page);
+    await expectAccessibleBehindToasts(page);
     await screenshot(page, 'crm-person');
   }
 
@@ -234,7 +227,7 @@ describe.skipIf(!chromiumAvailable)('CRM back-office in Chromium', { timeout: 18
     await eventually(() => timeline.getByText('Visite de la boulangerie').isVisible()).toBe(true);
     // Typed text is shown as text: the angle brackets were escaped, not interpreted.
     await eventually(() => timeline.getByText('Rappeler en janvier <b>sans faute</b>.').isVisible()).toBe(true);
-    await expectAccessible(page);
+    await expectAccessibleBehindToasts(page);
     await screenshot(page, 'crm-company-timeline');
 
     // The contact added before is found by name in the same search box, in its own group.
@@ -251,7 +244,7 @@ describe.skipIf(!chromiumAvailable)('CRM back-office in Chromium', { timeout: 18
     await page.getByRole('tab', { name: 'Contacts' }).click();
     await page.waitForURL(/\/crm\/persons$/);
     await eventually(() => page.getByRole('link', { name: 'Mme Claire Martin' }).isVisible()).toBe(true);
-    await expectAccessible(page);
+    await expectAccessibleBehindToasts(page);
     await screenshot(page, 'crm-persons');
 
     await choose(page, page.getByRole('combobox', { name: "Usage de l'export" }), 'Prospection (consentement requis)');
@@ -271,7 +264,7 @@ describe.skipIf(!chromiumAvailable)('CRM back-office in Chromium', { timeout: 18
     await page.waitForURL(/\/crm\/persons\/[0-9a-f-]{36}$/);
     await eventually(() => page.getByRole('heading', { name: 'Mme Claire Martin', level: 1 }).isVisible()).toBe(true);
     await eventually(() => page.getByRole('heading', { name: 'Demandes RGPD' }).isVisible()).toBe(true);
-    await expectAccessible(page);
+    await expectAccessibleBehindToasts(page);
 
     // Right of access: one JSON file with identity, addresses, affiliations, consents and timeline.
     const download = page.waitForEvent('download');
@@ -292,7 +285,7 @@ describe.skipIf(!chromiumAvailable)('CRM back-office in Chromium', { timeout: 18
     await eventually(() => page.getByRole('heading', { name: /Anonyme/, level: 1 }).isVisible()).toBe(true);
     await eventually(() => page.getByRole('link', { name: 'claire.martin@canuts.example' }).count()).toBe(0);
     await eventually(() => page.getByRole('button', { name: 'Effacer la personne' }).count()).toBe(0);
-    await expectAccessible(page);
+    await expectAccessibleBehindToasts(page);
     await screenshot(page, 'crm-person-erased');
     await context.close();
   });
@@ -302,7 +295,7 @@ describe.skipIf(!chromiumAvailable)('CRM back-office in Chromium', { timeout: 18
     await page.getByRole('link', { name: 'Importer un fichier' }).click();
     await page.waitForURL(/\/crm\/imports$/);
     await eventually(() => page.getByRole('heading', { name: 'Importer des entreprises et contacts', level: 1 }).isVisible()).toBe(true);
-    await expectAccessible(page);
+    await expectAccessibleBehindToasts(page);
 
     const valid = [withLuhnKey('41234567'), withLuhnKey('51234567'), withLuhnKey('61234567')];
     const csv = [
@@ -321,7 +314,7 @@ describe.skipIf(!chromiumAvailable)('CRM back-office in Chromium', { timeout: 18
     await eventually(() => page.getByText('Colonnes ignorées : Adresse électronique').isVisible()).toBe(true);
     await choose(page, page.getByRole('combobox', { name: 'E-mail', exact: true }), 'Adresse électronique');
     await page.getByRole('checkbox', { name: /Mémoriser cette correspondance/ }).check();
-    await expectAccessible(page);
+    await expectAccessibleBehindToasts(page);
     await screenshot(page, 'crm-import-mapping');
     await page.getByRole('button', { name: 'Analyser à nouveau avec cette correspondance' }).click();
     await eventually(() => page.getByText('Correspondance mémorisée pour les prochains fichiers.').isVisible()).toBe(true);
@@ -330,7 +323,7 @@ describe.skipIf(!chromiumAvailable)('CRM back-office in Chromium', { timeout: 18
     await eventually(() => report.getByRole('row').count()).toBeGreaterThanOrEqual(2);
     await eventually(() => report.getByRole('row', { name: /^4 Rejetée/ }).isVisible()).toBe(true);
     await eventually(() => page.getByText('3 ligne(s) valide(s) sur 4').isVisible()).toBe(true);
-    await expectAccessible(page);
+    await expectAccessibleBehindToasts(page);
     await screenshot(page, 'crm-import-report');
 
     await page.getByRole('button', { name: "Lancer l'import" }).click();
@@ -338,7 +331,7 @@ describe.skipIf(!chromiumAvailable)('CRM back-office in Chromium', { timeout: 18
     await eventually(() => progress.isVisible()).toBe(true);
     await expect.poll(() => progress.getAttribute('aria-valuenow'), { timeout: 60_000, interval: 200 }).toBe('100');
     await eventually(() => page.getByText(/Import terminé : 3 création\(s\)/).isVisible()).toBe(true);
-    await expectAccessible(page);
+    await expectAccessibleBehindToasts(page);
     await screenshot(page, 'crm-import-done');
 
     const download = page.waitForEvent('download');
@@ -355,7 +348,7 @@ describe.skipIf(!chromiumAvailable)('CRM back-office in Chromium', { timeout: 18
     const national = await signedInPage(ADMIN, { at: '/crm/duplicates' });
     const pair = national.page.getByRole('listitem').filter({ hasText: 'Fromagerie Croix Rousse' });
     await eventually(() => pair.getByRole('link', { name: 'Fromagerie de la Croix-Rousse' }).isVisible()).toBe(true);
-    await expectAccessible(national.page);
+    await expectAccessibleBehindToasts(national.page);
     await screenshot(national.page, 'crm-duplicates');
     const survivor = pair.locator('.record').filter({ hasText: 'Fromagerie de la Croix-Rousse' });
     await survivor.getByRole('button', { name: 'Garder cette fiche' }).click();

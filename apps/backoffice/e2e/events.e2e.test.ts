@@ -5,7 +5,7 @@ import { seedEventsDemo } from '../../server/src/modules/events/index.js';
 import { withOwnerClient, type Database } from '../../server/src/platform/db/index.js';
 import { insertPerson } from '../../server/src/test/factories/crm-network.js';
 import { chromiumAvailable, screenshot } from './harness/browser.js';
-import { RHONE_MANAGER, choose, eventually, expectAccessible as expectAxeClean, useJourneys } from './harness/journeys.js';
+import { RHONE_MANAGER, choose, eventually, expectAccessibleBehindToasts, expectAccessible as expectAxeClean, useJourneys } from './harness/journeys.js';
 
 /**
  * The events journeys through the real server and the production build of the back-office: the
@@ -23,12 +23,6 @@ describe.skipIf(!chromiumAvailable)('events back-office in Chromium', { timeout:
   }
 
   const { signedInPage } = useJourneys({ prepare: seedContacts });
-
-  async function expectAccessible(page: Page): Promise<void> {
-    // Let a toast leave first (see crm.e2e.test.ts): axe judges the page, not the exit animation.
-    await expect.poll(() => page.locator('mat-snack-bar-container').count(), { timeout: 15_000, interval: 100 }).toBe(0);
-    await expectAxeClean(page);
-  }
 
   /** A day a month from now, as a datetime-local field takes it. */
   function inAMonth(time: string): string {
@@ -84,7 +78,7 @@ describe.skipIf(!chromiumAvailable)('events back-office in Chromium', { timeout:
     await eventually(() => page.getByRole('heading', { name: 'Atelier prévention des risques', level: 1 }).isVisible()).toBe(true);
     await eventually(() => page.getByTestId('event-status').textContent()).toBe('Publié');
     expect(await page.getByTestId('event-seats').textContent()).toBe('0 / 1');
-    await expectAccessible(page);
+    await expectAccessibleBehindToasts(page);
 
     // Two contacts for one seat: the second goes on the waiting list.
     await registerContact(page, 'Durand', /Alice Durand/);
@@ -93,7 +87,7 @@ describe.skipIf(!chromiumAvailable)('events back-office in Chromium', { timeout:
     await eventually(() => page.getByTestId('registration-notice').textContent()).toContain("Bruno Lacroix est sur la liste d'attente (n° 1)");
     await eventually(() => row(page, 'Bruno Lacroix').textContent()).toContain("Liste d'attente (n° 1)");
     await eventually(() => page.getByTestId('event-seats').textContent()).toBe('1 / 1 (+1 en attente)');
-    await expectAccessible(page);
+    await expectAccessibleBehindToasts(page);
     await screenshot(page, 'events-registrations');
 
     // Alice cancels (confirmation dialog): Bruno gets the seat, and the page says so.
@@ -106,18 +100,18 @@ describe.skipIf(!chromiumAvailable)('events back-office in Chromium', { timeout:
     await eventually(() => row(page, 'Alice Durand').textContent()).toContain('Annulé');
     await eventually(() => row(page, 'Bruno Lacroix').textContent()).toContain('Inscrit');
     await eventually(() => page.getByTestId('event-seats').textContent()).toBe('1 / 1');
-    await expectAccessible(page);
+    await expectAccessibleBehindToasts(page);
 
     // Bruno is checked in at the door.
     await page.getByRole('button', { name: 'Pointer Bruno Lacroix présent' }).click();
     await eventually(() => page.getByTestId('registration-notice').textContent()).toContain('Bruno Lacroix est pointé(e) présent(e).');
     await eventually(() => row(page, 'Bruno Lacroix').textContent()).toContain('Présent');
-    await expectAccessible(page);
+    await expectAccessibleBehindToasts(page);
 
     // The registrations filtered on the waiting list: none left.
     await choose(page, page.getByRole('combobox', { name: "Statut de l'inscription" }), "Liste d'attente");
     await eventually(() => page.getByText('Aucune inscription ne correspond à ces critères.').isVisible()).toBe(true);
-    await expectAccessible(page);
+    await expectAccessibleBehindToasts(page);
     await context.close();
   });
 
@@ -128,7 +122,7 @@ describe.skipIf(!chromiumAvailable)('events back-office in Chromium', { timeout:
     const breakfast = page.getByRole('link', { name: 'Petit-déjeuner prévoyance', exact: true });
     const evening = page.getByRole('link', { name: 'Soirée des adhérents du Rhône' });
     await eventually(() => breakfast.isVisible()).toBe(true);
-    await expectAccessible(page);
+    await expectAccessibleBehindToasts(page);
 
     // Past events only, then upcoming public ones.
     await choose(page, page.getByRole('combobox', { name: 'Période' }), 'Passés');
@@ -141,7 +135,7 @@ describe.skipIf(!chromiumAvailable)('events back-office in Chromium', { timeout:
     await eventually(() => row(page, 'Petit-déjeuner prévoyance').textContent()).toContain('2 / 5');
     await choose(page, page.getByRole('combobox', { name: 'Visibilité' }), 'Réservé aux adhérents');
     await eventually(() => page.getByText('Aucun événement ne correspond à ces critères.').isVisible()).toBe(true);
-    await expectAccessible(page);
+    await expectAccessibleBehindToasts(page);
 
     // The Rhône's public calendar feed, to copy; it carries the public breakfast, not the members' evening.
     const url = await page.getByLabel(/Calendrier iCalendar de/).inputValue();
@@ -156,7 +150,7 @@ describe.skipIf(!chromiumAvailable)('events back-office in Chromium', { timeout:
     await breakfast.click();
     await page.waitForURL(/\/events\/[0-9a-f-]{36}$/);
     await eventually(() => row(page, 'Alice Durand').textContent()).toContain('Inscrit');
-    await expectAccessible(page);
+    await expectAccessibleBehindToasts(page);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exporter en CSV' }).click()]);
     expect(download.suggestedFilename()).toBe('inscriptions-petit-dejeuner-prevoyance.csv');
     const csv = await readFile((await download.path())!, 'utf8');

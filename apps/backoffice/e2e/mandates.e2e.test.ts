@@ -4,7 +4,7 @@ import { raiseMandateExpiryTasks } from '../../server/src/modules/mandates/index
 import { withOwnerClient, type Database } from '../../server/src/platform/db/index.js';
 import { insertPerson } from '../../server/src/test/factories/crm-network.js';
 import { chromiumAvailable, screenshot } from './harness/browser.js';
-import { RHONE_MANAGER, choose, eventually, expectAccessible as expectAxeClean, useJourneys } from './harness/journeys.js';
+import { RHONE_MANAGER, choose, eventually, expectAccessibleBehindToasts, useJourneys } from './harness/journeys.js';
 
 const BODY = "Conseil de prud'hommes de Villefranche-sur-Saône";
 const SEAT = 'Collège employeurs — section commerce';
@@ -27,12 +27,6 @@ describe.skipIf(!chromiumAvailable)('mandates and tasks back-office in Chromium'
 
   const journeys = useJourneys({ prepare: addHolder });
 
-  async function expectAccessible(page: Page): Promise<void> {
-    // Let a toast leave first (see crm.e2e.test.ts): axe judges the page, not the exit animation.
-    await expect.poll(() => page.locator('mat-snack-bar-container').count(), { timeout: 15_000, interval: 100 }).toBe(0);
-    await expectAxeClean(page);
-  }
-
   const report = (page: Page, heading: string) => page.locator('section.report', { has: page.getByRole('heading', { name: heading, level: 2 }) });
   const vacantSeats = (page: Page) => report(page, 'Sièges vacants');
   const expiringSoon = (page: Page) => report(page, 'Mandats qui expirent bientôt (90 jours)');
@@ -45,7 +39,7 @@ describe.skipIf(!chromiumAvailable)('mandates and tasks back-office in Chromium'
     await page.waitForURL(/\/mandates\/list$/);
     await eventually(() => page.getByRole('heading', { name: 'Mandats', level: 1 }).isVisible()).toBe(true);
     await eventually(() => page.getByText('Aucun mandat ne correspond à ces critères.').isVisible()).toBe(true);
-    await expectAccessible(page);
+    await expectAccessibleBehindToasts(page);
 
     // A body, then its titular seat.
     await page.getByRole('tab', { name: 'Instances' }).click();
@@ -57,7 +51,7 @@ describe.skipIf(!chromiumAvailable)('mandates and tasks back-office in Chromium'
     await dialog.getByLabel('Département (facultatif)').fill('69');
     // The body is the Rhône's: only its staff (and national staff above it) may correct it.
     await eventually(() => dialog.getByRole('combobox', { name: 'Structure propriétaire' }).textContent()).toContain('Rhône');
-    await expectAccessible(page);
+    await expectAccessibleBehindToasts(page);
     await dialog.getByRole('button', { name: "Enregistrer l'instance" }).click();
     await page.waitForURL(/\/mandates\/bodies\/[0-9a-f-]{36}$/);
     await eventually(() => page.getByRole('heading', { name: BODY, level: 1 }).isVisible()).toBe(true);
@@ -67,7 +61,7 @@ describe.skipIf(!chromiumAvailable)('mandates and tasks back-office in Chromium'
     await eventually(() => dialog.getByRole('combobox', { name: 'Structure' }).textContent()).toContain('Rhône');
     await dialog.getByRole('button', { name: 'Enregistrer le siège' }).click();
     await eventually(() => page.getByRole('row').filter({ hasText: SEAT }).textContent()).toContain('Titulaire');
-    await expectAccessible(page);
+    await expectAccessibleBehindToasts(page);
     await screenshot(page, 'mandates-body');
 
     // A second body of the same name: the server's refusal lands on the name field.
@@ -80,7 +74,7 @@ describe.skipIf(!chromiumAvailable)('mandates and tasks back-office in Chromium'
     await choose(page, dialog.getByRole('combobox', { name: "Type d'instance" }), 'Autre instance');
     await dialog.getByRole('button', { name: "Enregistrer l'instance" }).click();
     await eventually(() => dialog.locator('mat-form-field', { has: page.getByLabel('Nom', { exact: true }) }).locator('mat-error').textContent()).toContain('Une instance porte déjà ce nom.');
-    await expectAccessible(page);
+    await expectAccessibleBehindToasts(page);
     await dialog.getByRole('button', { name: 'Annuler' }).click();
     await eventually(() => page.getByRole('dialog').count()).toBe(0);
 
@@ -88,7 +82,7 @@ describe.skipIf(!chromiumAvailable)('mandates and tasks back-office in Chromium'
     await page.getByRole('tab', { name: 'Rapports' }).click();
     await page.waitForURL(/\/mandates\/reports$/);
     await eventually(() => vacantSeats(page).getByRole('row').filter({ hasText: SEAT }).isVisible()).toBe(true);
-    await expectAccessible(page);
+    await expectAccessibleBehindToasts(page);
 
     // Designate the contact; a period ending before it starts is refused on the end date's field.
     await page.getByRole('tab', { name: 'Mandats' }).click();
@@ -103,12 +97,12 @@ describe.skipIf(!chromiumAvailable)('mandates and tasks back-office in Chromium'
     await dialog.getByRole('button', { name: 'Enregistrer le mandat' }).click();
     const endField = dialog.locator('mat-form-field', { has: page.getByLabel('Dernier jour du mandat') });
     await eventually(() => endField.locator('mat-error').textContent()).toContain('postérieure ou égale à la date de début');
-    await expectAccessible(page);
+    await expectAccessibleBehindToasts(page);
     await dialog.getByLabel('Dernier jour du mandat').fill(isoDay(30));
     await dialog.getByRole('button', { name: 'Enregistrer le mandat' }).click();
     await eventually(() => page.getByRole('dialog').count()).toBe(0);
     await eventually(() => page.getByRole('row').filter({ hasText: HOLDER }).textContent()).toContain('En vigueur');
-    await expectAccessible(page);
+    await expectAccessibleBehindToasts(page);
     await screenshot(page, 'mandates-list');
 
     // It expires soon, and the seat is no longer vacant.
@@ -116,7 +110,7 @@ describe.skipIf(!chromiumAvailable)('mandates and tasks back-office in Chromium'
     await eventually(() => expiringSoon(page).getByRole('row').filter({ hasText: HOLDER }).isVisible()).toBe(true);
     await eventually(() => vacantSeats(page).getByText('Tous les sièges sont pourvus.').isVisible()).toBe(true);
     await eventually(() => report(page, 'Synthèse par instance').getByRole('row').filter({ hasText: BODY }).textContent()).toMatch(/1\s*1\s*0\s*$/);
-    await expectAccessible(page);
+    await expectAccessibleBehindToasts(page);
     await screenshot(page, 'mandates-reports');
 
     // The daily job raises the follow-up task; the tasks screen lists it and links to the mandate.
@@ -126,18 +120,18 @@ describe.skipIf(!chromiumAvailable)('mandates and tasks back-office in Chromium'
     await eventually(() => page.getByRole('heading', { name: 'Tâches', level: 1 }).isVisible()).toBe(true);
     const task = page.getByRole('row').filter({ hasText: `Mandat de ${HOLDER}` });
     await eventually(() => task.isVisible()).toBe(true);
-    await expectAccessible(page);
+    await expectAccessibleBehindToasts(page);
     await screenshot(page, 'tasks');
     await task.getByRole('link', { name: 'Mandat' }).click();
     await page.waitForURL(/\/mandates\/list\/[0-9a-f-]{36}$/);
     await eventually(() => page.getByRole('heading', { name: `Mandat de ${HOLDER}`, level: 1 }).isVisible()).toBe(true);
-    await expectAccessible(page);
+    await expectAccessibleBehindToasts(page);
 
     // End it yesterday: the seat is vacant from today, and the mandate no longer expires soon.
     await page.getByRole('button', { name: 'Terminer le mandat' }).click();
     dialog = page.getByRole('dialog');
     await dialog.getByLabel('Dernier jour du mandat').fill(isoDay(-1));
-    await expectAccessible(page);
+    await expectAccessibleBehindToasts(page);
     await dialog.getByRole('button', { name: 'Terminer le mandat' }).click();
     await eventually(() => page.getByTestId('mandate-period').textContent()).toContain(isoDay(-1).split('-').reverse().join('/'));
     await expect.poll(() => page.getByRole('button', { name: 'Terminer le mandat' }).count()).toBe(0);
@@ -145,7 +139,7 @@ describe.skipIf(!chromiumAvailable)('mandates and tasks back-office in Chromium'
     await page.waitForURL(/\/mandates\/reports$/);
     await eventually(() => vacantSeats(page).getByRole('row').filter({ hasText: SEAT }).isVisible()).toBe(true);
     await eventually(() => expiringSoon(page).getByText("Aucun mandat n'expire dans les 90 jours.").isVisible()).toBe(true);
-    await expectAccessible(page);
+    await expectAccessibleBehindToasts(page);
 
     // The task is done: it leaves the list to do for the « Terminées » one.
     await page.getByRole('link', { name: 'Tâches' }).first().click();
@@ -156,7 +150,7 @@ describe.skipIf(!chromiumAvailable)('mandates and tasks back-office in Chromium'
     await page.getByRole('radio', { name: 'Terminées' }).click();
     await page.waitForURL(/\/tasks\?.*state=done/);
     await eventually(() => task.textContent()).toContain('Terminée');
-    await expectAccessible(page);
+    await expectAccessibleBehindToasts(page);
     await context.close();
   });
 });

@@ -6,7 +6,7 @@ import { newId, withOwnerClient, withTransaction, type Database } from '../../se
 import { queueMail } from '../../server/src/platform/mail/index.js';
 import { insertCompany } from '../../server/src/test/factories/membership.js';
 import { chromiumAvailable, screenshot } from './harness/browser.js';
-import { RHONE_MANAGER, choose, eventually, expectAccessible as expectAxeClean, useJourneys } from './harness/journeys.js';
+import { RHONE_MANAGER, choose, eventually, expectAccessibleBehindToasts, expectAccessible as expectAxeClean, useJourneys } from './harness/journeys.js';
 import { DEMO_PASSWORD } from './harness/server.js';
 
 /**
@@ -50,12 +50,6 @@ describe.skipIf(!chromiumAvailable)('membership back-office in Chromium', { time
     return response.json<T>();
   }
 
-  async function expectAccessible(page: Page): Promise<void> {
-    // Let a toast leave first (see crm.e2e.test.ts): axe judges the page, not the exit animation.
-    await expect.poll(() => page.locator('mat-snack-bar-container').count(), { timeout: 15_000, interval: 100 }).toBe(0);
-    await expectAxeClean(page);
-  }
-
   it('runs the Rhône renewal campaign, records a payment on an issued invoice, downloads its PDF and credits another', async () => {
     const { context, page } = await signedInPage(RHONE_MANAGER);
 
@@ -64,7 +58,7 @@ describe.skipIf(!chromiumAvailable)('membership back-office in Chromium', { time
     await page.waitForURL(/\/memberships\/list$/);
     await eventually(() => page.getByRole('heading', { name: 'Adhérents', level: 1 }).isVisible()).toBe(true);
     await eventually(() => page.getByRole('link', { name: 'Imprimerie des Terreaux' }).isVisible()).toBe(true);
-    await expectAccessible(page);
+    await expectAccessibleBehindToasts(page);
 
     // Launch the campaign for next year and watch the progress bar reach the end.
     await page.getByRole('tab', { name: 'Campagnes de renouvellement' }).click();
@@ -73,13 +67,13 @@ describe.skipIf(!chromiumAvailable)('membership back-office in Chromium', { time
     await eventually(() => page.getByLabel('Structure').textContent()).toContain('Rhône');
     await page.getByLabel('Année').fill(String(NEXT_YEAR));
     await page.getByLabel("Date d'échéance").fill(`${NEXT_YEAR}-01-31`);
-    await expectAccessible(page);
+    await expectAccessibleBehindToasts(page);
     await page.getByRole('button', { name: 'Lancer la campagne' }).click();
     const progress = page.getByRole('status').filter({ hasText: 'Émission des factures de renouvellement' });
     await eventually(() => progress.textContent()).toContain('Terminé');
     // Three members: the first is honorary (free, skipped), the two others get an invoice.
     await eventually(() => page.locator('dl.counts').textContent()).toMatch(/Adhérents à renouveler\s*3.*Factures émises\s*2.*Ignorés\s*1.*Échecs\s*0/s);
-    await expectAccessible(page);
+    await expectAccessibleBehindToasts(page);
     await screenshot(page, 'membership-campaign');
 
     // The issued invoices; open one.
@@ -87,13 +81,13 @@ describe.skipIf(!chromiumAvailable)('membership back-office in Chromium', { time
     await page.waitForURL(/\/memberships\/invoices\?/);
     const invoiceLink = page.getByRole('link', { name: /^COT-/ }).first();
     await eventually(() => invoiceLink.isVisible()).toBe(true);
-    await expectAccessible(page);
+    await expectAccessibleBehindToasts(page);
     const number = (await invoiceLink.textContent())!.trim();
     await invoiceLink.click();
     await page.waitForURL(/\/memberships\/invoices\/[0-9a-f-]{36}$/);
     await eventually(() => page.getByRole('heading', { name: `Facture ${number}`, level: 1 }).isVisible()).toBe(true);
     await eventually(() => page.getByText(`Cotisation ${NEXT_YEAR}`).first().isVisible()).toBe(true);
-    await expectAccessible(page);
+    await expectAccessibleBehindToasts(page);
 
     // A partial payment by cheque, typed in euros with a comma.
     const balance = await page.getByTestId('invoice-balance').textContent();
@@ -113,7 +107,7 @@ describe.skipIf(!chromiumAvailable)('membership back-office in Chromium', { time
     // The form is emptied for the next payment, without errors on the emptied fields.
     await eventually(() => page.getByLabel('Montant').inputValue()).toBe('');
     expect(await paymentForm.locator('mat-error').count()).toBe(0);
-    await expectAccessible(page);
+    await expectAccessibleBehindToasts(page);
     await screenshot(page, 'membership-invoice');
 
     // The PDF.
@@ -135,13 +129,13 @@ describe.skipIf(!chromiumAvailable)('membership back-office in Chromium', { time
     await dialog.getByRole('button', { name: 'Établir un avoir' }).click();
     await eventually(() => page.getByRole('heading', { level: 1 }).textContent()).toMatch(/^Avoir /);
     await eventually(() => page.getByRole('link', { name: 'Ouvrir' }).isVisible()).toBe(true); // the credited invoice
-    await expectAccessible(page);
+    await expectAccessibleBehindToasts(page);
 
     // The overdue list answers (nothing is due yet).
     await page.getByRole('tab', { name: 'Impayés' }).click();
     await page.waitForURL(/\/memberships\/overdue$/);
     await eventually(() => page.getByRole('heading', { name: 'Factures impayées échues', level: 1 }).isVisible()).toBe(true);
-    await expectAccessible(page);
+    await expectAccessibleBehindToasts(page);
     await context.close();
   });
 
@@ -151,7 +145,7 @@ describe.skipIf(!chromiumAvailable)('membership back-office in Chromium', { time
     // This year's schedule (seeded): a second default rate overlaps the first one; the server says so on the field.
     await page.goto('/memberships/dues');
     await eventually(() => page.getByLabel('Montant (tarif n° 1)').inputValue()).toBe('180,00');
-    await expectAccessible(page);
+    await expectAccessibleBehindToasts(page);
     // Counted before the click, then awaited: counting right after it could miss the new row and
     // type into the first rate instead (which saves without error).
     const rowsBefore = await page.getByRole('row').count();
@@ -162,7 +156,7 @@ describe.skipIf(!chromiumAvailable)('membership back-office in Chromium', { time
     await page.getByRole('button', { name: 'Enregistrer le barème' }).click();
     await eventually(() => page.getByRole('alert').first().textContent()).toContain('Le barème contient des erreurs');
     await eventually(() => page.locator('mat-form-field', { has: page.getByLabel(`Montant (tarif n° ${last})`) }).locator('mat-error').textContent()).toContain('recoupe le tarif n° 1');
-    await expectAccessible(page);
+    await expectAccessibleBehindToasts(page);
     await screenshot(page, 'membership-dues-errors');
 
     // Join a company picked from the network search, with its join invoice.
@@ -173,13 +167,13 @@ describe.skipIf(!chromiumAvailable)('membership back-office in Chromium', { time
     await page.getByRole('option', { name: /Garage de Vaise/ }).click();
     await page.getByRole('combobox', { name: 'Type de membre' }).click();
     await page.getByRole('option', { name: 'Adhérent', exact: true }).click();
-    await expectAccessible(page);
+    await expectAccessibleBehindToasts(page);
     await page.getByRole('button', { name: "Enregistrer l'adhésion" }).click();
     await page.waitForURL(/\/memberships\/list\/[0-9a-f-]{36}$/);
     await eventually(() => page.getByRole('heading', { name: 'Garage de Vaise — Adhérent', level: 1 }).isVisible()).toBe(true);
     await eventually(() => page.locator('dl.facts').textContent()).toContain('En attente de règlement');
     await eventually(() => page.getByRole('link', { name: 'Ouvrir' }).isVisible()).toBe(true); // the join invoice
-    await expectAccessible(page);
+    await expectAccessibleBehindToasts(page);
 
     // Cancel it: the reason is required, then the history shows the cancellation.
     await page.getByRole('button', { name: 'Résilier' }).click();
@@ -188,7 +182,7 @@ describe.skipIf(!chromiumAvailable)('membership back-office in Chromium', { time
     await page.getByRole('button', { name: 'Résilier' }).click();
     await eventually(() => page.locator('dl.facts').textContent()).toContain('Résiliée');
     await eventually(() => page.locator('ol.history').textContent()).toContain("Cessation d'activité");
-    await expectAccessible(page);
+    await expectAccessibleBehindToasts(page);
     await context.close();
   });
 
@@ -221,7 +215,7 @@ describe.skipIf(!chromiumAvailable)('membership back-office in Chromium', { time
     await page.getByRole('tab', { name: 'Mandats SEPA' }).click();
     await page.waitForURL(/\/memberships\/sepa-mandates$/);
     await eventually(() => page.getByRole('heading', { name: 'Mandats SEPA', level: 1 }).isVisible()).toBe(true);
-    await expectAccessible(page);
+    await expectAccessibleBehindToasts(page);
     await page.getByRole('button', { name: 'Nouveau mandat' }).click();
     const dialog = page.getByRole('dialog');
     await eventually(() => dialog.getByLabel('Créancier').textContent()).toContain('Rhône');
@@ -229,7 +223,7 @@ describe.skipIf(!chromiumAvailable)('membership back-office in Chromium', { time
     await page.getByRole('option', { name: /Tissages de la Croix-Rousse/ }).click();
     await dialog.getByLabel('Référence (RUM)').fill('RUM-TCR-0001');
     await dialog.getByLabel('IBAN').fill('FR76 3000 6000 0112 3456 7890 188');
-    await expectAccessible(page);
+    await expectAccessibleBehindToasts(page);
     await dialog.getByRole('button', { name: 'Enregistrer le mandat' }).click();
     await eventually(() => dialog.locator('mat-form-field', { has: page.getByLabel('IBAN') }).locator('mat-error').textContent()).toMatch(/IBAN/);
     await dialog.getByLabel('IBAN').fill('FR76 3000 6000 0112 3456 7890 189');
@@ -238,7 +232,7 @@ describe.skipIf(!chromiumAvailable)('membership back-office in Chromium', { time
     await eventually(() => page.getByRole('heading', { name: 'Mandat RUM-TCR-0001', level: 1 }).isVisible()).toBe(true);
     await eventually(() => page.getByTestId('mandate-status').textContent()).toBe('Actif');
     expect(await page.locator('dl.facts').textContent()).toContain('0189');
-    await expectAccessible(page);
+    await expectAccessibleBehindToasts(page);
 
     // The creditor identity, then a batch collecting the invoice.
     await page.getByRole('tab', { name: 'Prélèvements' }).click();
@@ -248,12 +242,12 @@ describe.skipIf(!chromiumAvailable)('membership back-office in Chromium', { time
     await page.getByLabel('IBAN crédité').fill('FR14 2004 1010 0505 0001 3M02 606');
     await page.getByRole('button', { name: "Enregistrer l'identité de créancier" }).click();
     await eventually(() => page.getByLabel('IBAN crédité').inputValue()).toBe('FR1420041010050500013M02606');
-    await expectAccessible(page);
+    await expectAccessibleBehindToasts(page);
     await page.getByRole('button', { name: 'Créer la remise' }).click();
     await page.waitForURL(/\/memberships\/sepa-batches\/[0-9a-f-]{36}$/);
     await eventually(() => page.getByRole('link', { name: invoice.number }).isVisible()).toBe(true);
     await eventually(() => page.getByTestId('batch-status').textContent()).toBe('Fichier produit');
-    await expectAccessible(page);
+    await expectAccessibleBehindToasts(page);
 
     // The pain.008 file names the mandate.
     const [xmlDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Télécharger le fichier pain.008' }).click()]);
@@ -264,7 +258,7 @@ describe.skipIf(!chromiumAvailable)('membership back-office in Chromium', { time
     // The bank credited it: the invoice is paid by SEPA debit.
     await page.getByRole('button', { name: 'Marquer réglée' }).click();
     await eventually(() => page.getByTestId('batch-status').textContent()).toBe('Réglée');
-    await expectAccessible(page);
+    await expectAccessibleBehindToasts(page);
     await screenshot(page, 'membership-sepa-batch');
     await page.getByRole('link', { name: invoice.number }).click();
     await eventually(() => page.getByTestId('invoice-status').textContent()).toBe('Réglée');
@@ -276,7 +270,7 @@ describe.skipIf(!chromiumAvailable)('membership back-office in Chromium', { time
     await choose(page, page.getByRole('combobox', { name: 'Motif de rejet (code ISO)' }), /^AM04/);
     await page.getByRole('button', { name: 'Enregistrer le rejet' }).click();
     await eventually(() => page.locator('table.simple').textContent()).toContain('Rejeté (AM04');
-    await expectAccessible(page);
+    await expectAccessibleBehindToasts(page);
     await page.getByRole('link', { name: 'RUM-TCR-0001' }).click();
     await eventually(() => page.getByRole('button', { name: 'Révoquer le mandat' }).isVisible()).toBe(true);
     await page.getByRole('button', { name: 'Révoquer le mandat' }).click();
@@ -289,13 +283,13 @@ describe.skipIf(!chromiumAvailable)('membership back-office in Chromium', { time
     await page.goto('/memberships/outbox');
     const mailLink = page.getByRole('link', { name: `Relance : cotisation ${NEXT_YEAR} — facture ${invoice.number}` });
     await eventually(() => mailLink.isVisible()).toBe(true);
-    await expectAccessible(page);
+    await expectAccessibleBehindToasts(page);
     await mailLink.click();
     await page.waitForURL(/\/memberships\/outbox\/[0-9a-f-]{36}$/);
     await eventually(() => page.getByTestId('mail-to').textContent()).toBe('compta@tissages-croix-rousse.test');
     expect(await page.getByTestId('mail-status').textContent()).toBe('Conservé (sans serveur SMTP)');
     expect(await page.getByTestId('mail-text').textContent()).toContain(`la facture ${invoice.number}`);
-    await expectAccessible(page);
+    await expectAccessibleBehindToasts(page);
     // axe cannot enter a frame without scripts: it runs before the HTML part is shown.
     await page.getByRole('button', { name: "Afficher l'aperçu HTML" }).click();
     const frame = page.locator('iframe[title="Partie HTML du courriel"]');
@@ -305,7 +299,7 @@ describe.skipIf(!chromiumAvailable)('membership back-office in Chromium', { time
     // The FEC of this year: the 18 regulatory fields, tab-separated.
     await page.goto('/memberships/fec');
     await eventually(() => page.getByLabel('Structure').textContent()).toContain('Rhône');
-    await expectAccessible(page);
+    await expectAccessibleBehindToasts(page);
     const [fecDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Télécharger le FEC' }).click()]);
     expect(fecDownload.suggestedFilename()).toMatch(/^775663438FEC\d{4}1231\.txt$/);
     const fec = await readFile((await fecDownload.path())!, 'utf8');
