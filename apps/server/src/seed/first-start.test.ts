@@ -6,12 +6,16 @@ import { createTestDatabase, type TestDatabase } from '../test/test-database.js'
 import { seedOnFirstStart, type FirstStartReport } from './first-start.js';
 import { runSeed } from './seed-steps.js';
 
-/** An app on a fresh database, built like main builds it: seeding at first start. */
-async function startApp(env: Record<string, string> = {}, seed = true) {
-  const testDatabase = await createTestDatabase();
+/**
+ * An app on a fresh database, built like main builds it (migrations at boot), seeding at first start
+ * unless told not to. `migrated` starts from the run's migrated snapshot: the boot's migrations are
+ * then already applied, which the first suite proves from an empty database.
+ */
+async function startApp({ seed = true, migrated = false } = {}) {
+  const testDatabase = await createTestDatabase({ migrated });
   let context: AppContext | undefined;
   let report: FirstStartReport | null = null;
-  const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: '/tmp/maillage-test-unused', ...env }, []);
+  const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: '/tmp/maillage-test-unused' }, []);
   const app = await buildApp(config, { database: testDatabase.database, onContext: (built) => (context = built) });
   await app.ready();
   if (seed) report = await seedOnFirstStart(context!);
@@ -69,9 +73,8 @@ describe('first start', () => {
 
 describe('first start in production, then npm run seed', () => {
   let started: Awaited<ReturnType<typeof startApp>>;
-  // Built in beforeAll: an app on a fresh PGlite takes a while to migrate (the hook timeout is longer).
   beforeAll(async () => {
-    started = await startApp({}, false);
+    started = await startApp({ seed: false, migrated: true });
   });
   afterAll(async () => {
     await started.app.close();

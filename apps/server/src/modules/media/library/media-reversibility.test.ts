@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FieldCipher } from '../../../platform/crypto/index.js';
-import { runMigrations, withOwnerClient, withTransaction } from '../../../platform/db/index.js';
+import { withOwnerClient, withTransaction } from '../../../platform/db/index.js';
 import { sha256File } from '../../../platform/ops/archive-files.js';
 import { exportEntity } from '../../../platform/ops/reversibility/export-entity.js';
 import { importEntityExport } from '../../../platform/ops/reversibility/import-entity.js';
@@ -28,7 +28,8 @@ describe('media in the reversibility export', () => {
   beforeAll(async () => {
     workDir = await mkdtemp(join(tmpdir(), 'maillage-media-export-'));
     n = await createMediaTestNetwork('media-export');
-    target = await createTestDatabase();
+    // An empty instance: migrated, no rows.
+    target = await createTestDatabase({ migrated: true });
     photo = (await n.upload(n.staff.rhone, { name: 'photo.jpg', content: await jpegWithGps(700, 500) }, { alt: 'Une photo' })).json<MediaFile>();
     pdf = (await n.upload(n.staff.rhone, { name: 'statuts.pdf', content: await smallPdf() })).json<MediaFile>();
     parisLogo = (await n.upload(n.staff.paris, { name: 'paris.png', content: await smallPng(40, 40) })).json<MediaFile>();
@@ -54,7 +55,6 @@ describe('media in the reversibility export', () => {
     expect(manifest.media.some((m) => m.path.includes(parisLogo.id))).toBe(false);
     expect(manifest.media.find((m) => m.path.endsWith(`${photo.id}/original.jpg`))!.sha256).toBe(photo.sha256);
 
-    await runMigrations(target.database);
     const targetData = join(workDir, 'target-data');
     await importEntityExport(target.database, { inputDir: join(workDir, 'export'), dataDir: targetData, cipher: cipher() });
     const rows = await withOwnerClient(target.database, (client) => client.query<{ id: string; storage_key: string; sha256: string }>('SELECT id, storage_key, sha256 FROM media_files ORDER BY id'));

@@ -8,7 +8,7 @@ import { signIn } from '../../../test/auth.js';
 import { createTestDatabase, type TestDatabase } from '../../../test/test-database.js';
 import { loadConfig } from '../../config/index.js';
 import { listEncryptedColumns } from '../../crypto/index.js';
-import { runMigrations, withOwnerClient } from '../../db/index.js';
+import { withOwnerClient } from '../../db/index.js';
 import { exportEntity } from './export-entity.js';
 import type { ExportManifest } from './export-manifest.js';
 import { importEntityExport } from './import-entity.js';
@@ -28,8 +28,9 @@ describe('reversibility of every module: demo installation round trip', () => {
 
   beforeAll(async () => {
     workDir = await mkdtemp(join(tmpdir(), 'maillage-reversibility-all-'));
-    source = await createTestDatabase();
-    target = await createTestDatabase();
+    source = await createTestDatabase({ migrated: true });
+    // An empty instance: migrated, no rows.
+    target = await createTestDatabase({ migrated: true });
     const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: join(workDir, 'source-data') }, []);
     app = await buildApp(config, { database: source.database, onContext: (built) => (context = built) });
     await app.ready();
@@ -66,7 +67,6 @@ describe('reversibility of every module: demo installation round trip', () => {
   });
 
   it('imports into an empty instance and loses nothing: exporting it again gives the same files', async () => {
-    await runMigrations(target.database);
     const targetData = join(workDir, 'target-data');
     await importEntityExport(target.database, { inputDir: join(workDir, 'export'), dataDir: targetData, cipher: context.cipher });
     const again = await exportEntity(target.database, {

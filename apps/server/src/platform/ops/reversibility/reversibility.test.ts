@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sealAuditEvents, verifyAuditChain } from '../../audit/audit-chain.js';
 import { FieldCipher } from '../../crypto/index.js';
-import { newId, runMigrations, withOwnerClient, type Database } from '../../db/index.js';
+import { newId, withOwnerClient, type Database } from '../../db/index.js';
 import { createSmallNetwork, type NetworkFixture } from '../../../test/factories/entities.js';
 import { createTestDatabase, type TestDatabase } from '../../../test/test-database.js';
 import { exportEntity } from './export-entity.js';
@@ -21,7 +21,6 @@ function newCipher(id: string): FieldCipher {
 
 /** Two branches' worth of rows: Rhône (69, under R84) is exported, Paris (75, under R11) must not be. */
 async function seedTwoBranches(database: Database, cipher: FieldCipher, dataDir: string): Promise<NetworkFixture & { people: Record<string, string> }> {
-  await runMigrations(database);
   const network = await createSmallNetwork(database);
   const { ids } = network;
   const people = { rhone: newId(), paris: newId(), national: newId(), role: newId() };
@@ -77,8 +76,9 @@ describe('entity export and import (reversibility)', () => {
 
   beforeAll(async () => {
     workDir = await mkdtemp(join(tmpdir(), 'maillage-export-test-'));
-    source = await createTestDatabase();
-    target = await createTestDatabase();
+    source = await createTestDatabase({ migrated: true });
+    // An empty instance: migrated, no rows.
+    target = await createTestDatabase({ migrated: true });
     fixture = await seedTwoBranches(source.database, sourceCipher, join(workDir, 'source-data'));
     manifest = await exportEntity(source.database, {
       entityCode: 'R84',
@@ -121,7 +121,6 @@ describe('entity export and import (reversibility)', () => {
   });
 
   it('imports into an empty instance and loses nothing: exporting it again gives the same files', async () => {
-    await runMigrations(target.database);
     const targetData = join(workDir, 'target-data');
     await importEntityExport(target.database, { inputDir: join(workDir, 'export'), dataDir: targetData, cipher: targetCipher });
 
