@@ -96,11 +96,10 @@ export async function expectAccessible(page: Page): Promise<void> {
  * good part of a journey's time.
  */
 export async function expectAccessibleBehindToasts(page: Page): Promise<void> {
-  const toasts = page.locator('mat-snack-bar-container');
-  // The click event itself: a dialog's backdrop may cover the toast, and for its first 150 ms its
-  // button is aria-hidden (not found by role). A toast that times out meanwhile is as good as closed.
-  for (const close of await toasts.locator('button').all()) await close.dispatchEvent('click', undefined, { timeout: 2_000 }).catch(() => undefined);
-  await expect.poll(() => toasts.count(), { timeout: 15_000, interval: 50 }).toBe(0);
+  // The click event itself, in the page: a dialog's backdrop may cover the toast, and for its first
+  // 150 ms its button is aria-hidden (not found by role).
+  await page.evaluate(() => document.querySelectorAll<HTMLElement>('mat-snack-bar-container button').forEach((close) => close.click()));
+  await expect.poll(() => page.locator('mat-snack-bar-container').count(), { timeout: 15_000, interval: 50 }).toBe(0);
   await expectAccessible(page);
 }
 
