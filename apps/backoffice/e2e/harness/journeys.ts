@@ -91,9 +91,10 @@ export async function expectAccessible(page: Page): Promise<void> {
 }
 
 /**
- * The same check on the page behind the toasts, which are first closed with their « Fermer » button. A toast on its way out is aria-hidden while still holding that button (Material's
- * exit animation), which axe flags; waiting for each toast to time out (4 to 8 s) instead took a
- * good part of a journey's time.
+ * The same check on the page behind the toasts, which are first closed with their « Fermer »
+ * button. A toast on its way out is aria-hidden while still holding that button (Material's exit
+ * animation), which axe flags; waiting for each toast to time out (4 to 8 s) instead took a good
+ * part of a journey's time.
  */
 export async function expectAccessibleBehindToasts(page: Page): Promise<void> {
   // The click event itself, in the page: a dialog's backdrop may cover the toast, and for its first
