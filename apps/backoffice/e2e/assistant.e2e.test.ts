@@ -1,4 +1,4 @@
-import type { Page, Route } from 'playwright-core';
+import type { Route } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { seedAiDemo } from '../../server/src/modules/ai/index.js';
 import { chromiumAvailable, screenshot } from './harness/browser.js';

@@ -5,7 +5,7 @@ import { seedEventsDemo } from '../../server/src/modules/events/index.js';
 import { withOwnerClient, type Database } from '../../server/src/platform/db/index.js';
 import { insertPerson } from '../../server/src/test/factories/crm-network.js';
 import { chromiumAvailable, screenshot } from './harness/browser.js';
-import { RHONE_MANAGER, choose, eventually, expectAccessibleBehindToasts, expectAccessible as expectAxeClean, useJourneys } from './harness/journeys.js';
+import { RHONE_MANAGER, choose, eventually, expectAccessible, expectAccessibleBehindToasts, useJourneys } from './harness/journeys.js';
 
 /**
  * The events journeys through the real server and the production build of the back-office: the
@@ -60,7 +60,7 @@ describe.skipIf(!chromiumAvailable)('events back-office in Chromium', { timeout:
 
     // The list of the Rhône's events, with the branch's calendar feed, then the creation dialog.
     const dialog = await openCreateDialog(page);
-    await expectAxeClean(page);
+    await expectAccessible(page);
     await dialog.getByLabel('Titre').fill('Atelier prévention des risques');
     await dialog.getByLabel('Description').fill('Document unique, pénibilité.\n\nAvec un ingénieur de la Carsat.');
     await dialog.getByLabel('Début').fill(inAMonth('09:00'));
@@ -94,7 +94,7 @@ describe.skipIf(!chromiumAvailable)('events back-office in Chromium', { timeout:
     await page.getByRole('button', { name: "Annuler l'inscription de Alice Durand" }).click();
     const confirm = page.getByRole('alertdialog');
     await eventually(() => confirm.isVisible()).toBe(true);
-    await expectAxeClean(page);
+    await expectAccessible(page);
     await confirm.getByRole('button', { name: "Annuler l'inscription" }).click();
     await eventually(() => page.getByTestId('registration-notice').textContent()).toContain("Bruno Lacroix quitte la liste d'attente et obtient la place libérée");
     await eventually(() => row(page, 'Alice Durand').textContent()).toContain('Annulé');
@@ -169,7 +169,7 @@ describe.skipIf(!chromiumAvailable)('events back-office in Chromium', { timeout:
     await eventually(() => dialog.getByRole('alert').first().textContent()).toContain('Certains champs sont invalides');
     const end = dialog.locator('mat-form-field', { has: page.getByLabel('Fin', { exact: true }) });
     await eventually(() => end.locator('mat-error').textContent()).toContain("La fin de l'événement doit être postérieure à son début.");
-    await expectAxeClean(page);
+    await expectAccessible(page);
     await screenshot(page, 'events-form-errors');
     await context.close();
   });

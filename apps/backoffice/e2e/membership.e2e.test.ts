@@ -1,12 +1,11 @@
 import { readFile } from 'node:fs/promises';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { seedMembershipsDemo } from '../../server/src/modules/membership/index.js';
 import { newId, withOwnerClient, withTransaction, type Database } from '../../server/src/platform/db/index.js';
 import { queueMail } from '../../server/src/platform/mail/index.js';
 import { insertCompany } from '../../server/src/test/factories/membership.js';
 import { chromiumAvailable, screenshot } from './harness/browser.js';
-import { RHONE_MANAGER, choose, eventually, expectAccessibleBehindToasts, expectAccessible as expectAxeClean, useJourneys } from './harness/journeys.js';
+import { RHONE_MANAGER, choose, eventually, expectAccessible, expectAccessibleBehindToasts, useJourneys } from './harness/journeys.js';
 import { DEMO_PASSWORD } from './harness/server.js';
 
 /**
@@ -125,7 +124,7 @@ describe.skipIf(!chromiumAvailable)('membership back-office in Chromium', { time
     await page.getByRole('button', { name: 'Établir un avoir' }).click();
     const dialog = page.getByRole('alertdialog');
     await eventually(() => dialog.isVisible()).toBe(true);
-    await expectAxeClean(page);
+    await expectAccessible(page);
     await dialog.getByRole('button', { name: 'Établir un avoir' }).click();
     await eventually(() => page.getByRole('heading', { level: 1 }).textContent()).toMatch(/^Avoir /);
     await eventually(() => page.getByRole('link', { name: 'Ouvrir' }).isVisible()).toBe(true); // the credited invoice
