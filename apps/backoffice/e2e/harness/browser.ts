@@ -29,27 +29,50 @@ export interface AxeViolationSummary {
 
 /** Serious and critical axe violations on the current page (WCAG 2.1 A/AA rules). */
 export async function seriousViolations(page: Page): Promise<AxeViolationSummary[]> {
-  // A dialog or an error message still fading in has, for a moment, too little contrast: judge the
-  // page as it settles, not mid-animation.
-  await page.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished.catch(() => undefined))));
-  // A snack bar keeps its message aria-hidden for its first 150 ms, until it moves it into its live
-  // region (Angular Material's announcement): its action button is then briefly a hidden focusable.
-  await page.waitForFunction(() => !document.querySelector('.mat-mdc-snack-bar-label [aria-hidden="true"]'), undefined, { timeout: 5_000 });
   // Injected once per document (it stays across the back-office's in-app navigations), and run on
   // the page itself: a journey checks some twenty screens, and a fresh injection plus a blank page
   // per check (@axe-core/playwright's default) cost about a third of a journey's time.
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
+  // A dialog, an error message or a toast fading in or out has, for a moment, too little contrast:
+  // the page is judged as it settles, by a run during which nothing started to move. A toast's
+  // timer may close it in the middle of a run (seen in CI: its label and button then fail contrast).
+  let check = await settledAxeRun(page);
+  for (let attempt = 1; attempt < 5 && !check.settled; attempt += 1) check = await settledAxeRun(page);
+  return check.violations;
+}
+
+interface AxeCheck {
+  violations: AxeViolationSummary[];
+  /** Nothing started to animate while axe ran. */
+  settled: boolean;
+}
+
+async function settledAxeRun(page: Page): Promise<AxeCheck> {
+  await page.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished.catch(() => undefined))));
+  // A snack bar keeps its message aria-hidden for its first 150 ms, until it moves it into its live
+  // region (Angular Material's announcement): its action button is then briefly a hidden focusable.
+  await page.waitForFunction(() => !document.querySelector('.mat-mdc-snack-bar-label [aria-hidden="true"]'), undefined, { timeout: 5_000 });
   return page.evaluate(async (options) => {
+    let started = 0;
+    const countStart = () => (started += 1);
+    document.addEventListener('animationstart', countStart, true);
+    document.addEventListener('transitionstart', countStart, true);
     const axe = (window as unknown as { axe: { run(context: Document, options: RunOptions): Promise<AxeResults> } }).axe;
-    const results = await axe.run(document, options);
-    return results.violations
-      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-      .map((violation) => ({
-        id: violation.id,
-        impact: violation.impact,
-        help: violation.help,
-        targets: violation.nodes.slice(0, 5).map((node) => node.target.join(' ')),
-      }));
+    try {
+      const results = await axe.run(document, options);
+      const violations = results.violations
+        .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+        .map((violation) => ({
+          id: violation.id,
+          impact: violation.impact,
+          help: violation.help,
+          targets: violation.nodes.slice(0, 5).map((node) => node.target.join(' ')),
+        }));
+      return { violations, settled: started === 0 };
+    } finally {
+      document.removeEventListener('animationstart', countStart, true);
+      document.removeEventListener('transitionstart', countStart, true);
+    }
   }, AXE_OPTIONS);
 }
 
