@@ -36,9 +36,10 @@ export async function seriousViolations(page: Page): Promise<AxeViolationSummary
   // A dialog, an error message or a toast fading in or out has, for a moment, too little contrast:
   // the page is judged as it settles, by a run during which nothing started to move. A toast's
   // timer may close it in the middle of a run (seen in CI: its label and button then fail contrast).
-  let check = await settledAxeRun(page);
-  for (let attempt = 1; attempt < 5 && !check.settled; attempt += 1) check = await settledAxeRun(page);
-  return check.violations;
+  for (let attempt = 1; ; attempt += 1) {
+    const check = await settledAxeRun(page);
+    if (check.settled || attempt === 5) return check.violations;
+  }
 }
 
 interface AxeCheck {
