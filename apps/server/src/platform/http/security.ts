@@ -48,9 +48,11 @@ export async function registerSecurity(app: FastifyInstance, config: Pick<AppCon
     void reply.headers(request.url.startsWith(API_PREFIX) ? apiHeaders : headers);
     done();
   });
-  // Closed unless origins are listed: the back-office is served from the same origin.
+  // Closed unless origins are listed: the back-office is served from the same origin. Closed means
+  // not registered: with `origin: false` the plugin still ran a hook on every request, to add nothing.
+  if (config.corsOrigins.length === 0) return;
   await app.register(fastifyCors, {
-    origin: config.corsOrigins.length > 0 ? config.corsOrigins : false,
+    origin: config.corsOrigins,
     credentials: true,
     methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
     allowedHeaders: CORS_ALLOWED_HEADERS,
