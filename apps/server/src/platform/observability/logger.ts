@@ -41,15 +41,11 @@ export const REDACTED_PATHS = [
   'config.databaseUrl',
 ];
 
-/**
- * `stream` replaces stdout (tests read the lines an app writes). Stdout is written asynchronously:
- * lines logged while a write is in flight leave together in the next one, instead of one system
- * call per request; pino flushes what is pending when the process exits.
- */
+/** `stream` replaces stdout (tests read the lines an app writes). */
 export function loggerOptions(config: Pick<AppConfig, 'logLevel'>, stream?: DestinationStream): FastifyServerOptions['logger'] {
   return {
     level: config.logLevel,
-    stream: stream ?? pino.destination({ dest: 1, sync: false }),
+    stream: stream ?? bufferedDestination(1),
     redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
     // Log the route template and ids only: raw URLs may carry personal data in query strings.
     serializers: {
@@ -62,6 +58,20 @@ export function loggerOptions(config: Pick<AppConfig, 'logLevel'>, stream?: Dest
       err: (error: Error) => serializeError(error) as { type: string; message: string; stack: string },
     },
   };
+}
+
+/** How long a line may wait in the buffer when traffic is low. */
+export const LOG_FLUSH_INTERVAL_MS = 500;
+
+/**
+ * Where the lines go (stdout in production): written asynchronously and in blocks of at least
+ * 4 KiB, as pino advises for throughput. One write through libuv's thread pool per dozen lines
+ * instead of one per request: that cost about an eighth of a read's CPU (docs/perf.md, 2026-12-02,
+ * ADR 0033). A line waits at most LOG_FLUSH_INTERVAL_MS; pino flushes what is pending when the
+ * process exits, so only a killed process loses its last half second of lines.
+ */
+export function bufferedDestination(fd: number): ReturnType<typeof pino.destination> {
+  return pino.destination({ dest: fd, sync: false, minLength: 4096, periodicFlush: LOG_FLUSH_INTERVAL_MS });
 }
 
 /** Error fields that describe the failure without quoting data (see serializeError). */
