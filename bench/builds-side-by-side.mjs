@@ -1,0 +1,90 @@
+// Compares builds of our server by their CPU per request, loaded at the same time and at the same
+// fixed rate, so that the host's drift (often ±20 % between two runs of 15 s) hits them alike.
+//   node bench/builds-side-by-side.mjs <dist>[:<log level>] [<dist>[:<log level>] …]
+// See bench/README.md, "builds-side-by-side.mjs".
+import { randomBytes } from 'node:crypto';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import { createThrowawayDatabase, seedDatabase } from './lib/database.mjs';
+import { markdownTable } from './lib/report.mjs';
+import { cpuSeconds, nationalAdminToken, productionEnv, startProcess, WEB_NODE_FLAGS } from './lib/servers.mjs';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const DURATION = Number(process.env.BENCH_DURATION ?? 10);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const RATE = Number(process.env.BENCH_RATE ?? 1000);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+const FIRST_PORT = 3961;
+
+async function main() {
+  const builds = process.argv.slice(2).map((arg) => {
+    const [dist, logLevel = 'info'] = arg.split(':');
+    return { label: arg, dist: resolve(dist), logLevel };
+  });
+  if (builds.length < 2) throw new Error('usage: node bench/builds-side-by-side.mjs <dist>[:<log level>] <dist>[:<log level>] …');
+  const password = randomBytes(12).toString('base64url');
+  const database = await createThrowawayDatabase(ADMIN_URL);
+  const stops = [];
+  try {
+    const seed = await seedDatabase(builds[0].dist, database.url, password);
+    const scenarios = { 'entity by id': `/api/v1/entities/${seed.entityId}`, 'entities list': '/api/v1/entities?limit=50' };
+    const path = scenarios[process.env.BENCH_SCENARIO ?? 'entity by id'];
+    const servers = [];
+    for (const [index, build] of builds.entries()) {
+      const port = FIRST_PORT + index;
+      const env = productionEnv({ databaseUrl: database.url, port, logLevel: build.logLevel, poolSize: 10 });
+      const server = await startProcess(build.label, [...WEB_NODE_FLAGS, `${build.dist}/main.js`, '--role=web'], env, `http://127.0.0.1:${port}/livez`);
+      stops.push(server.stop);
+      servers.push({ ...build, pid: server.pid, url: `http://127.0.0.1:${port}${path}` });
+    }
+    const token = await nationalAdminToken(`http://127.0.0.1:${FIRST_PORT}`, { email: 'admin@maillage.test', password, permissions: ['entities.read'] });
+    const headers = { authorization: `Bearer ${token}` };
+    await loadTogether(servers, headers, 5);
+    const rounds = [];
+    for (let round = 0; round < ROUNDS; round += 1) rounds.push(await loadTogether(servers, headers, DURATION));
+    printReport(servers, rounds, path);
+  } finally {
+    for (const stop of stops.reverse()) await stop();
+    await database.drop();
+  }
+}
+
+/** Every server under its own autocannon at RATE req/s, all at once; CPU ms per answered request of each. */
+function loadTogether(servers, headers, seconds) {
+  return Promise.all(
+    servers.map(async (server) => {
+      const before = cpuSeconds(server.pid);
+      const result = await autocannon({ url: server.url, headers, connections: CONNECTIONS, duration: seconds, overallRate: RATE });
+      const answered = result['2xx'];
+      if (result.non2xx > 0 || answered === 0) throw new Error(`${server.label}: ${result.non2xx} answers were not 2xx`);
+      return { cpuMsPerRequest: ((cpuSeconds(server.pid) - before) * 1000) / answered, requestsPerSecond: answered / seconds };
+    }),
+  );
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+function printReport(servers, rounds, path) {
+  const rows = servers.map((server, index) => {
+    const ratios = rounds.map((round) => round[index].cpuMsPerRequest / round[0].cpuMsPerRequest);
+    return [
+      server.label,
+      median(rounds.map((round) => round[index].requestsPerSecond)).toFixed(0),
+      median(rounds.map((round) => round[index].cpuMsPerRequest)).toFixed(3),
+      median(ratios).toFixed(3),
+      ratios.map((ratio) => ratio.toFixed(3)).join(' '),
+    ];
+  });
+  console.log(`\n${new Date().toISOString()} · GET ${path} · ${RATE} req/s per build at ${CONNECTIONS} connections, all at once · ${ROUNDS} rounds of ${DURATION} s\n`);
+  console.log(markdownTable(['Build', 'req/s', 'CPU ms/req (median)', 'CPU vs first (median)', 'each round vs first'], rows));
+  if (rows.some((row) => Number(row[1]) < 0.95 * RATE)) {
+    console.log(`\nThe host did not keep up with ${RATE} req/s per build: these figures measure contention; lower BENCH_RATE.`);
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
