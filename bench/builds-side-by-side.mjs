@@ -4,13 +4,11 @@
 // See bench/README.md, "builds-side-by-side.mjs".
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import autocannon from 'autocannon';
 import { createThrowawayDatabase, seedDatabase } from './lib/database.mjs';
+import { measuredLoad } from './lib/load.mjs';
 import { markdownTable } from './lib/report.mjs';
-import { cpuSeconds, nationalAdminToken, productionEnv, startProcess, WEB_NODE_FLAGS } from './lib/servers.mjs';
+import { nationalAdminToken, productionEnv, startProcess, WEB_NODE_FLAGS } from './lib/servers.mjs';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
@@ -51,15 +49,15 @@ async function main() {
   }
 }
 
-/** Every server under its own autocannon at RATE req/s, all at once; CPU ms per answered request of each. */
+/** Every server under its own load at RATE req/s, all at once; CPU ms per answered request of each. */
 function loadTogether(servers, headers, seconds) {
   return Promise.all(
     servers.map(async (server) => {
-      const before = cpuSeconds(server.pid);
-      const result = await autocannon({ url: server.url, headers, connections: CONNECTIONS, duration: seconds, overallRate: RATE });
-      const answered = result['2xx'];
-      if (result.non2xx > 0 || answered === 0) throw new Error(`${server.label}: ${result.non2xx} answers were not 2xx`);
-      return { cpuMsPerRequest: ((cpuSeconds(server.pid) - before) * 1000) / answered, requestsPerSecond: answered / seconds };
+      const result = await measuredLoad(server.pid, { url: server.url, headers, connections: CONNECTIONS, durationSeconds: seconds, overallRate: RATE });
+      if (result.non2xx > 0 || result.errors > 0 || result.ok === 0) {
+        throw new Error(`${server.label}: ${result.ok} answers in 2xx, ${result.non2xx} others, ${result.errors} errors or timeouts`);
+      }
+      return result;
     }),
   );
 }
@@ -67,19 +65,21 @@ function loadTogether(servers, headers, seconds) {
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 function printReport(servers, rounds, path) {
-  const rows = servers.map((server, index) => {
+  const summaries = servers.map((server, index) => {
     const ratios = rounds.map((round) => round[index].cpuMsPerRequest / round[0].cpuMsPerRequest);
-    return [
-      server.label,
-      median(rounds.map((round) => round[index].requestsPerSecond)).toFixed(0),
-      median(rounds.map((round) => round[index].cpuMsPerRequest)).toFixed(3),
-      median(ratios).toFixed(3),
-      ratios.map((ratio) => ratio.toFixed(3)).join(' '),
-    ];
+    const requestsPerSecond = median(rounds.map((round) => round[index].requestsPerSecond));
+    return { server, ratios, requestsPerSecond, cpuMsPerRequest: median(rounds.map((round) => round[index].cpuMsPerRequest)) };
   });
+  const rows = summaries.map(({ server, ratios, requestsPerSecond, cpuMsPerRequest }) => [
+    server.label,
+    requestsPerSecond.toFixed(0),
+    cpuMsPerRequest.toFixed(3),
+    median(ratios).toFixed(3),
+    ratios.map((ratio) => ratio.toFixed(3)).join(' '),
+  ]);
   console.log(`\n${new Date().toISOString()} · GET ${path} · ${RATE} req/s per build at ${CONNECTIONS} connections, all at once · ${ROUNDS} rounds of ${DURATION} s\n`);
   console.log(markdownTable(['Build', 'req/s', 'CPU ms/req (median)', 'CPU vs first (median)', 'each round vs first'], rows));
-  if (rows.some((row) => Number(row[1]) < 0.95 * RATE)) {
+  if (summaries.some((summary) => summary.requestsPerSecond < 0.95 * RATE)) {
     console.log(`\nThe host did not keep up with ${RATE} req/s per build: these figures measure contention; lower BENCH_RATE.`);
   }
 }

@@ -6,11 +6,12 @@ import { cpuSeconds, databaseCpuDuring } from './servers.mjs';
  * autocannon reports p90/p97.5/p99 from an integer-millisecond histogram; the objectives need p95
  * and sub-millisecond resolution, so every 2xx response time is kept and sorted instead.
  */
-export async function load({ url, headers = {}, connections, durationSeconds, requests }) {
+export async function load({ url, headers = {}, connections, durationSeconds, requests, overallRate }) {
   const latencies = [];
   let non2xx = 0;
   // `requests` (autocannon's): each connection cycles through them, e.g. POSTs of different bodies.
-  const instance = autocannon({ url, headers, connections, duration: durationSeconds, pipelining: 1, ...(requests ? { requests } : {}) });
+  // `overallRate` (req/s across all connections): a fixed rate instead of as fast as the server answers.
+  const instance = autocannon({ url, headers, connections, duration: durationSeconds, pipelining: 1, ...(requests ? { requests } : {}), ...(overallRate ? { overallRate } : {}) });
   instance.on('response', (_client, statusCode, _bytes, responseTime) => {
     if (statusCode >= 200 && statusCode < 300) latencies.push(responseTime);
     else non2xx += 1;

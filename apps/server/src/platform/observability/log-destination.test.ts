@@ -2,7 +2,7 @@ import { mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { bufferedDestination, LOG_FLUSH_INTERVAL_MS } from './logger.js';
 
 /** Lines are written in blocks for throughput, but none is held back for long or lost at exit. */
@@ -12,7 +12,7 @@ describe('the log destination', () => {
   const written = () => readFileSync(file, 'utf8');
   let destination: ReturnType<typeof bufferedDestination> | undefined;
 
-  afterEach(() => {
+  afterAll(() => {
     destination?.end();
     rmSync(directory, { recursive: true, force: true });
   });
