@@ -18,8 +18,8 @@ const FIRST_PORT = 3961;
 
 async function main() {
   const builds = process.argv.slice(2).map((arg) => {
-    const [dist, logLevel = 'info'] = arg.split(':');
-    return { label: arg, dist: resolve(dist), logLevel };
+    const [dist, logLevel = 'info', nodeFlags = ''] = arg.split(':');
+    return { label: arg, dist: resolve(dist), logLevel, nodeFlags: nodeFlags.split(',').filter(Boolean) };
   });
   if (builds.length < 2) throw new Error('usage: node bench/builds-side-by-side.mjs <dist>[:<log level>] <dist>[:<log level>] …');
   const password = randomBytes(12).toString('base64url');
@@ -33,7 +33,7 @@ async function main() {
     for (const [index, build] of builds.entries()) {
       const port = FIRST_PORT + index;
       const env = productionEnv({ databaseUrl: database.url, port, logLevel: build.logLevel, poolSize: 10 });
-      const server = await startProcess(build.label, [...WEB_NODE_FLAGS, `${build.dist}/main.js`, '--role=web'], env, `http://127.0.0.1:${port}/livez`);
+      const server = await startProcess(build.label, [...WEB_NODE_FLAGS, ...build.nodeFlags, `${build.dist}/main.js`, '--role=web'], env, `http://127.0.0.1:${port}/livez`);
       stops.push(server.stop);
       servers.push({ ...build, pid: server.pid, url: `http://127.0.0.1:${port}${path}` });
     }
