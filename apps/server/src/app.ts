@@ -95,7 +95,7 @@ export async function buildApp(config: AppConfig, options: BuildAppOptions = {})
   const context: AppContext = {
     config,
     database,
-    metrics: createMetrics({ pool: database.pool }),
+    metrics: createMetrics({ pools: [database.pool, database.appPool] }),
     cipher: new FieldCipher(config.encryptionKeys, config.blindIndexKey),
     entityTree: EntityTreeCache.fromDatabase(database),
     bus: createBus(app, config, database),

@@ -12,9 +12,20 @@ export type DatabaseKind = 'pglite' | 'postgres';
  */
 export interface Database {
   kind: DatabaseKind;
+  /** Connections as the login role, the schema's owner: migrations, seeds, the job bus, maintenance. */
   pool: pg.Pool;
+  /**
+   * Connections application transactions run on (`withTransaction`). On PostgreSQL their sessions
+   * are in the application role from the start (ADR 0034), so a read of network-wide data needs no
+   * statement of its own to switch; on PGlite (one session) it is `pool`, and every transaction
+   * switches role itself.
+   */
+  appPool: pg.Pool;
   close(): Promise<void>;
 }
+
+/** The role application queries run as, so that row-level security applies (the owner bypasses it). */
+export const APP_ROLE = 'maillage_app';
 
 // Parse int8 and numeric as JS numbers/strings predictably: counts come back as numbers.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
@@ -32,11 +43,16 @@ export async function openDatabase(config: Pick<AppConfig, 'databaseUrl' | 'data
 const SESSION_OPTIONS = '-c jit=off';
 
 async function openPostgres(connectionString: string, max: number): Promise<Database> {
-  const pool = new pg.Pool({ connectionString, max, options: SESSION_OPTIONS, connectionTimeoutMillis: 5_000, idleTimeoutMillis: 30_000 });
-  pool.on('error', () => {
-    // An idle client lost its connection (server restart): the pool replaces it on next use.
-  });
-  return { kind: 'postgres', pool, close: () => pool.end() };
+  const config: pg.PoolConfig = { connectionString, max, options: SESSION_OPTIONS, connectionTimeoutMillis: 5_000, idleTimeoutMillis: 30_000 };
+  const pool = new pg.Pool(config);
+  // SET ROLE once per connection, not a startup option: an `options` in DATABASE_URL would replace ours.
+  const appPool = new pg.Pool({ ...config, onConnect: (client) => client.query(`SET ROLE ${APP_ROLE}`) });
+  for (const each of [pool, appPool]) {
+    each.on('error', () => {
+      // An idle client lost its connection (server restart): the pool replaces it on next use.
+    });
+  }
+  return { kind: 'postgres', pool, appPool, close: async () => void (await Promise.all([pool.end(), appPool.end()])) };
 }
 
 export interface PgliteOptions {
@@ -63,6 +79,7 @@ export async function openPglite(location: string, options: PgliteOptions = {}):
   return {
     kind: 'pglite',
     pool,
+    appPool: pool,
     close: async () => {
       await pool.end();
       await pglite.close();

@@ -27,8 +27,11 @@ export interface OpeningStatement {
 export interface Opening {
   readOnly: boolean;
   begin: OpeningStatement;
-  /** Role and scope (and read-only mode) through set_config(…, true): they last until the transaction ends. */
-  scope: OpeningStatement;
+  /**
+   * Role and scope (and read-only mode) through set_config(…, true): they last until the transaction
+   * ends. Null for a read of network-wide data, which needs neither (ADR 0034).
+   */
+  scope: OpeningStatement | null;
   simple: string;
 }
 
@@ -173,6 +176,8 @@ function isSubmittable(value: unknown): boolean {
  *   runs, with it, in the implicit transaction PostgreSQL opens until the batch's Sync. Under READ
  *   COMMITTED every statement takes its own snapshot anyway, so reads see what they would have
  *   seen inside BEGIN … COMMIT, and a one-query read is one round trip, like a bare query;
+ * - a read of network-wide data (`network` scope) sends its queries alone: the application
+ *   pool's sessions are in the application role already, and there is no scope to set (ADR 0034);
  * - a writing transaction sends BEGIN and the scope with its first query, then commits.
  * PGlite's adapter has no wire protocol to drive: there the opening is queued before the first
  * query, which costs nothing in-process. Cursors and callback-style calls get that queued opening
@@ -214,7 +219,10 @@ export class TransactionOpening {
       const perQuery = this.opening.readOnly;
       if (!perQuery) this.mode = 'begun';
       else this.mode = 'per-query';
-      const statements = perQuery ? [this.opening.scope] : [this.opening.begin, this.opening.scope];
+      const scope = this.opening.scope;
+      // A network-wide read: the query alone, on a session already in the application role.
+      if (!scope && perQuery) return prepared ? query(prepared) : query(...args);
+      const statements = [...(perQuery ? [] : [this.opening.begin]), ...(scope ? [scope] : [])];
       return new Promise((resolve, reject) => {
         const [queryConfig, queryValues] = prepared ? [prepared, undefined] : [config as pg.QueryConfig, values as unknown[] | undefined];
         const inner = new pg.Query(queryConfig, queryValues, (error, result) => (error ? reject(error) : resolve(result)));

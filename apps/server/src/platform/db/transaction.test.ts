@@ -5,27 +5,28 @@ import { newId } from './ids.js';
 import { PREPARE_AFTER } from './statement-names.js';
 import { withTransaction, type DbScope } from './transaction.js';
 
-/** Counts what node-postgres writes: each Sync or simple Query ends one round trip. */
-function countRoundTrips(): { stop(): number } {
-  const prototype = (pg as unknown as { Connection: { prototype: Record<'sync' | 'query', (...args: unknown[]) => unknown> } }).Connection.prototype;
-  const { sync, query } = prototype;
+type Message = 'sync' | 'query' | 'execute';
+
+/** Counts the messages node-postgres writes: each Sync or simple Query ends one round trip. */
+function countMessages(messages: readonly Message[]): { stop(): number } {
+  const prototype = (pg as unknown as { Connection: { prototype: Record<Message, (...args: unknown[]) => unknown> } }).Connection.prototype;
+  const originals = messages.map((message) => [message, prototype[message]] as const);
   let count = 0;
-  prototype.sync = function (this: unknown, ...args: unknown[]) {
-    count += 1;
-    return sync.apply(this, args);
-  };
-  prototype.query = function (this: unknown, ...args: unknown[]) {
-    count += 1;
-    return query.apply(this, args);
-  };
+  for (const [message, original] of originals) {
+    prototype[message] = function (this: unknown, ...args: unknown[]) {
+      count += 1;
+      return original.apply(this, args);
+    };
+  }
   return {
     stop() {
-      prototype.sync = sync;
-      prototype.query = query;
+      for (const [message, original] of originals) prototype[message] = original;
       return count;
     },
   };
 }
+
+const countRoundTrips = () => countMessages(['sync', 'query']);
 
 describe('withTransaction: the transaction opens with its first query', () => {
   let t: TestDatabase;
@@ -154,6 +155,15 @@ describe('withTransaction: the transaction opens with its first query', () => {
     const counter = countRoundTrips();
     await withTransaction(t.database, scope, (tx) => tx.client.query('SELECT $1::int AS one', [1]), { readOnly: true });
     expect(counter.stop()).toBe(1);
+  });
+
+  it.runIf(process.env.DATABASE_URL)('sends a read of network-wide data as the query alone on PostgreSQL: no scope statement', async () => {
+    const network: DbScope = { kind: 'network' };
+    await withTransaction(t.database, network, (tx) => tx.client.query('SELECT 1'), { readOnly: true });
+    const trips = countRoundTrips();
+    const statements = countMessages(['execute']);
+    const role = await withTransaction(t.database, network, (tx) => tx.client.query<{ role: string }>('SELECT current_user AS role WHERE $1::int = 1', [1]), { readOnly: true });
+    expect([trips.stop(), statements.stop(), role.rows[0]?.role]).toEqual([1, 1, 'maillage_app']);
   });
 
   it.runIf(process.env.DATABASE_URL)('costs two round trips for a one-query write: BEGIN, scope and query together, then COMMIT', async () => {

@@ -1,20 +1,22 @@
 import type pg from 'pg';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
-import type { Database } from './database.js';
+import { APP_ROLE, type Database } from './database.js';
 import { statementNamesOf } from './statement-names.js';
 import { TransactionOpening, type Opening } from './transaction-opening.js';
 
-/** The role application queries run as, so that row-level security applies (the owner bypasses it). */
-export const APP_ROLE = 'maillage_app';
+export { APP_ROLE };
 
 /**
  * What the database may show a transaction: the roots of the entity subtrees the caller may act on
  * (RLS expands them to descendants) and who acts, for audit columns.
  * `system` is for jobs and maintenance acting for the whole network.
+ * `network` is for reads of network-wide reference data (tables without row-level security, such
+ * as the entity tree): no scope is set, so a tenant table read by mistake shows no rows (ADR 0034).
  */
 export type DbScope =
   | { kind: 'entities'; entityRoots: readonly string[]; userId: string | null }
-  | { kind: 'system' };
+  | { kind: 'system' }
+  | { kind: 'network' };
 
 export interface Tx {
   client: pg.PoolClient;
@@ -33,6 +35,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  */
 export function scopeStatements(scope: DbScope, readOnly: boolean): string[] {
   const begin = readOnly ? 'BEGIN READ ONLY' : 'BEGIN';
+  if (scope.kind === 'network') return [begin, `SET LOCAL ROLE ${APP_ROLE}`];
   if (scope.kind === 'system') {
     return [begin, `SET LOCAL ROLE ${APP_ROLE}`, `SET LOCAL app.scope_system = 'on'`];
   }
@@ -55,6 +58,8 @@ function openingOf(scope: DbScope, readOnly: boolean): Opening {
   // Turning read-only on is allowed at any point of a transaction (only the reverse is not).
   const readOnlyConfig = readOnly ? `, set_config('transaction_read_only', 'on', true)` : '';
   const suffix = readOnly ? '_read_only' : '';
+  // The application pool's sessions are in the application role already, and there is no scope to set.
+  if (scope.kind === 'network') return { readOnly, simple, begin, scope: null };
   if (scope.kind === 'system') {
     const text = `SELECT set_config('role', $1, true), set_config('app.scope_system', 'on', true)${readOnlyConfig}`;
     return { readOnly, simple, begin, scope: { name: `maillage_scope_system${suffix}`, text, values: [APP_ROLE] } };
@@ -69,12 +74,13 @@ function openingOf(scope: DbScope, readOnly: boolean): Opening {
  * it is cached), then per user and mode: the statements are the same for every request of a caller.
  */
 const openingsByRoots = new WeakMap<readonly string[], Map<string, Opening>>();
-const systemOpenings = new Map<boolean, Opening>();
+const sharedOpenings = new Map<string, Opening>();
 
 function cachedOpening(scope: DbScope, readOnly: boolean): Opening {
-  if (scope.kind === 'system') {
-    let opening = systemOpenings.get(readOnly);
-    if (!opening) systemOpenings.set(readOnly, (opening = openingOf(scope, readOnly)));
+  if (scope.kind !== 'entities') {
+    const key = `${scope.kind}:${readOnly}`;
+    let opening = sharedOpenings.get(key);
+    if (!opening) sharedOpenings.set(key, (opening = openingOf(scope, readOnly)));
     return opening;
   }
   let byUser = openingsByRoots.get(scope.entityRoots);
@@ -97,10 +103,11 @@ export async function withTransaction<T>(
   options: { readOnly?: boolean } = {},
 ): Promise<T> {
   const readOnly = options.readOnly ?? false;
+  if (scope.kind === 'network' && !readOnly) throw new Error('The network scope is for reads: a write runs under the scope of who acts');
   // Built (and the ids checked) before a connection is taken, once per caller and mode.
   const opening = cachedOpening(scope, readOnly);
-  return withPooledClient(database, async (client, discard) => {
-    const transaction = new TransactionOpening(client, database.kind, opening, database.kind === 'postgres' ? statementNamesOf(database.pool) : null);
+  return withPooledClient(database.appPool, async (client, discard) => {
+    const transaction = new TransactionOpening(client, database.kind, opening, database.kind === 'postgres' ? statementNamesOf(database.appPool) : null);
     const callbacks: Array<() => void> = [];
     try {
       let db: NodePgDatabase | undefined;
@@ -139,8 +146,8 @@ const connectionErrors = new WeakMap<pg.PoolClient, { error: Error | undefined }
  * database-outage test); the next query fails anyway. One listener per client, added at its first
  * checkout, records it (adding and removing one per checkout showed in profiles).
  */
-async function withPooledClient<T>(database: Database, work: (client: pg.PoolClient, discard: (error: Error) => void) => Promise<T>): Promise<T> {
-  const client = await database.pool.connect();
+async function withPooledClient<T>(pool: pg.Pool, work: (client: pg.PoolClient, discard: (error: Error) => void) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
   let state = connectionErrors.get(client);
   if (!state) {
     const fresh = { error: undefined as Error | undefined };
@@ -158,5 +165,5 @@ async function withPooledClient<T>(database: Database, work: (client: pg.PoolCli
 
 /** Runs as the database owner, outside row-level security: migrations, seeds, maintenance commands only. */
 export async function withOwnerClient<T>(database: Database, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  return withPooledClient(database, (client) => work(client));
+  return withPooledClient(database.pool, (client) => work(client));
 }

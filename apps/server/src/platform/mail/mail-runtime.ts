@@ -19,9 +19,9 @@ type Tagged = { [RUNTIME]?: MailRuntime };
 
 /**
  * `queueMail(tx, …)` is called deep inside other modules' services that hold only a transaction.
- * Each pool connection is tagged with its app's mail runtime whenever it is checked out, so the
- * transaction's connection leads back to the right bus and transport, even with several apps
- * (tests) in one process.
+ * Each connection of the application pool (where transactions run) is tagged with its app's mail
+ * runtime whenever it is checked out, so the transaction's connection leads back to the right bus
+ * and transport, even with several apps (tests) in one process.
  */
 export function attachMailRuntime(pool: pg.Pool, runtime: MailRuntime): void {
   pool.on('acquire', (client) => {

@@ -16,7 +16,7 @@ export function registerMail(app: FastifyInstance, context: Pick<AppContext, 'co
   registerPermissions(MAIL_PERMISSION_DEFINITIONS);
   const transport = config.smtp ? createTransport(transportOptions(config.smtp)) : null;
   const runtime: MailRuntime = { bus, transport, tokens: new UnsubscribeTokens(config.sessionSecret), publicUrl: config.publicUrl, from: config.mailFrom };
-  attachMailRuntime(database.pool, runtime);
+  attachMailRuntime(database.appPool, runtime);
   bus.handle(MAIL_DELIVER, async ({ outboxId }, job) => {
     await deliverOutboxMail(database, runtime, outboxId, { finalAttempt: job.retryCount >= MAIL_DELIVER.retryLimit });
   });

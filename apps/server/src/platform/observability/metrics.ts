@@ -48,13 +48,13 @@ export interface Metrics {
   setQueueStatsSource(source: QueueStatsSource): void;
 }
 
-export function createMetrics(options: { pool?: pg.Pool; processMetrics?: boolean } = {}): Metrics {
+export function createMetrics(options: { pools?: readonly pg.Pool[]; processMetrics?: boolean } = {}): Metrics {
   const registry = new Registry();
   if (options.processMetrics ?? true) collectDefaultMetrics({ register: registry });
 
   const http = new HttpRequestMetrics(registry, HTTP_DURATION_BUCKETS);
 
-  if (options.pool) registerPoolGauges(registry, options.pool);
+  if (options.pools?.length) registerPoolGauges(registry, [...new Set(options.pools)]);
 
   const jobDuration = new Histogram({
     name: 'job_duration_seconds',
@@ -82,11 +82,13 @@ export function createMetrics(options: { pool?: pg.Pool; processMetrics?: boolea
   };
 }
 
-function registerPoolGauges(registry: Registry, pool: pg.Pool): void {
+/** Summed over the pools: the owner's and the application's (one and the same on PGlite). */
+function registerPoolGauges(registry: Registry, pools: readonly pg.Pool[]): void {
+  const sum = (count: (pool: pg.Pool) => number) => () => pools.reduce((total, pool) => total + count(pool), 0);
   const gauges: Array<[string, string, () => number]> = [
-    ['db_pool_connections_total', 'Connections open in the database pool.', () => pool.totalCount],
-    ['db_pool_connections_idle', 'Idle connections in the database pool.', () => pool.idleCount],
-    ['db_pool_clients_waiting', 'Callers waiting for a database connection (sustained > 0: the pool is too small).', () => pool.waitingCount],
+    ['db_pool_connections_total', 'Connections open in the database pools.', sum((pool) => pool.totalCount)],
+    ['db_pool_connections_idle', 'Idle connections in the database pools.', sum((pool) => pool.idleCount)],
+    ['db_pool_clients_waiting', 'Callers waiting for a database connection (sustained > 0: the pool is too small).', sum((pool) => pool.waitingCount)],
   ];
   for (const [name, help, read] of gauges) {
     new Gauge({

@@ -50,6 +50,26 @@ describe('tenancy: closure table and row-level security', () => {
     expect(await labelsSeenBy([])).toEqual([]);
   });
 
+  it('shows the network scope the network-wide tables, as the application role, and no tenant row', async () => {
+    const seen = await withTransaction(
+      t.database,
+      { kind: 'network' },
+      async (tx) => {
+        const tenant = await tx.client.query<{ label: string }>('SELECT label FROM rls_probe');
+        const tree = await tx.client.query<{ role: string; entities: number }>('SELECT current_user AS role, count(*)::int AS entities FROM entities');
+        return { tenantRows: tenant.rows.length, ...tree.rows[0] };
+      },
+      { readOnly: true },
+    );
+    expect(seen).toEqual({ tenantRows: 0, role: 'maillage_app', entities: Object.keys(network.ids).length });
+  });
+
+  it('refuses a write under the network scope: a write runs under the scope of who acts', async () => {
+    await expect(
+      withTransaction(t.database, { kind: 'network' }, (tx) => tx.client.query('INSERT INTO rls_probe (entity_id, label) VALUES ($1, $2)', [network.ids['75'], 'x'])),
+    ).rejects.toThrow(/network scope is for reads/);
+  });
+
   it('refuses to write a row outside the scope', async () => {
     await expect(
       withTransaction(t.database, { kind: 'entities', entityRoots: [network.ids['69']!], userId: null }, (tx) =>

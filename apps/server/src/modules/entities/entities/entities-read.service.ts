@@ -7,21 +7,23 @@ import { ENTITY_KINDS, type EntityKind } from '../../../platform/tenancy/entity-
 import { fetchEntityPage, findAllEntities, findEntityById } from './entities.repository.js';
 import type { Entity, EntityTreeNode } from './entities.schema.js';
 
-// The tree is network-wide reference data: every reader sees all of it, whatever their scope.
+// The tree is network-wide reference data: every reader sees all of it, whatever their scope, so
+// its reads run under the network scope, without a scope statement (ADR 0034).
+const NETWORK: DbScope = { kind: 'network' };
 
-export async function listEntities(database: Database, scope: DbScope, query: CollectionQuery): Promise<CollectionPage<Entity>> {
-  return withTransaction(database, scope, (tx) => fetchEntityPage(tx, query), { readOnly: true });
+export async function listEntities(database: Database, query: CollectionQuery): Promise<CollectionPage<Entity>> {
+  return withTransaction(database, NETWORK, (tx) => fetchEntityPage(tx, query), { readOnly: true });
 }
 
-export async function getEntity(database: Database, scope: DbScope, id: string): Promise<Entity> {
-  const entity = await withTransaction(database, scope, (tx) => findEntityById(tx, id), { readOnly: true });
+export async function getEntity(database: Database, id: string): Promise<Entity> {
+  const entity = await withTransaction(database, NETWORK, (tx) => findEntityById(tx, id), { readOnly: true });
   if (!entity) throw new NotFoundError('Entity');
   return entity;
 }
 
 /** The whole network nested under its root(s); siblings ordered by kind (régions before federations) then code. */
-export async function getEntityTree(database: Database, scope: DbScope): Promise<EntityTreeNode[]> {
-  const entities = await withTransaction(database, scope, (tx) => findAllEntities(tx), { readOnly: true });
+export async function getEntityTree(database: Database): Promise<EntityTreeNode[]> {
+  const entities = await withTransaction(database, NETWORK, (tx) => findAllEntities(tx), { readOnly: true });
   return nestEntities(entities);
 }
 

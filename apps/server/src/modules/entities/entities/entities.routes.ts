@@ -3,7 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { CollectionEnvelope } from '@maillage/contracts';
 import { auditActorFrom } from '../../../platform/audit/index.js';
-import { dbScopeFor, requirePermission, requirePrincipal } from '../../../platform/auth/index.js';
+import { requirePermission, requirePrincipal } from '../../../platform/auth/index.js';
 import { sendCsv, wantsCsv, type CsvColumn } from '../../../platform/http/collection-csv.js';
 import { requireMergePatch } from '../../../platform/http/merge-patch.js';
 import { isNotModified, requiredIfMatchVersion, setEtag } from '../../../platform/http/preconditions.js';
@@ -73,17 +73,16 @@ export async function entityRoutes(instance: FastifyInstance, deps: EntityWriteD
       },
     },
     async (request, reply) => {
-      const scope = dbScopeFor(request, ENTITY_PERMISSIONS.read);
       // The data first: a serializer set before a failing read would serialize the error's problem too.
       if ((request.query as { view?: string }).view === 'tree') {
-        const tree = { items: await getEntityTree(database, scope) };
+        const tree = { items: await getEntityTree(database) };
         return reply.serializer(serializeTree).send(tree);
       }
       const query = entityCollection.parse(request.query);
       if (wantsCsv(request)) {
-        return sendCsv(reply, { query, fetch: (batch) => listEntities(database, scope, batch), columns: CSV_COLUMNS, filename: 'entites', audit: false });
+        return sendCsv(reply, { query, fetch: (batch) => listEntities(database, batch), columns: CSV_COLUMNS, filename: 'entites', audit: false });
       }
-      const page = toEnvelope(await listEntities(database, scope, query));
+      const page = toEnvelope(await listEntities(database, query));
       return reply.serializer(serializePage).send(page);
     },
   );
@@ -100,7 +99,7 @@ export async function entityRoutes(instance: FastifyInstance, deps: EntityWriteD
       },
     },
     async (request, reply) => {
-      const entity = await getEntity(database, dbScopeFor(request, ENTITY_PERMISSIONS.read), request.params.id);
+      const entity = await getEntity(database, request.params.id);
       setEtag(reply, entity.version);
       if (isNotModified(request, entity.version)) return reply.code(304).send(null);
       return entity;
