@@ -220,9 +220,10 @@ export class TransactionOpening {
       if (!perQuery) this.mode = 'begun';
       else this.mode = 'per-query';
       const scope = this.opening.scope;
-      // A network-wide read: the query alone, on a session already in the application role.
-      if (!scope && perQuery) return prepared ? query(prepared) : query(...args);
-      const statements = [...(perQuery ? [] : [this.opening.begin]), ...(scope ? [scope] : [])];
+      // A network-wide read (writes refuse that scope): the query alone, on a session already in
+      // the application role.
+      if (!scope) return prepared ? query(prepared) : query(...args);
+      const statements = perQuery ? [scope] : [this.opening.begin, scope];
       return new Promise((resolve, reject) => {
         const [queryConfig, queryValues] = prepared ? [prepared, undefined] : [config as pg.QueryConfig, values as unknown[] | undefined];
         const inner = new pg.Query(queryConfig, queryValues, (error, result) => (error ? reject(error) : resolve(result)));
