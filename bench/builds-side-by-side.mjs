@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { createThrowawayDatabase, seedDatabase } from './lib/database.mjs';
+import { deepPage, seedCrm } from './lib/crm-targets.mjs';
 import { measuredLoad } from './lib/load.mjs';
 import { markdownTable } from './lib/report.mjs';
 import { nationalAdminToken, productionEnv, startProcess, WEB_NODE_FLAGS } from './lib/servers.mjs';
@@ -27,18 +28,21 @@ async function main() {
   const stops = [];
   try {
     const seed = await seedDatabase(builds[0].dist, database.url, password);
-    const scenarios = { 'entity by id': `/api/v1/entities/${seed.entityId}`, 'entities list': '/api/v1/entities?limit=50' };
-    const path = scenarios[process.env.BENCH_SCENARIO ?? 'entity by id'];
+    const scenario = process.env.BENCH_SCENARIO ?? 'entity by id';
+    if (scenario === 'companies page') await seedCrm(builds[0].dist, database.url, 'small');
     const servers = [];
     for (const [index, build] of builds.entries()) {
       const port = FIRST_PORT + index;
       const env = productionEnv({ databaseUrl: database.url, port, logLevel: build.logLevel, poolSize: 10 });
       const server = await startProcess(build.label, [...WEB_NODE_FLAGS, ...build.nodeFlags, `${build.dist}/main.js`, '--role=web'], env, `http://127.0.0.1:${port}/livez`);
       stops.push(server.stop);
-      servers.push({ ...build, pid: server.pid, url: `http://127.0.0.1:${port}${path}` });
+      servers.push({ ...build, pid: server.pid, port });
     }
-    const token = await nationalAdminToken(`http://127.0.0.1:${FIRST_PORT}`, { email: 'admin@maillage.test', password, permissions: ['entities.read'] });
+    const base = `http://127.0.0.1:${FIRST_PORT}`;
+    const token = await nationalAdminToken(base, { email: 'admin@maillage.test', password, permissions: ['entities.read', 'crm.organizations.read'] });
     const headers = { authorization: `Bearer ${token}` };
+    const path = await scenarioPath(scenario, seed, base, headers);
+    for (const server of servers) server.url = `http://127.0.0.1:${server.port}${path}`;
     await loadTogether(servers, headers, 5);
     const rounds = [];
     for (let round = 0; round < ROUNDS; round += 1) rounds.push(await loadTogether(servers, headers, DURATION));
@@ -47,6 +51,17 @@ async function main() {
     for (const stop of stops.reverse()) await stop();
     await database.drop();
   }
+}
+
+/**
+ * The URL path of a scenario. `companies page`: page 10 of every company by name, 50 a page, with
+ * their links (a `small` CRM demo of ~2,000 companies, seeded by the first build's code).
+ */
+async function scenarioPath(scenario, seed, base, headers) {
+  if (scenario === 'entity by id') return `/api/v1/entities/${seed.entityId}`;
+  if (scenario === 'entities list') return '/api/v1/entities?limit=50';
+  if (scenario === 'companies page') return (await deepPage(base, '/api/v1/organizations?sort=name&limit=50', headers, 10)).path;
+  throw new Error(`unknown BENCH_SCENARIO ${scenario}: entity by id, entities list or companies page`);
 }
 
 /** Every server under its own load at RATE req/s, all at once; CPU ms per answered request of each. */
