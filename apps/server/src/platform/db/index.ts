@@ -3,3 +3,4 @@ export { withTransaction, withOwnerClient, APP_ROLE, type DbScope, type Tx } fro
 export { runMigrations, migrationsUpToDate, MIGRATIONS_FOLDER } from './migrate.js';
 export { newId } from './ids.js';
 export { arrayRows, decodedRow, selectionDecoders, type FlatSelection, type SelectionDecoders } from './selected-rows.js';
+export { isoTimestamp, TIMESTAMPTZ_AS_TEXT, type TimestamptzValue } from './timestamps.js';

@@ -7,7 +7,7 @@
  */
 
 import { Column, is, SQL } from 'drizzle-orm';
-import type { PgColumn } from 'drizzle-orm/pg-core';
+import { PgTimestamp, type PgColumn } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import type { Tx } from './transaction.js';
 
@@ -21,9 +21,18 @@ interface Decoder {
 /** Each field of a selection with its decoder, in select-list order: what `decodedRow` needs. */
 export type SelectionDecoders = ReadonlyArray<{ name: string; decoder: Decoder }>;
 
-export function selectionDecoders(selection: FlatSelection): SelectionDecoders {
-  return Object.entries(selection).map(([name, field]) => ({ name, decoder: decoderOf(field) }));
+/**
+ * `timestampsAsText`: `timestamptz` columns are left as PostgreSQL's text (`TimestamptzValue`, for
+ * `isoTimestamp`) instead of Drizzle's Date.
+ */
+export function selectionDecoders(selection: FlatSelection, options: { timestampsAsText?: boolean } = {}): SelectionDecoders {
+  return Object.entries(selection).map(([name, field]) => ({
+    name,
+    decoder: options.timestampsAsText && is(field, PgTimestamp) && field.withTimezone ? AS_TEXT : decoderOf(field),
+  }));
 }
+
+const AS_TEXT: Decoder = { mapFromDriverValue: (value) => value };
 
 /** Runs a statement already rendered (text and parameters): its rows as arrays, dates and intervals as text. */
 export async function arrayRows(tx: Pick<Tx, 'client'>, text: string, params: unknown[]): Promise<unknown[][]> {

@@ -115,6 +115,11 @@ export interface PageSource {
    * on every request (its values are inside its text).
    */
   where?: SQL | ShapedCondition;
+  /**
+   * `timestamptz` columns as PostgreSQL's text (`TimestamptzValue`) rather than Dates: a page that only
+   * writes them out turns them into the API's form with `isoTimestamp`, ten times cheaper.
+   */
+  timestampsAsText?: boolean;
 }
 
 export interface CollectionPage<Row> {
@@ -183,7 +188,7 @@ function pageStatement(tx: Pick<Tx, 'db'>, collection: Collection, query: Collec
 function shapeOf(query: CollectionQuery, source: PageSource, routeShape: string): string {
   const filters = query.filters.map((filter) => `${filter.field}.${filter.operator}${filter.operator === 'in' ? (filter.value as unknown[]).length : ''}`);
   const sort = query.sort.map((key) => `${key.descending ? '-' : ''}${key.field}`);
-  return `${getTableName(source.table)}|${filters.join(',')}|${sort.join(',')}|${query.after ? 'after' : ''}|${routeShape}`;
+  return `${getTableName(source.table)}|${filters.join(',')}|${sort.join(',')}|${query.after ? 'after' : ''}|${source.timestampsAsText ? 'text' : ''}|${routeShape}`;
 }
 
 function renderPageStatement(tx: Pick<Tx, 'db'>, collection: Collection, query: CollectionQuery, source: PageSource, route: RouteCondition): PageStatement {
@@ -195,7 +200,7 @@ function renderPageStatement(tx: Pick<Tx, 'db'>, collection: Collection, query: 
     .orderBy(...orderBySql(collection, query))
     .limit(sql.placeholder(LIMIT))
     .toSQL();
-  return { text, params, fields: selectionDecoders(columns) };
+  return { text, params, fields: selectionDecoders(columns, { timestampsAsText: source.timestampsAsText }) };
 }
 
 /** `exact` runs COUNT(*); `estimated` reads the planner's row estimate (no scan, may be off). */
@@ -245,7 +250,7 @@ function conditionSql(field: CollectionField, filter: FilterCondition, name: str
   }
 }
 
-/** `text` matched literally inside a LIKE pattern (escape character `\\`). */
+/** `text` matched literally inside a LIKE pattern (escape character `\`). */
 export function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (character) => `\\${character}`);
 }

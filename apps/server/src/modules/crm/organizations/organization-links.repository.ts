@@ -1,4 +1,4 @@
-import type { Tx } from '../../../platform/db/index.js';
+import { isoTimestamp, type TimestamptzValue, type Tx } from '../../../platform/db/index.js';
 import type { OrganizationLink } from './organizations.schema.js';
 import type { LinkOrigin, LinkStatus } from './organizations.tables.js';
 
@@ -15,8 +15,8 @@ interface LinkRow {
   tags: string[];
   attached_by: LinkOrigin;
   version: number;
-  created_at: Date;
-  updated_at: Date;
+  created_at: TimestamptzValue;
+  updated_at: TimestamptzValue;
 }
 
 function toLink(row: LinkRow): OrganizationLink {
@@ -28,8 +28,8 @@ function toLink(row: LinkRow): OrganizationLink {
     tags: row.tags,
     attachedBy: row.attached_by,
     version: row.version,
-    createdAt: row.created_at.toISOString(),
-    updatedAt: row.updated_at.toISOString(),
+    createdAt: isoTimestamp(row.created_at),
+    updatedAt: isoTimestamp(row.updated_at),
   };
 }
 
@@ -54,7 +54,7 @@ export const LINKS_OF_ROW = `(SELECT coalesce(json_agg(json_build_object('id', l
     ORDER BY l.created_at, l.id), '[]') FROM organization_links l WHERE l.organization_id = "organizations"."id")`;
 
 export function linksFromJson(links: readonly LinkJson[]): OrganizationLink[] {
-  return links.map((link) => toLink({ ...link, created_at: new Date(link.created_at), updated_at: new Date(link.updated_at) }));
+  return links.map(toLink);
 }
 
 /** The visible links of these companies, grouped by company, oldest first. */

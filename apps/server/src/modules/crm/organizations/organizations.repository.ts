@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Tx } from '../../../platform/db/index.js';
+import { isoTimestamp, TIMESTAMPTZ_AS_TEXT, type TimestamptzValue, type Tx } from '../../../platform/db/index.js';
 import type { CollectionQuery } from '../../../platform/http/collection.js';
 import { fetchPage, type CollectionPage } from '../../../platform/http/collection-sql.js';
 import type { OrganizationFields } from './organization-fields.js';
@@ -30,8 +30,8 @@ interface OrganizationRow {
   website: string | null;
   phone: string | null;
   version: number;
-  created_at: Date;
-  updated_at: Date;
+  created_at: TimestamptzValue;
+  updated_at: TimestamptzValue;
 }
 
 function toIdentity(row: OrganizationRow): OrganizationIdentity {
@@ -54,9 +54,16 @@ function toIdentity(row: OrganizationRow): OrganizationIdentity {
     website: row.website,
     phone: row.phone,
     version: row.version,
-    createdAt: row.created_at.toISOString(),
-    updatedAt: row.updated_at.toISOString(),
+    createdAt: isoTimestamp(row.created_at),
+    updatedAt: isoTimestamp(row.updated_at),
   };
+}
+
+/** The identity with its links added in place: spreading it into a new object cost a list page 2 % of its CPU. */
+function toOrganization(row: OrganizationRow & { links: LinkJson[] }): Organization {
+  const organization: OrganizationIdentity & { links?: Organization['links'] } = toIdentity(row);
+  organization.links = linksFromJson(row.links);
+  return organization as Organization;
 }
 
 const FIELD_VALUES = (fields: OrganizationFields) => [
@@ -81,14 +88,14 @@ const BY_ID_FOR_UPDATE = `${BY_ID} FOR UPDATE`;
 const WITH_LINKS_BY_ID = `SELECT ${COLUMNS}, ${LINKS_OF_ROW} AS links FROM organizations WHERE id = $1`;
 
 export async function findOrganizationById(tx: Tx, id: string, options: { forUpdate?: boolean } = {}): Promise<OrganizationIdentity | null> {
-  const { rows } = await tx.client.query<OrganizationRow>(options.forUpdate ? BY_ID_FOR_UPDATE : BY_ID, [id]);
+  const { rows } = await tx.client.query<OrganizationRow>({ text: options.forUpdate ? BY_ID_FOR_UPDATE : BY_ID, values: [id], types: TIMESTAMPTZ_AS_TEXT });
   return rows[0] ? toIdentity(rows[0]) : null;
 }
 
 /** A company with the links the caller may see, in one statement. */
 export async function findOrganizationWithLinks(tx: Tx, id: string): Promise<Organization | null> {
-  const { rows } = await tx.client.query<OrganizationRow & { links: LinkJson[] }>(WITH_LINKS_BY_ID, [id]);
-  return rows[0] ? { ...toIdentity(rows[0]), links: linksFromJson(rows[0].links) } : null;
+  const { rows } = await tx.client.query<OrganizationRow & { links: LinkJson[] }>({ text: WITH_LINKS_BY_ID, values: [id], types: TIMESTAMPTZ_AS_TEXT });
+  return rows[0] ? toOrganization(rows[0]) : null;
 }
 
 /** Names of companies (their public identity, readable network-wide), for other modules' lists. */
@@ -164,7 +171,8 @@ export async function fetchOrganizationPage(tx: Tx, query: CollectionQuery): Pro
   const page = await fetchPage<OrganizationRow & { links: LinkJson[] }>(tx, organizationCollection, identityQuery, {
     table: organizations,
     columns: PAGE_COLUMNS,
+    timestampsAsText: true,
     ...(status ? { where: { sql: HOLDING_LINK_WITH_STATUS, shape: 'status', values: { status } } } : {}),
   });
-  return { ...page, items: page.items.map((row) => ({ ...toIdentity(row), links: linksFromJson(row.links) })) };
+  return { ...page, items: page.items.map(toOrganization) };
 }

@@ -29,7 +29,8 @@ export async function listPersons(deps: PersonDeps, actor: PersonActor, query: C
     scopeOf(actor, PERSON_PERMISSIONS.read),
     async (tx) => {
       const page = await fetchPersonPage(tx, query);
-      return { ...page, items: page.items.map(({ emails, ...record }) => toPerson(record, emails, deps.cipher, actor.principal)) };
+      // The row itself: a copy without its e-mails (rest destructuring) would cost a copy per person.
+      return { ...page, items: page.items.map((row) => toPerson(row, row.emails, deps.cipher, actor.principal)) };
     },
     { readOnly: true },
   );

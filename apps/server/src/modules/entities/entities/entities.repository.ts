@@ -1,32 +1,18 @@
-import type { Tx } from '../../../platform/db/index.js';
+import { isoTimestamp, TIMESTAMPTZ_AS_TEXT, type TimestamptzValue, type Tx } from '../../../platform/db/index.js';
 import type { CollectionQuery } from '../../../platform/http/collection.js';
 import { fetchPage, type CollectionPage } from '../../../platform/http/collection-sql.js';
 import { entities, type EntityKind } from '../../../platform/tenancy/entity-tree.tables.js';
 import { entityCollection } from './entities.collection.js';
 import type { Entity } from './entities.schema.js';
 
-/** The columns of `entities` the API shows, mapped to the nested representation. */
-const COLUMNS = `id, kind, code, name, parent_id, insee_code, siren, legal_name, address_line, postal_code, city, email, phone,
-  version, created_at, updated_at`;
+/**
+ * The columns of `entities` the API shows, under the names Drizzle gives them (a page's rows and a
+ * single read share one mapping to the nested representation).
+ */
+const COLUMNS = `id, kind, code, name, parent_id AS "parentId", insee_code AS "inseeCode", siren, legal_name AS "legalName",
+  address_line AS "addressLine", postal_code AS "postalCode", city, email, phone, version, created_at AS "createdAt", updated_at AS "updatedAt"`;
 
-interface EntityRow {
-  id: string;
-  kind: EntityKind;
-  code: string;
-  name: string;
-  parent_id: string | null;
-  insee_code: string | null;
-  siren: string | null;
-  legal_name: string | null;
-  address_line: string | null;
-  postal_code: string | null;
-  city: string | null;
-  email: string | null;
-  phone: string | null;
-  version: number;
-  created_at: Date;
-  updated_at: Date;
-}
+type EntityRow = Omit<typeof entities.$inferSelect, 'createdAt' | 'updatedAt'> & { createdAt: TimestamptzValue; updatedAt: TimestamptzValue };
 
 function toEntity(row: EntityRow): Entity {
   return {
@@ -34,14 +20,14 @@ function toEntity(row: EntityRow): Entity {
     kind: row.kind,
     code: row.code,
     name: row.name,
-    parentId: row.parent_id,
-    inseeCode: row.insee_code,
-    legalIdentity: { siren: row.siren, legalName: row.legal_name },
-    address: { line: row.address_line, postalCode: row.postal_code, city: row.city },
+    parentId: row.parentId,
+    inseeCode: row.inseeCode,
+    legalIdentity: { siren: row.siren, legalName: row.legalName },
+    address: { line: row.addressLine, postalCode: row.postalCode, city: row.city },
     contact: { email: row.email, phone: row.phone },
     version: row.version,
-    createdAt: row.created_at.toISOString(),
-    updatedAt: row.updated_at.toISOString(),
+    createdAt: isoTimestamp(row.createdAt),
+    updatedAt: isoTimestamp(row.updatedAt),
   };
 }
 
@@ -72,33 +58,12 @@ export function fieldsOf(entity: Entity): EntityFields {
 
 /** One page of the flat list, filtered and sorted as the collection query says. */
 export async function fetchEntityPage(tx: Tx, query: CollectionQuery): Promise<CollectionPage<Entity>> {
-  const page = await fetchPage<typeof entities.$inferSelect>(tx, entityCollection, query, { table: entities });
-  return { ...page, items: page.items.map(fromColumns) };
-}
-
-function fromColumns(row: typeof entities.$inferSelect): Entity {
-  return toEntity({
-    id: row.id,
-    kind: row.kind,
-    code: row.code,
-    name: row.name,
-    parent_id: row.parentId,
-    insee_code: row.inseeCode,
-    siren: row.siren,
-    legal_name: row.legalName,
-    address_line: row.addressLine,
-    postal_code: row.postalCode,
-    city: row.city,
-    email: row.email,
-    phone: row.phone,
-    version: row.version,
-    created_at: row.createdAt,
-    updated_at: row.updatedAt,
-  });
+  const page = await fetchPage<EntityRow>(tx, entityCollection, query, { table: entities, timestampsAsText: true });
+  return { ...page, items: page.items.map(toEntity) };
 }
 
 export async function findAllEntities(tx: Tx): Promise<Entity[]> {
-  const { rows } = await tx.client.query<EntityRow>(`SELECT ${COLUMNS} FROM entities ORDER BY code`);
+  const { rows } = await tx.client.query<EntityRow>({ text: `SELECT ${COLUMNS} FROM entities ORDER BY code`, types: TIMESTAMPTZ_AS_TEXT });
   return rows.map(toEntity);
 }
 
@@ -107,7 +72,7 @@ const BY_ID = `SELECT ${COLUMNS} FROM entities WHERE id = $1`;
 const BY_ID_FOR_UPDATE = `${BY_ID} FOR UPDATE`;
 
 export async function findEntityById(tx: Tx, id: string, options: { forUpdate?: boolean } = {}): Promise<Entity | null> {
-  const { rows } = await tx.client.query<EntityRow>(options.forUpdate ? BY_ID_FOR_UPDATE : BY_ID, [id]);
+  const { rows } = await tx.client.query<EntityRow>({ text: options.forUpdate ? BY_ID_FOR_UPDATE : BY_ID, values: [id], types: TIMESTAMPTZ_AS_TEXT });
   return rows[0] ? toEntity(rows[0]) : null;
 }
 
