@@ -160,7 +160,8 @@ function autoPrepared(names: StatementNames, config: unknown, values: unknown): 
   const parameters = (values as unknown[] | undefined) ?? query.values;
   if (query.name || !parameters?.length) return null;
   const name = names.nameFor(query.text);
-  return name === undefined ? null : { ...query, values: parameters, name };
+  // Object.assign, not a spread with added fields: ~30 times faster per object on Node 20 (docs/perf.md).
+  return name === undefined ? null : Object.assign({}, query, { values: parameters, name });
 }
 
 function isSubmittable(value: unknown): boolean {
