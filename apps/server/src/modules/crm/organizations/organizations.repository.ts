@@ -59,7 +59,7 @@ function toIdentity(row: OrganizationRow): OrganizationIdentity {
   };
 }
 
-/** The identity with its links added in place: spreading it into a new object cost a list page 2 % of its CPU. */
+/** The identity with its links added in place: on Node 20 a spread copy with a field added made a page ~30 % dearer (docs/perf.md). */
 function toOrganization(row: OrganizationRow & { links: LinkJson[] }): Organization {
   const organization: OrganizationIdentity & { links?: Organization['links'] } = toIdentity(row);
   organization.links = linksFromJson(row.links);
