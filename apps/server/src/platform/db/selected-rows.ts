@@ -9,6 +9,7 @@
 import { Column, is, SQL } from 'drizzle-orm';
 import { PgTimestamp, type PgColumn } from 'drizzle-orm/pg-core';
 import pg from 'pg';
+import { typesAsText } from './timestamps.js';
 import type { Tx } from './transaction.js';
 
 /** A flat selection as `db.select(…)` takes it: field name → column or SQL expression. */
@@ -59,9 +60,4 @@ function decoderOf(field: PgColumn | SQL | SQL.Aliased): Decoder {
 }
 
 /** Drizzle's node-postgres driver reads these as text (timestamps, dates, intervals and their arrays). */
-const TEXT_TYPE_IDS = new Set([pg.types.builtins.TIMESTAMPTZ, pg.types.builtins.TIMESTAMP, pg.types.builtins.DATE, pg.types.builtins.INTERVAL, 1231, 1115, 1185, 1187, 1182]);
-
-const DRIVER_VALUE_TYPES = {
-  getTypeParser: (typeId: number, format?: 'text' | 'binary') =>
-    TEXT_TYPE_IDS.has(typeId) ? (value: string) => value : pg.types.getTypeParser(typeId, format as 'text'),
-};
+const DRIVER_VALUE_TYPES = typesAsText([pg.types.builtins.TIMESTAMPTZ, pg.types.builtins.TIMESTAMP, pg.types.builtins.DATE, pg.types.builtins.INTERVAL, 1231, 1115, 1185, 1187, 1182]);

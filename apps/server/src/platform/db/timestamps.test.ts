@@ -26,11 +26,11 @@ describe('isoTimestamp: the API form of a timestamptz read as text', () => {
     const utcOnly = ['0999-01-01 00:00:00.04+00', '9999-12-31 23:59:59.999999+00'];
     // Read back under UTC (the rewritten form), under another zone (Date parses it) and as JSON.
     const client = await t.database.pool.connect();
-    const read = async (zone: string, values: string[]) => {
+    const read = async (zone: string, texts: string[]) => {
       await client.query(`SET TimeZone = '${zone}'`);
       const { rows } = await client.query<{ value: string; json: { value: string } }>({
         text: `SELECT v::timestamptz AS value, json_build_object('value', v::timestamptz) AS json FROM unnest($1::text[]) AS v`,
-        values: [values],
+        values: [texts],
         types: TIMESTAMPTZ_AS_TEXT,
       });
       return rows;

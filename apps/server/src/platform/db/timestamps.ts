@@ -9,15 +9,20 @@ export type TimestamptzValue = string | Date;
 
 const identity = (value: string) => value;
 
+/** Query `types` that leave these PostgreSQL types as their text, every other type parsed as usual. */
+export function typesAsText(typeIds: readonly number[]) {
+  const asText = new Set(typeIds);
+  return {
+    getTypeParser: (typeId: number, format?: 'text' | 'binary') => (asText.has(typeId) ? identity : pg.types.getTypeParser(typeId, format as 'text')),
+  };
+}
+
 /**
- * Query `types` that leave `timestamptz` as PostgreSQL's text, every other type parsed as usual:
- * `isoTimestamp` then writes the API's form from the text. Parsing a Date and writing it back with
- * `toISOString` costs ~0.6 µs a value, a tenth of a list page's CPU (docs/perf.md, 2026-12-02).
+ * `timestamptz` left as text: `isoTimestamp` then writes the API's form from it. Parsing a Date and
+ * writing it back with `toISOString` costs ~0.6 µs a value, a tenth of a list page's CPU
+ * (docs/perf.md, 2026-12-02).
  */
-export const TIMESTAMPTZ_AS_TEXT = {
-  getTypeParser: (typeId: number, format?: 'text' | 'binary') =>
-    typeId === pg.types.builtins.TIMESTAMPTZ ? identity : pg.types.getTypeParser(typeId, format as 'text'),
-};
+export const TIMESTAMPTZ_AS_TEXT = typesAsText([pg.types.builtins.TIMESTAMPTZ]);
 
 const DASH = 45;
 const COLON = 58;
