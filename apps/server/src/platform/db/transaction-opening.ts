@@ -1,6 +1,6 @@
 import pg from 'pg';
 import type { DatabaseKind } from './database.js';
-import type { StatementNames } from './statement-names.js';
+import { autoPrepared, type StatementNames } from './statement-names.js';
 
 type QueryArguments = Parameters<pg.PoolClient['query']>;
 
@@ -149,19 +149,6 @@ class PreambledQuery {
   handleCopyData(message: unknown, connection: WireConnection): void {
     this.query.handleCopyData(message, connection);
   }
-}
-
-/**
- * The query under its automatic prepared-statement name (`statement-names.ts`) when it has
- * parameters, no name of its own, and a text frequent enough; null to send it as it came.
- */
-function autoPrepared(names: StatementNames, config: unknown, values: unknown): pg.QueryConfig | null {
-  const query: pg.QueryConfig = typeof config === 'string' ? { text: config } : (config as pg.QueryConfig);
-  const parameters = (values as unknown[] | undefined) ?? query.values;
-  if (query.name || !parameters?.length) return null;
-  const name = names.nameFor(query.text);
-  // Object.assign, not a spread with added fields: about 20 times cheaper per object on Node 20 (docs/perf.md).
-  return name === undefined ? null : Object.assign({}, query, { values: parameters, name });
 }
 
 function isSubmittable(value: unknown): boolean {

@@ -166,6 +166,33 @@ describe('withTransaction: the transaction opens with its first query', () => {
     expect([trips.stop(), statements.stop(), role.rows[0]?.role]).toEqual([1, 1, 'maillage_app']);
   });
 
+  it.runIf(process.env.DATABASE_URL)('runs each query of a network-wide read on its own, and refuses what needs a held connection', async () => {
+    const network: DbScope = { kind: 'network' };
+    const read = () =>
+      withTransaction(t.database, network, async (tx) => {
+        const [first, second] = await Promise.all([tx.client.query<{ n: number }>('SELECT $1::int AS n', [1]), tx.client.query<{ n: number }>('SELECT $1::int AS n', [2])]);
+        return [first.rows[0]?.n, second.rows[0]?.n];
+      }, { readOnly: true });
+    for (let use = 0; use < PREPARE_AFTER + 2; use += 1) expect(await read()).toEqual([1, 2]);
+    await expect(withTransaction(t.database, network, async (tx) => void tx.client.query('SELECT 1', () => undefined), { readOnly: true })).rejects.toThrow(
+      /network-wide read sends plain queries only/,
+    );
+  });
+
+  it.runIf(process.env.DATABASE_URL)('keeps each caller’s result options on a prepared statement: Date or text, objects or arrays', async () => {
+    const text = `SELECT $1::timestamptz AS at /* ${newId()} */`;
+    const at = '2026-12-02T12:00:00.000Z';
+    const timestampsAsText = { getTypeParser: (oid: number) => (oid === pg.types.builtins.TIMESTAMPTZ ? (value: string) => value : pg.types.getTypeParser(oid)) };
+    const read = (options: Partial<pg.QueryConfig> & { rowMode?: 'array' }) =>
+      withTransaction(t.database, scope, async (tx) => (await tx.client.query(Object.assign({ text, values: [at] }, options) as pg.QueryConfig)).rows[0] as unknown, { readOnly: true });
+    for (let use = 0; use < PREPARE_AFTER + 2; use += 1) {
+      expect(await read({})).toEqual({ at: new Date(at) });
+      const asText = (await read({ types: timestampsAsText as pg.CustomTypesConfig })) as { at: unknown };
+      expect([typeof asText.at, new Date(String(asText.at)).toISOString()]).toEqual(['string', at]);
+      expect(await read({ rowMode: 'array' })).toEqual([new Date(at)]);
+    }
+  });
+
   it.runIf(process.env.DATABASE_URL)('costs two round trips for a one-query write: BEGIN, scope and query together, then COMMIT', async () => {
     await withTransaction(t.database, scope, (tx) => tx.client.query('SELECT 1'));
     const counter = countRoundTrips();

@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { APP_ROLE, type Database } from './database.js';
-import { statementNamesOf } from './statement-names.js';
+import { autoPrepared, statementNamesOf } from './statement-names.js';
 import { TransactionOpening, type Opening } from './transaction-opening.js';
 
 export { APP_ROLE };
@@ -104,6 +104,7 @@ export async function withTransaction<T>(
 ): Promise<T> {
   const readOnly = options.readOnly ?? false;
   if (scope.kind === 'network' && !readOnly) throw new Error('The network scope is for reads: a write runs under the scope of who acts');
+  if (scope.kind === 'network' && database.kind === 'postgres') return readNetworkWide(database, scope, work);
   // Built (and the ids checked) before a connection is taken, once per caller and mode.
   const opening = cachedOpening(scope, readOnly);
   return withPooledClient(database.appPool, async (client, discard) => {
@@ -134,6 +135,53 @@ export async function withTransaction<T>(
       throw error;
     }
   });
+}
+
+/**
+ * A read of network-wide data on PostgreSQL needs no transaction of its own: no BEGIN, no scope to
+ * set, and under READ COMMITTED every statement takes its own snapshot anyway. So each of its
+ * queries runs alone on the application pool, whose sessions are in the application role, as
+ * `pool.query` runs it: no connection held between queries, and none of the opening's wrapper
+ * (ADR 0034). Queries are plain promise calls only (no cursors, no callbacks).
+ */
+async function readNetworkWide<T>(database: Database, scope: DbScope, work: (tx: Tx) => Promise<T>): Promise<T> {
+  const client = networkClientOf(database.appPool);
+  const callbacks: Array<() => void> = [];
+  let db: NodePgDatabase | undefined;
+  const tx: Tx = {
+    client,
+    get db() {
+      return (db ??= drizzle(client));
+    },
+    scope,
+    afterCommit: (cb) => callbacks.push(cb),
+  };
+  const result = await work(tx);
+  for (const callback of callbacks) callback();
+  return result;
+}
+
+const networkClients = new WeakMap<pg.Pool, pg.PoolClient>();
+
+/**
+ * The pool seen as a client that can only query: what a network-wide read's `tx.client` needs
+ * (every use of `tx.client` is a query), one per pool.
+ */
+function networkClientOf(pool: pg.Pool): pg.PoolClient {
+  let client = networkClients.get(pool);
+  if (client) return client;
+  const names = statementNamesOf(pool);
+  const query = (config: unknown, values?: unknown, callback?: unknown) => {
+    if (typeof (config as { submit?: unknown }).submit === 'function' || typeof values === 'function' || callback !== undefined) {
+      throw new Error('A network-wide read sends plain queries only (no cursor, no callback)');
+    }
+    const prepared = autoPrepared(names, config, values);
+    return prepared ? pool.query(prepared) : pool.query(config as pg.QueryConfig, values as unknown[] | undefined);
+  };
+  // Only `query` exists: anything else a client has would be a mistake on the pool.
+  client = { query } as unknown as pg.PoolClient;
+  networkClients.set(pool, client);
+  return client;
 }
 
 /** Per pool client, the error its connection reported during the current checkout. */
