@@ -3,6 +3,7 @@
 //   node bench/builds-side-by-side.mjs <dist>[:<log level>] [<dist>[:<log level>] …]
 // See bench/README.md, "builds-side-by-side.mjs".
 import { randomBytes } from 'node:crypto';
+import pg from 'pg';
 import { resolve } from 'node:path';
 import { createThrowawayDatabase, seedDatabase } from './lib/database.mjs';
 import { deepPage, seedCrm } from './lib/crm-targets.mjs';
@@ -29,7 +30,7 @@ async function main() {
   try {
     const seed = await seedDatabase(builds[0].dist, database.url, password);
     const scenario = process.env.BENCH_SCENARIO ?? 'entity by id';
-    if (scenario === 'companies page') await seedCrm(builds[0].dist, database.url, 'small');
+    if (CRM_SCENARIOS.has(scenario)) await seedCrm(builds[0].dist, database.url, 'small');
     const servers = [];
     for (const [index, build] of builds.entries()) {
       const port = FIRST_PORT + index;
@@ -39,9 +40,9 @@ async function main() {
       servers.push({ ...build, pid: server.pid, port });
     }
     const base = `http://127.0.0.1:${FIRST_PORT}`;
-    const token = await nationalAdminToken(base, { email: 'admin@maillage.test', password, permissions: ['entities.read', 'crm.organizations.read'] });
+    const token = await nationalAdminToken(base, { email: 'admin@maillage.test', password, permissions: ['entities.read', 'crm.organizations.read', 'crm.persons.read'] });
     const headers = { authorization: `Bearer ${token}` };
-    const path = await scenarioPath(scenario, seed, base, headers);
+    const path = await scenarioPath(scenario, seed, base, headers, database.url);
     for (const server of servers) server.url = `http://127.0.0.1:${server.port}${path}`;
     await loadTogether(servers, headers, 5);
     const rounds = [];
@@ -53,15 +54,33 @@ async function main() {
   }
 }
 
+const CRM_SCENARIOS = new Set(['companies page', 'company by id', 'contact by e-mail']);
+
 /**
- * The URL path of a scenario. `companies page`: page 10 of every company by name, 50 a page, with
- * their links (a `small` CRM demo of ~2,000 companies, seeded by the first build's code).
+ * The URL path of a scenario. The CRM ones read a `small` CRM demo (~2,000 companies, seeded by the
+ * first build's code): `companies page`, page 10 of every company by name, 50 a page, with their
+ * links; `company by id` and `contact by e-mail`, the tenant reads of the CRM bench.
  */
-async function scenarioPath(scenario, seed, base, headers) {
+async function scenarioPath(scenario, seed, base, headers, url) {
   if (scenario === 'entity by id') return `/api/v1/entities/${seed.entityId}`;
   if (scenario === 'entities list') return '/api/v1/entities?limit=50';
   if (scenario === 'companies page') return (await deepPage(base, '/api/v1/organizations?sort=name&limit=50', headers, 10)).path;
-  throw new Error(`unknown BENCH_SCENARIO ${scenario}: entity by id, entities list or companies page`);
+  if (scenario === 'company by id') return `/api/v1/organizations/${(await firstRow(url, 'SELECT id FROM organizations ORDER BY siren OFFSET 500 LIMIT 1')).id}`;
+  if (scenario === 'contact by e-mail') {
+    const { email } = await firstRow(url, 'SELECT email FROM person_emails ORDER BY id OFFSET 500 LIMIT 1');
+    return `/api/v1/persons?filter[email]=${encodeURIComponent(email)}`;
+  }
+  throw new Error(`unknown BENCH_SCENARIO ${scenario}: entity by id, entities list, ${[...CRM_SCENARIOS].join(', ')}`);
+}
+
+async function firstRow(url, sql) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(sql)).rows[0];
+  } finally {
+    await client.end();
+  }
 }
 
 /** Every server under its own load at RATE req/s, all at once; CPU ms per answered request of each. */

@@ -25,7 +25,6 @@ export interface OpeningStatement {
 
 /** How a transaction opens: named statements on the wire, or one simple-protocol string. */
 export interface Opening {
-  readOnly: boolean;
   begin: OpeningStatement;
   /**
    * Role and scope (and read-only mode) through set_config(…, true): they last until the transaction
@@ -151,28 +150,31 @@ class PreambledQuery {
   }
 }
 
-function isSubmittable(value: unknown): boolean {
-  return typeof (value as { submit?: unknown } | null)?.submit === 'function';
+/** A call that returns a promise of its result: no submittable (cursor), no callback. */
+export function isPlainPromiseCall(config: unknown, values: unknown, callback: unknown): boolean {
+  return typeof (config as { submit?: unknown } | null)?.submit !== 'function' && typeof values !== 'function' && typeof callback !== 'function';
+}
+
+/** Sends `preamble` then the query in one extended-protocol batch (one Sync): see PreambledQuery. */
+export function queryWithPreamble(client: pg.PoolClient, preamble: readonly OpeningStatement[], config: pg.QueryConfig, values?: unknown[]): Promise<pg.QueryResult> {
+  return new Promise((resolve, reject) => {
+    const inner = new pg.Query(config, values, (error, result) => (error ? reject(error) : resolve(result)));
+    (client as unknown as { query(submittable: unknown): unknown }).query(new PreambledQuery(preamble, inner as unknown as QueryHandlers));
+  });
 }
 
 /**
  * Wraps a pool client so that the transaction opens with its first query instead of in a round
  * trip of its own. A transaction that never queries never opens (nothing to commit).
  *
- * On PostgreSQL the opening travels with the query (`PreambledQuery`):
- * - a read-only transaction needs no BEGIN at all: each query carries the scope statement and
- *   runs, with it, in the implicit transaction PostgreSQL opens until the batch's Sync. Under READ
- *   COMMITTED every statement takes its own snapshot anyway, so reads see what they would have
- *   seen inside BEGIN … COMMIT, and a one-query read is one round trip, like a bare query;
- * - a read of network-wide data (`network` scope) sends its queries alone: the application
- *   pool's sessions are in the application role already, and there is no scope to set (ADR 0034);
- * - a writing transaction sends BEGIN and the scope with its first query, then commits.
- * PGlite's adapter has no wire protocol to drive: there the opening is queued before the first
- * query, which costs nothing in-process. Cursors and callback-style calls get that queued opening
- * too (a read-only transaction switches to BEGIN … COMMIT from there on).
+ * On PostgreSQL BEGIN and the scope statement travel with the first query (`PreambledQuery`), and
+ * the work then commits: a one-query write is two round trips. (Read-only transactions do not come
+ * here on PostgreSQL: they run query by query, see `withTransaction`.) PGlite's adapter has no wire
+ * protocol to drive: there the opening is queued before the first query, which costs nothing
+ * in-process. Cursors and callback-style calls get that queued opening on PostgreSQL too.
  */
 export class TransactionOpening {
-  private mode: 'none' | 'per-query' | 'begun' = 'none';
+  private begun = false;
   readonly client: pg.PoolClient;
 
   constructor(
@@ -194,31 +196,21 @@ export class TransactionOpening {
 
   /** Whether BEGIN was sent: only then is there a transaction to commit or roll back. */
   get isOpen(): boolean {
-    return this.mode === 'begun';
+    return this.begun;
   }
 
   private query(args: QueryArguments): unknown {
     const query = this.raw.query.bind(this.raw) as (...rest: unknown[]) => unknown;
     const [config, values, callback] = args as unknown[];
-    const plainPromiseCall = !isSubmittable(config) && typeof values !== 'function' && typeof callback !== 'function';
+    const plainPromiseCall = isPlainPromiseCall(config, values, callback);
     const prepared = this.statementNames && plainPromiseCall ? autoPrepared(this.statementNames, config, values) : null;
-    if (this.mode === 'begun') return prepared ? query(prepared) : query(...args);
+    if (this.begun) return prepared ? query(prepared) : query(...args);
+    this.begun = true;
     if (this.kind === 'postgres' && plainPromiseCall) {
-      const perQuery = this.opening.readOnly;
-      if (!perQuery) this.mode = 'begun';
-      else this.mode = 'per-query';
-      const scope = this.opening.scope;
-      // A network-wide read (writes refuse that scope): the query alone, on a session already in
-      // the application role.
-      if (!scope) return prepared ? query(prepared) : query(...args);
-      const statements = perQuery ? [scope] : [this.opening.begin, scope];
-      return new Promise((resolve, reject) => {
-        const [queryConfig, queryValues] = prepared ? [prepared, undefined] : [config as pg.QueryConfig, values as unknown[] | undefined];
-        const inner = new pg.Query(queryConfig, queryValues, (error, result) => (error ? reject(error) : resolve(result)));
-        query(new PreambledQuery(statements, inner as unknown as QueryHandlers));
-      });
+      const { begin, scope } = this.opening;
+      const preamble = scope ? [begin, scope] : [begin];
+      return prepared ? queryWithPreamble(this.raw, preamble, prepared) : queryWithPreamble(this.raw, preamble, config as pg.QueryConfig, values as unknown[] | undefined);
     }
-    this.mode = 'begun';
     const opening = this.raw.query(this.opening.simple);
     if (!plainPromiseCall) {
       // The query reports its own outcome; an opening failure also aborts the transaction it runs in.

@@ -166,17 +166,23 @@ describe('withTransaction: the transaction opens with its first query', () => {
     expect([trips.stop(), statements.stop(), role.rows[0]?.role]).toEqual([1, 1, 'maillage_app']);
   });
 
-  it.runIf(process.env.DATABASE_URL)('runs each query of a network-wide read on its own, and refuses what needs a held connection', async () => {
+  it.runIf(process.env.DATABASE_URL)('runs the queries a read sends at once each with the scope, and refuses what needs a held connection', async () => {
     const network: DbScope = { kind: 'network' };
-    const read = () =>
-      withTransaction(t.database, network, async (tx) => {
-        const [first, second] = await Promise.all([tx.client.query<{ n: number }>('SELECT $1::int AS n', [1]), tx.client.query<{ n: number }>('SELECT $1::int AS n', [2])]);
-        return [first.rows[0]?.n, second.rows[0]?.n];
+    const read = (readScope: DbScope) =>
+      withTransaction(t.database, readScope, async (tx) => {
+        const ask = (n: number) => tx.client.query<{ n: number; roots: string | null }>(`SELECT $1::int AS n, current_setting('app.scope_roots', true) AS roots`, [n]);
+        const answers = await Promise.all([ask(1), ask(2), ask(3)]);
+        return answers.map(({ rows }) => [rows[0]?.n, rows[0]?.roots || null]);
       }, { readOnly: true });
-    for (let use = 0; use < PREPARE_AFTER + 2; use += 1) expect(await read()).toEqual([1, 2]);
-    await expect(withTransaction(t.database, network, async (tx) => void tx.client.query('SELECT 1', () => undefined), { readOnly: true })).rejects.toThrow(
-      /network-wide read sends plain queries only/,
-    );
+    for (let use = 0; use < PREPARE_AFTER + 2; use += 1) {
+      expect(await read(scope)).toEqual([[1, root], [2, root], [3, root]]);
+      expect(await read(network)).toEqual([[1, null], [2, null], [3, null]]);
+    }
+    for (const readScope of [scope, network]) {
+      await expect(withTransaction(t.database, readScope, async (tx) => void tx.client.query('SELECT 1', () => undefined), { readOnly: true })).rejects.toThrow(
+        /read-only transaction sends plain queries only/,
+      );
+    }
   });
 
   it.runIf(process.env.DATABASE_URL)('keeps each caller’s result options on a prepared statement: Date or text, objects or arrays', async () => {

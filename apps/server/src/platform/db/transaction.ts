@@ -2,7 +2,7 @@ import type pg from 'pg';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { APP_ROLE, type Database } from './database.js';
 import { autoPrepared, statementNamesOf } from './statement-names.js';
-import { TransactionOpening, type Opening } from './transaction-opening.js';
+import { isPlainPromiseCall, queryWithPreamble, TransactionOpening, type Opening } from './transaction-opening.js';
 
 export { APP_ROLE };
 
@@ -54,19 +54,20 @@ export function scopePreamble(scope: DbScope, readOnly: boolean): string {
 /** The opening as named statements with parameters: `SET LOCAL x` is `set_config(x, …, true)`. */
 function openingOf(scope: DbScope, readOnly: boolean): Opening {
   const simple = scopePreamble(scope, readOnly);
-  const begin = readOnly ? { name: 'maillage_begin_read_only', text: 'BEGIN READ ONLY', values: [] } : { name: 'maillage_begin', text: 'BEGIN', values: [] };
   // Turning read-only on is allowed at any point of a transaction (only the reverse is not).
   const readOnlyConfig = readOnly ? `, set_config('transaction_read_only', 'on', true)` : '';
   const suffix = readOnly ? '_read_only' : '';
+  // Sent by writing transactions only: on PostgreSQL reads run query by query, without BEGIN.
+  const begin = { name: 'maillage_begin', text: 'BEGIN', values: [] };
   // The application pool's sessions are in the application role already, and there is no scope to set.
-  if (scope.kind === 'network') return { readOnly, simple, begin, scope: null };
+  if (scope.kind === 'network') return { simple, begin, scope: null };
   if (scope.kind === 'system') {
     const text = `SELECT set_config('role', $1, true), set_config('app.scope_system', 'on', true)${readOnlyConfig}`;
-    return { readOnly, simple, begin, scope: { name: `maillage_scope_system${suffix}`, text, values: [APP_ROLE] } };
+    return { simple, begin, scope: { name: `maillage_scope_system${suffix}`, text, values: [APP_ROLE] } };
   }
   const text = `SELECT set_config('role', $1, true), set_config('app.scope_roots', $2, true), set_config('app.user_id', $3, true)${readOnlyConfig}`;
   const values = [APP_ROLE, scope.entityRoots.join(','), scope.userId ?? ''];
-  return { readOnly, simple, begin, scope: { name: `maillage_scope_entities${suffix}`, text, values } };
+  return { simple, begin, scope: { name: `maillage_scope_entities${suffix}`, text, values } };
 }
 
 /**
@@ -92,9 +93,9 @@ function cachedOpening(scope: DbScope, readOnly: boolean): Opening {
 }
 
 /**
- * Runs `work` in a transaction under the scope. The opening travels with the work's first query
- * (see `TransactionOpening`): on PostgreSQL a one-query read is one round trip, a write adds its
- * COMMIT.
+ * Runs `work` in a transaction under the scope. On PostgreSQL a read-only transaction runs query by
+ * query (`readQueryByQuery`); a writing one opens with its first query (see `TransactionOpening`)
+ * and commits: two round trips for a one-query write.
  */
 export async function withTransaction<T>(
   database: Database,
@@ -104,24 +105,14 @@ export async function withTransaction<T>(
 ): Promise<T> {
   const readOnly = options.readOnly ?? false;
   if (scope.kind === 'network' && !readOnly) throw new Error('The network scope is for reads: a write runs under the scope of who acts');
-  if (scope.kind === 'network' && database.kind === 'postgres') return readNetworkWide(database, scope, work);
   // Built (and the ids checked) before a connection is taken, once per caller and mode.
   const opening = cachedOpening(scope, readOnly);
+  if (readOnly && database.kind === 'postgres') return readQueryByQuery(database.appPool, scope, opening, work);
   return withPooledClient(database.appPool, async (client, discard) => {
     const transaction = new TransactionOpening(client, database.kind, opening, database.kind === 'postgres' ? statementNamesOf(database.appPool) : null);
     const callbacks: Array<() => void> = [];
     try {
-      let db: NodePgDatabase | undefined;
-      const tx: Tx = {
-        client: transaction.client,
-        // Built on first use: most reads by id query the client directly.
-        get db() {
-          return (db ??= drizzle(transaction.client));
-        },
-        scope,
-        afterCommit: (cb) => callbacks.push(cb),
-      };
-      const result = await work(tx);
+      const result = await work(transactionOf(transaction.client, scope, callbacks));
       if (transaction.isOpen) await client.query('COMMIT');
       for (const callback of callbacks) callback();
       return result;
@@ -137,51 +128,50 @@ export async function withTransaction<T>(
   });
 }
 
-/**
- * A read of network-wide data on PostgreSQL needs no transaction of its own: no BEGIN, no scope to
- * set, and under READ COMMITTED every statement takes its own snapshot anyway. So each of its
- * queries runs alone on the application pool, whose sessions are in the application role, as
- * `pool.query` runs it: no connection held between queries, and none of the opening's wrapper
- * (ADR 0034). Queries are plain promise calls only (no cursors, no callbacks).
- */
-async function readNetworkWide<T>(database: Database, scope: DbScope, work: (tx: Tx) => Promise<T>): Promise<T> {
-  const client = networkClientOf(database.appPool);
-  const callbacks: Array<() => void> = [];
+function transactionOf(client: pg.PoolClient, scope: DbScope, callbacks: Array<() => void>): Tx {
   let db: NodePgDatabase | undefined;
-  const tx: Tx = {
+  return {
     client,
+    // Built on first use: most reads by id query the client directly.
     get db() {
       return (db ??= drizzle(client));
     },
     scope,
     afterCommit: (cb) => callbacks.push(cb),
   };
-  const result = await work(tx);
+}
+
+/**
+ * A read-only transaction on PostgreSQL, query by query: no BEGIN, and each query takes a
+ * connection of the application pool for itself alone, runs in one batch with the opening's scope
+ * statement (role, scope, read-only), and gives the connection back. Under READ COMMITTED every
+ * statement takes its own snapshot anyway, so a read sees what it would have seen inside BEGIN …
+ * COMMIT (ADR 0012); a one-query read is one round trip, like a bare query, and no connection is
+ * held while the work computes between its queries. A read of network-wide data has no scope
+ * statement: its queries go alone, as `pool.query` sends them (ADR 0034).
+ *
+ * `tx.client` can only query (every use of it does), and only plain promise calls: a cursor or a
+ * callback-style call would need a connection held, and is refused.
+ */
+async function readQueryByQuery<T>(pool: pg.Pool, scope: DbScope, opening: Opening, work: (tx: Tx) => Promise<T>): Promise<T> {
+  const callbacks: Array<() => void> = [];
+  const result = await work(transactionOf(queryByQueryClient(pool, opening), scope, callbacks));
   for (const callback of callbacks) callback();
   return result;
 }
 
-const networkClients = new WeakMap<pg.Pool, pg.PoolClient>();
-
-/**
- * The pool seen as a client that can only query: what a network-wide read's `tx.client` needs
- * (every use of `tx.client` is a query), one per pool.
- */
-function networkClientOf(pool: pg.Pool): pg.PoolClient {
-  let client = networkClients.get(pool);
-  if (client) return client;
+function queryByQueryClient(pool: pg.Pool, opening: Opening): pg.PoolClient {
   const names = statementNamesOf(pool);
+  const scopeStatement = opening.scope ? [opening.scope] : null;
   const query = (config: unknown, values?: unknown, callback?: unknown) => {
-    if (typeof (config as { submit?: unknown }).submit === 'function' || typeof values === 'function' || callback !== undefined) {
-      throw new Error('A network-wide read sends plain queries only (no cursor, no callback)');
-    }
+    if (!isPlainPromiseCall(config, values, callback)) throw new Error('A read-only transaction sends plain queries only (no cursor, no callback)');
     const prepared = autoPrepared(names, config, values);
-    return prepared ? pool.query(prepared) : pool.query(config as pg.QueryConfig, values as unknown[] | undefined);
+    const [queryConfig, queryValues] = prepared ? [prepared, undefined] : [config as pg.QueryConfig, values as unknown[] | undefined];
+    if (!scopeStatement) return pool.query(queryConfig, queryValues);
+    return withPooledClient(pool, (client) => queryWithPreamble(client, scopeStatement, queryConfig, queryValues));
   };
-  // Only `query` exists: anything else a client has would be a mistake on the pool.
-  client = { query } as unknown as pg.PoolClient;
-  networkClients.set(pool, client);
-  return client;
+  // Only `query` exists: anything else a client has would be a mistake here.
+  return { query } as unknown as pg.PoolClient;
 }
 
 /** Per pool client, the error its connection reported during the current checkout. */
