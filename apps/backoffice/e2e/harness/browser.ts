@@ -34,7 +34,7 @@ export async function seriousViolations(page: Page): Promise<AxeViolationSummary
   // per check (@axe-core/playwright's default) cost about a third of a journey's time.
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
   // A dialog, an error message or a toast fading in or out has, for a moment, too little contrast:
-  // the page is judged as it settles, by a run during which nothing started to move. A toast's
+  // the page is judged as it settles, by a run during which nothing moved. A toast's
   // timer may close it in the middle of a run (seen in CI: its label and button then fail contrast).
   for (let attempt = 1; ; attempt += 1) {
     const check = await settledAxeRun(page);
@@ -44,7 +44,7 @@ export async function seriousViolations(page: Page): Promise<AxeViolationSummary
 
 interface AxeCheck {
   violations: AxeViolationSummary[];
-  /** Nothing started to animate while axe ran. */
+  /** Nothing was moving when axe started or ended, and nothing started to move meanwhile. */
   settled: boolean;
 }
 
@@ -59,7 +59,11 @@ async function settledAxeRun(page: Page): Promise<AxeCheck> {
     document.addEventListener('animationstart', countStart, true);
     document.addEventListener('transitionstart', countStart, true);
     const axe = (window as unknown as { axe: { run(context: Document, options: RunOptions): Promise<AxeResults> } }).axe;
+    // Something may also have started between the wait above and these listeners (seen in CI: a
+    // toast's exit, its label and button then failing contrast), or still run when axe ends.
+    const moving = () => document.getAnimations().some((animation) => animation.playState === 'running');
     try {
+      const movingBefore = moving();
       const results = await axe.run(document, options);
       const violations = results.violations
         .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
@@ -69,7 +73,7 @@ async function settledAxeRun(page: Page): Promise<AxeCheck> {
           help: violation.help,
           targets: violation.nodes.slice(0, 5).map((node) => node.target.join(' ')),
         }));
-      return { violations, settled: started === 0 };
+      return { violations, settled: started === 0 && !movingBefore && !moving() };
     } finally {
       document.removeEventListener('animationstart', countStart, true);
       document.removeEventListener('transitionstart', countStart, true);
