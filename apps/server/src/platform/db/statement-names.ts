@@ -90,6 +90,12 @@ export function autoPrepared(names: StatementNames, config: unknown, values: unk
   return call;
 }
 
+/** The arguments to send a plain query with: under its automatic name when it has one (`autoPrepared`). */
+export function autoPreparedCall(names: StatementNames, config: unknown, values: unknown): [pg.QueryConfig, unknown[] | undefined] {
+  const prepared = autoPrepared(names, config, values);
+  return prepared ? [prepared, undefined] : [config as pg.QueryConfig, values as unknown[] | undefined];
+}
+
 function onlyShareable(query: QueryConfig): boolean {
   for (const key in query) if (!SHAREABLE.has(key)) return false;
   return true;

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import type { DatabaseKind } from './database.js';
-import { autoPrepared, type StatementNames } from './statement-names.js';
+import { autoPreparedCall, type StatementNames } from './statement-names.js';
 
 type QueryArguments = Parameters<pg.PoolClient['query']>;
 
@@ -203,13 +203,12 @@ export class TransactionOpening {
     const query = this.raw.query.bind(this.raw) as (...rest: unknown[]) => unknown;
     const [config, values, callback] = args as unknown[];
     const plainPromiseCall = isPlainPromiseCall(config, values, callback);
-    const prepared = this.statementNames && plainPromiseCall ? autoPrepared(this.statementNames, config, values) : null;
-    if (this.begun) return prepared ? query(prepared) : query(...args);
+    const call = this.statementNames && plainPromiseCall ? autoPreparedCall(this.statementNames, config, values) : null;
+    if (this.begun) return call ? query(...call) : query(...args);
     this.begun = true;
-    if (this.kind === 'postgres' && plainPromiseCall) {
+    if (this.kind === 'postgres' && call) {
       const { begin, scope } = this.opening;
-      const preamble = scope ? [begin, scope] : [begin];
-      return prepared ? queryWithPreamble(this.raw, preamble, prepared) : queryWithPreamble(this.raw, preamble, config as pg.QueryConfig, values as unknown[] | undefined);
+      return queryWithPreamble(this.raw, scope ? [begin, scope] : [begin], ...call);
     }
     const opening = this.raw.query(this.opening.simple);
     if (!plainPromiseCall) {

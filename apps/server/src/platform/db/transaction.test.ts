@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/test-database.js';
 import { newId } from './ids.js';
 import { PREPARE_AFTER } from './statement-names.js';
+import { TIMESTAMPTZ_AS_TEXT } from './timestamps.js';
 import { withTransaction, type DbScope } from './transaction.js';
 
 type Message = 'sync' | 'query' | 'execute';
@@ -188,12 +189,11 @@ describe('withTransaction: the transaction opens with its first query', () => {
   it.runIf(process.env.DATABASE_URL)('keeps each caller’s result options on a prepared statement: Date or text, objects or arrays', async () => {
     const text = `SELECT $1::timestamptz AS at /* ${newId()} */`;
     const at = '2026-12-02T12:00:00.000Z';
-    const timestampsAsText = { getTypeParser: (oid: number) => (oid === pg.types.builtins.TIMESTAMPTZ ? (value: string) => value : pg.types.getTypeParser(oid)) };
     const read = (options: Partial<pg.QueryConfig> & { rowMode?: 'array' }) =>
       withTransaction(t.database, scope, async (tx) => (await tx.client.query(Object.assign({ text, values: [at] }, options) as pg.QueryConfig)).rows[0] as unknown, { readOnly: true });
     for (let use = 0; use < PREPARE_AFTER + 2; use += 1) {
       expect(await read({})).toEqual({ at: new Date(at) });
-      const asText = (await read({ types: timestampsAsText as pg.CustomTypesConfig })) as { at: unknown };
+      const asText = (await read({ types: TIMESTAMPTZ_AS_TEXT as pg.CustomTypesConfig })) as { at: unknown };
       expect([typeof asText.at, new Date(String(asText.at)).toISOString()]).toEqual(['string', at]);
       expect(await read({ rowMode: 'array' })).toEqual([new Date(at)]);
     }

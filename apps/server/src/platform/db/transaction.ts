@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { APP_ROLE, type Database } from './database.js';
-import { autoPrepared, statementNamesOf } from './statement-names.js';
+import { autoPreparedCall, statementNamesOf } from './statement-names.js';
 import { isPlainPromiseCall, queryWithPreamble, TransactionOpening, type Opening } from './transaction-opening.js';
 
 export { APP_ROLE };
@@ -51,23 +51,24 @@ export function scopePreamble(scope: DbScope, readOnly: boolean): string {
   return scopeStatements(scope, readOnly).join('; ');
 }
 
+/** Sent by writing transactions only: on PostgreSQL reads run query by query, without BEGIN. */
+const BEGIN = { name: 'maillage_begin', text: 'BEGIN', values: [] };
+
 /** The opening as named statements with parameters: `SET LOCAL x` is `set_config(x, …, true)`. */
 function openingOf(scope: DbScope, readOnly: boolean): Opening {
   const simple = scopePreamble(scope, readOnly);
   // Turning read-only on is allowed at any point of a transaction (only the reverse is not).
   const readOnlyConfig = readOnly ? `, set_config('transaction_read_only', 'on', true)` : '';
   const suffix = readOnly ? '_read_only' : '';
-  // Sent by writing transactions only: on PostgreSQL reads run query by query, without BEGIN.
-  const begin = { name: 'maillage_begin', text: 'BEGIN', values: [] };
   // The application pool's sessions are in the application role already, and there is no scope to set.
-  if (scope.kind === 'network') return { simple, begin, scope: null };
+  if (scope.kind === 'network') return { simple, begin: BEGIN, scope: null };
   if (scope.kind === 'system') {
     const text = `SELECT set_config('role', $1, true), set_config('app.scope_system', 'on', true)${readOnlyConfig}`;
-    return { simple, begin, scope: { name: `maillage_scope_system${suffix}`, text, values: [APP_ROLE] } };
+    return { simple, begin: BEGIN, scope: { name: `maillage_scope_system${suffix}`, text, values: [APP_ROLE] } };
   }
   const text = `SELECT set_config('role', $1, true), set_config('app.scope_roots', $2, true), set_config('app.user_id', $3, true)${readOnlyConfig}`;
   const values = [APP_ROLE, scope.entityRoots.join(','), scope.userId ?? ''];
-  return { simple, begin, scope: { name: `maillage_scope_entities${suffix}`, text, values } };
+  return { simple, begin: BEGIN, scope: { name: `maillage_scope_entities${suffix}`, text, values } };
 }
 
 /**
@@ -165,10 +166,9 @@ function queryByQueryClient(pool: pg.Pool, opening: Opening): pg.PoolClient {
   const scopeStatement = opening.scope ? [opening.scope] : null;
   const query = (config: unknown, values?: unknown, callback?: unknown) => {
     if (!isPlainPromiseCall(config, values, callback)) throw new Error('A read-only transaction sends plain queries only (no cursor, no callback)');
-    const prepared = autoPrepared(names, config, values);
-    const [queryConfig, queryValues] = prepared ? [prepared, undefined] : [config as pg.QueryConfig, values as unknown[] | undefined];
-    if (!scopeStatement) return pool.query(queryConfig, queryValues);
-    return withPooledClient(pool, (client) => queryWithPreamble(client, scopeStatement, queryConfig, queryValues));
+    const call = autoPreparedCall(names, config, values);
+    if (!scopeStatement) return pool.query(...call);
+    return withPooledClient(pool, (client) => queryWithPreamble(client, scopeStatement, ...call));
   };
   // Only `query` exists: anything else a client has would be a mistake here.
   return { query } as unknown as pg.PoolClient;
