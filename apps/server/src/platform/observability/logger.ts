@@ -1,6 +1,7 @@
 import type { FastifyServerOptions } from 'fastify';
-import { pino, type DestinationStream } from 'pino';
+import type { DestinationStream } from 'pino';
 import type { AppConfig } from '../config/index.js';
+import { LineBlocks } from './line-blocks.js';
 
 /**
  * Paths pino replaces with "[redacted]" wherever they appear in a log object: credentials,
@@ -67,11 +68,11 @@ export const LOG_FLUSH_INTERVAL_MS = 500;
  * Where the lines go (stdout in production): written asynchronously and in blocks of at least
  * 4 KiB, as pino advises for throughput. One write through libuv's thread pool per dozen lines
  * instead of one per request: that cost about an eighth of a read's CPU (docs/perf.md, 2026-12-02,
- * ADR 0033). A line waits at most LOG_FLUSH_INTERVAL_MS; pino flushes what is pending when the
+ * ADR 0033). A line waits at most LOG_FLUSH_INTERVAL_MS; what is pending is written when the
  * process exits, so only a killed process loses its last half second of lines.
  */
-export function bufferedDestination(fd: number): ReturnType<typeof pino.destination> {
-  return pino.destination({ dest: fd, sync: false, minLength: 4096, periodicFlush: LOG_FLUSH_INTERVAL_MS });
+export function bufferedDestination(fd: number): LineBlocks {
+  return new LineBlocks(fd, LOG_FLUSH_INTERVAL_MS);
 }
 
 /** Error fields that describe the failure without quoting data (see serializeError). */
