@@ -10,8 +10,11 @@ const BLOCK_LENGTH = 4096;
  * flattening the whole block at every line: about 2.3 KB allocated per line of 250 bytes, a tenth of
  * what a read by id allocated (docs/perf.md, 2026-12-02 afternoon).
  *
- * A line waits at most `flushIntervalMs`. At exit the pending lines go to SonicBoom before pino's
- * own exit handler writes out what SonicBoom holds, so only a killed process loses its last lines.
+ * SonicBoom keeps the same 4 KiB minimum: a whole block is written at once, a partial one waits
+ * there. Every `flushIntervalMs` the partial block is handed over and flushed, so a line waits at
+ * most that long. When the process is about to end, it is handed over before pino's own handlers
+ * run (`beforeExit`: flushed, then SonicBoom ends; `exit`, e.g. after `process.exit()`: it stays
+ * below the minimum and pino writes it synchronously): only a killed process loses its last lines.
  */
 export class LineBlocks {
   private lines: string[] = [];
@@ -21,9 +24,10 @@ export class LineBlocks {
   private readonly handOverAtExit = () => this.handOver();
 
   constructor(fd: number, flushIntervalMs: number) {
-    this.destination = pino.destination({ dest: fd, sync: false, minLength: 0 });
-    this.timer = setInterval(this.handOverAtExit, flushIntervalMs).unref();
-    // Before pino's handler, registered when the destination was made (or earlier, by another one).
+    this.destination = pino.destination({ dest: fd, sync: false, minLength: BLOCK_LENGTH });
+    this.timer = setInterval(() => this.flush(), flushIntervalMs).unref();
+    // Before pino's handlers, registered when the destination was made (or earlier, by another one).
+    process.prependListener('beforeExit', this.handOverAtExit);
     process.prependListener('exit', this.handOverAtExit);
   }
 
@@ -48,12 +52,15 @@ export class LineBlocks {
   end(): void {
     this.handOver();
     clearInterval(this.timer);
+    process.removeListener('beforeExit', this.handOverAtExit);
     process.removeListener('exit', this.handOverAtExit);
     this.destination.end();
   }
 
   private handOver(): void {
-    if (this.lines.length === 0) return;
+    // Lines logged after pino ended the destination at exit have nowhere to go (`destroyed` is
+    // SonicBoom's, missing from its type declarations).
+    if (this.lines.length === 0 || (this.destination as { destroyed?: boolean }).destroyed) return;
     const block = this.lines.length === 1 ? this.lines[0]! : this.lines.join('');
     this.lines = [];
     this.length = 0;

@@ -48,10 +48,13 @@ describe('the log destination', () => {
     expect(readFileSync(burst, 'utf8').trim().split('\n').map((line) => JSON.parse(line).index)).toEqual([...Array(200).keys()]);
   });
 
-  it('writes every pending line when the process exits', () => {
+  it.each([
+    ['ends by itself', ''],
+    ['calls process.exit()', 'process.exit(0);'],
+  ])('writes every pending line when the process %s', (_how, ending) => {
     const logger = fileURLToPath(new URL('./logger.ts', import.meta.url));
     const script = `import { pino } from 'pino'; import { bufferedDestination } from ${JSON.stringify(logger)};
-      const log = pino({}, bufferedDestination(1)); for (let index = 0; index < 30; index += 1) log.info({ index }, 'line');`;
+      const log = pino({}, bufferedDestination(1)); for (let index = 0; index < 30; index += 1) log.info({ index }, 'line'); ${ending}`;
     const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8', cwd: fileURLToPath(new URL('.', import.meta.url)) });
     expect(out.trim().split('\n').map((line) => JSON.parse(line).index)).toEqual([...Array(30).keys()]);
   });
