@@ -38,7 +38,7 @@ export class LineBlocks {
     return true;
   }
 
-  /** Writes everything pending before returning (what pino calls when the process exits). */
+  /** Writes everything pending before returning. At exit pino's own handler does this on SonicBoom, after `handOverAtExit`. */
   flushSync(): void {
     this.handOver();
     this.destination.flushSync();
