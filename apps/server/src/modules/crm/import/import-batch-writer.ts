@@ -46,12 +46,13 @@ export async function writeBatch(tx: Tx, rows: readonly BatchRow[], role: Affili
   // estimates from when the tables were small the planner turns the probes into scans of whole
   // tables that grow with each batch, in the plans it keeps for these prepared statements (ADR
   // 0028): a 250,000-row import then slows down batch after batch (docs/perf.md, import).
-  await tx.client.query('SET LOCAL enable_seqscan = off; SET LOCAL enable_hashjoin = off; SET LOCAL enable_mergejoin = off');
+  const settings = tx.client.query('SET LOCAL enable_seqscan = off; SET LOCAL enable_hashjoin = off; SET LOCAL enable_mergejoin = off');
   const effects: Effects[] = rows.map(() => ({ created: false, changed: false }));
-  const organizationIds = await writeCompanies(tx, rows, effects);
-  await writeLinks(tx, rows, organizationIds, effects);
-  const personIds = await writePersons(tx, rows, organizationIds, effects);
-  await writeAffiliations(tx, rows, organizationIds, personIds, role, effects);
+  // Statements that need nothing from one another are queued together, in two phases: the
+  // connection runs each phase's statements back to back instead of waiting for this code between
+  // them (docs/perf.md, import). A failing statement fails the ones queued after it, and the batch.
+  const [, organizationIds, knownByEmail] = await Promise.all([settings, writeCompanies(tx, rows, effects), findPersonsByEmail(tx, rows)]);
+  await Promise.all([writeLinks(tx, rows, organizationIds, effects), writePeople(tx, rows, organizationIds, knownByEmail, role, effects)]);
   return effects.map(({ created, changed }) => (created ? 'created' : changed ? 'updated' : 'unchanged'));
 }
 
@@ -78,16 +79,20 @@ const COMPANY_UNNEST = `unnest($1::text[], $2::text[], $3::text[], $4::text[], $
 async function writeCompanies(tx: Tx, rows: readonly BatchRow[], effects: Effects[]): Promise<Map<string, string>> {
   const first = firstIndexes(rows, (row) => row.company.siren);
   const unique = [...first.values()].map((index) => rows[index]!);
-  const inserted = await tx.client.query<{ siren: string }>(
+  const inserting = tx.client.query<{ siren: string }>(
     `INSERT INTO organizations (${COMPANY_COLUMNS}, id)
      SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::uuid[])
      ON CONFLICT (siren) DO NOTHING RETURNING siren`,
     [...companyArrays(unique), unique.map(() => newId())],
   );
+  // Queued behind the insert, so it finds the companies just created too.
+  const finding = tx.client.query<{ id: string; siren: string }>('SELECT id, siren FROM organizations WHERE siren = ANY($1::text[])', [[...first.keys()]]);
+  const [inserted, { rows: found }] = await Promise.all([inserting, finding]);
   const created = new Set(inserted.rows.map((row) => row.siren));
   for (const siren of created) effects[first.get(siren)!]!.created = true;
 
-  // Empty optional cells keep what the network already knows; a row is rewritten only when a value differs.
+  // Empty optional cells keep what the network already knows; a row is rewritten only when a value
+  // differs. Identifiers never change, so the ids found above hold.
   const updatable = unique.filter((row) => row.updateCompany && !created.has(row.company.siren));
   if (updatable.length > 0) {
     const updated = await tx.client.query<{ siren: string }>(
@@ -108,7 +113,6 @@ async function writeCompanies(tx: Tx, rows: readonly BatchRow[], effects: Effect
     );
     for (const { siren } of updated.rows) effects[first.get(siren)!]!.changed = true;
   }
-  const { rows: found } = await tx.client.query<{ id: string; siren: string }>('SELECT id, siren FROM organizations WHERE siren = ANY($1::text[])', [[...first.keys()]]);
   return new Map(found.map((row) => [row.siren, row.id]));
 }
 
@@ -142,14 +146,36 @@ function personKey(row: BatchRow, organizationId: string): string | null {
   return `n|${row.entityId}|${organizationId}|${contact.lastName.toLowerCase()}|${(contact.firstName ?? '').toLowerCase()}`;
 }
 
-/** Finds or creates each row's person; returns the person id by row index (contact rows only). */
-async function writePersons(tx: Tx, rows: readonly BatchRow[], organizationIds: Map<string, string>, effects: Effects[]): Promise<Map<number, string>> {
+/**
+ * Finds or creates each row's person (known by e-mail from the first phase, or by name now), updates
+ * known ones where the file differs, and affiliates them: the writes are queued together.
+ */
+async function writePeople(
+  tx: Tx,
+  rows: readonly BatchRow[],
+  organizationIds: Map<string, string>,
+  knownByEmail: Map<string, string>,
+  role: AffiliationRole,
+  effects: Effects[],
+): Promise<void> {
   const keys = rows.map((row) => personKey(row, organizationIds.get(row.company.siren)!));
-  const existing = await findExistingPersons(tx, rows, organizationIds, keys);
+  const existing = await findPersonsByName(tx, rows, organizationIds, keys, knownByEmail);
+  const plan = planPersons(rows, keys, existing, effects);
+  await Promise.all([insertPersons(tx, rows, plan), updatePersons(tx, rows, plan, effects), writeAffiliations(tx, rows, organizationIds, plan.personOfRow, role, effects)]);
+}
+
+interface PersonsPlan {
+  /** The person id by row index (contact rows only). */
+  personOfRow: Map<number, string>;
+  /** Rows whose person is new (its first row in the batch). */
+  inserts: number[];
+  /** Rows whose known person may change (its first row in the batch, when that row may update it). */
+  updates: number[];
+}
+
+function planPersons(rows: readonly BatchRow[], keys: ReadonlyArray<string | null>, existing: Map<string, string>, effects: Effects[]): PersonsPlan {
   const personByKey = new Map(existing);
-  const personOfRow = new Map<number, string>();
-  const inserts: number[] = [];
-  const updates: number[] = [];
+  const plan: PersonsPlan = { personOfRow: new Map(), inserts: [], updates: [] };
   const updatedKeys = new Set<string>();
   keys.forEach((key, index) => {
     if (key === null) return;
@@ -157,17 +183,23 @@ async function writePersons(tx: Tx, rows: readonly BatchRow[], organizationIds: 
     if (personId === undefined) {
       personId = newId();
       personByKey.set(key, personId);
-      inserts.push(index);
+      plan.inserts.push(index);
       effects[index]!.created = true;
     } else if (existing.has(key) && rows[index]!.updatePerson && !updatedKeys.has(key)) {
       updatedKeys.add(key);
-      updates.push(index);
+      plan.updates.push(index);
     }
-    personOfRow.set(index, personId);
+    plan.personOfRow.set(index, personId);
   });
-  if (inserts.length > 0) {
-    const contacts = inserts.map((index) => rows[index]!.contact!);
-    await tx.client.query(
+  return plan;
+}
+
+async function insertPersons(tx: Tx, rows: readonly BatchRow[], { inserts, personOfRow }: PersonsPlan): Promise<void> {
+  if (inserts.length === 0) return;
+  const contacts = inserts.map((index) => rows[index]!.contact!);
+  const withEmail = inserts.filter((index) => rows[index]!.contact!.email !== null);
+  await Promise.all([
+    tx.client.query(
       `INSERT INTO persons (id, entity_id, civility, first_name, last_name, phone)
        SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[])`,
       [
@@ -178,66 +210,76 @@ async function writePersons(tx: Tx, rows: readonly BatchRow[], organizationIds: 
         contacts.map((contact) => contact.lastName),
         contacts.map((contact) => contact.phone),
       ],
-    );
-    const withEmail = inserts.filter((index) => rows[index]!.contact!.email !== null);
-    await tx.client.query(
+    ),
+    tx.client.query(
       `INSERT INTO person_emails (id, entity_id, person_id, email, is_primary) SELECT *, true FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[])`,
       [withEmail.map(() => newId()), withEmail.map((index) => rows[index]!.entityId), withEmail.map((index) => personOfRow.get(index)!), withEmail.map((index) => rows[index]!.contact!.email!.key)],
-    );
-  }
-  if (updates.length > 0) {
-    const contacts = updates.map((index) => rows[index]!.contact!);
-    const { rows: changed } = await tx.client.query<{ id: string }>(
-      `UPDATE persons p SET civility = COALESCE(v.civility, p.civility), first_name = COALESCE(v.first_name, p.first_name), last_name = v.last_name,
-         phone = COALESCE(v.phone, p.phone), version = p.version + 1, updated_at = now()
-       FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[]) AS v(id, civility, first_name, last_name, phone)
-       WHERE p.id = v.id AND (p.last_name IS DISTINCT FROM v.last_name OR (v.civility IS NOT NULL AND p.civility IS DISTINCT FROM v.civility)
-         OR (v.first_name IS NOT NULL AND p.first_name IS DISTINCT FROM v.first_name) OR (v.phone IS NOT NULL AND p.phone IS DISTINCT FROM v.phone))
-       RETURNING p.id`,
-      [
-        updates.map((index) => personOfRow.get(index)!),
-        contacts.map((contact) => contact.civility),
-        contacts.map((contact) => contact.firstName),
-        contacts.map((contact) => contact.lastName),
-        contacts.map((contact) => contact.phone),
-      ],
-    );
-    const changedIds = new Set(changed.map((row) => row.id));
-    for (const index of updates) if (changedIds.has(personOfRow.get(index)!)) effects[index]!.changed = true;
-  }
-  return personOfRow;
+    ),
+  ]);
 }
 
-/** Persons the entities already hold for these keys: by e-mail, or by name among the company's contacts. */
-async function findExistingPersons(tx: Tx, rows: readonly BatchRow[], organizationIds: Map<string, string>, keys: ReadonlyArray<string | null>): Promise<Map<string, string>> {
+async function updatePersons(tx: Tx, rows: readonly BatchRow[], { updates, personOfRow }: PersonsPlan, effects: Effects[]): Promise<void> {
+  if (updates.length === 0) return;
+  const contacts = updates.map((index) => rows[index]!.contact!);
+  const { rows: changed } = await tx.client.query<{ id: string }>(
+    `UPDATE persons p SET civility = COALESCE(v.civility, p.civility), first_name = COALESCE(v.first_name, p.first_name), last_name = v.last_name,
+       phone = COALESCE(v.phone, p.phone), version = p.version + 1, updated_at = now()
+     FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[]) AS v(id, civility, first_name, last_name, phone)
+     WHERE p.id = v.id AND (p.last_name IS DISTINCT FROM v.last_name OR (v.civility IS NOT NULL AND p.civility IS DISTINCT FROM v.civility)
+       OR (v.first_name IS NOT NULL AND p.first_name IS DISTINCT FROM v.first_name) OR (v.phone IS NOT NULL AND p.phone IS DISTINCT FROM v.phone))
+     RETURNING p.id`,
+    [
+      updates.map((index) => personOfRow.get(index)!),
+      contacts.map((contact) => contact.civility),
+      contacts.map((contact) => contact.firstName),
+      contacts.map((contact) => contact.lastName),
+      contacts.map((contact) => contact.phone),
+    ],
+  );
+  const changedIds = new Set(changed.map((row) => row.id));
+  for (const index of updates) if (changedIds.has(personOfRow.get(index)!)) effects[index]!.changed = true;
+}
+
+/** Persons the entities already hold for the rows' e-mails, by person key. */
+async function findPersonsByEmail(tx: Tx, rows: readonly BatchRow[]): Promise<Map<string, string>> {
   const found = new Map<string, string>();
   const byEmail = rows.flatMap((row) => (row.contact?.email ? [row] : []));
-  if (byEmail.length > 0) {
-    const { rows: matches } = await tx.client.query<{ entity_id: string; email: string; person_id: string }>(
-      `SELECT e.entity_id, e.email, e.person_id FROM person_emails e
-       JOIN unnest($1::uuid[], $2::text[]) AS k(entity_id, email) ON e.entity_id = k.entity_id AND e.email = k.email`,
-      [byEmail.map((row) => row.entityId), byEmail.map((row) => row.contact!.email!.key)],
-    );
-    for (const match of matches) found.set(`e|${match.entity_id}|${match.email}`, match.person_id);
-  }
+  if (byEmail.length === 0) return found;
+  const { rows: matches } = await tx.client.query<{ entity_id: string; email: string; person_id: string }>(
+    `SELECT e.entity_id, e.email, e.person_id FROM person_emails e
+     JOIN unnest($1::uuid[], $2::text[]) AS k(entity_id, email) ON e.entity_id = k.entity_id AND e.email = k.email`,
+    [byEmail.map((row) => row.entityId), byEmail.map((row) => row.contact!.email!.key)],
+  );
+  for (const match of matches) found.set(`e|${match.entity_id}|${match.email}`, match.person_id);
+  return found;
+}
+
+/** `known`, plus the persons found by name among the company's contacts for the rows without e-mail. */
+async function findPersonsByName(
+  tx: Tx,
+  rows: readonly BatchRow[],
+  organizationIds: Map<string, string>,
+  keys: ReadonlyArray<string | null>,
+  known: Map<string, string>,
+): Promise<Map<string, string>> {
   const byName = rows.flatMap((row, index) => (row.contact && !row.contact.email ? [{ row, key: keys[index]! }] : []));
-  if (byName.length > 0) {
-    const { rows: matches } = await tx.client.query<{ ordinal: number; person_id: string }>(
-      `SELECT DISTINCT ON (k.ordinal) k.ordinal, p.id AS person_id
-       FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[]) WITH ORDINALITY AS k(entity_id, organization_id, last_name, first_name, ordinal)
-       JOIN affiliations a ON a.entity_id = k.entity_id AND a.organization_id = k.organization_id
-       JOIN persons p ON p.id = a.person_id AND p.entity_id = k.entity_id AND p.anonymized_at IS NULL
-         AND lower(p.last_name) = lower(k.last_name) AND lower(coalesce(p.first_name, '')) = lower(k.first_name)
-       ORDER BY k.ordinal, p.id`,
-      [
-        byName.map(({ row }) => row.entityId),
-        byName.map(({ row }) => organizationIds.get(row.company.siren)!),
-        byName.map(({ row }) => row.contact!.lastName),
-        byName.map(({ row }) => row.contact!.firstName ?? ''),
-      ],
-    );
-    for (const match of matches) found.set(byName[Number(match.ordinal) - 1]!.key, match.person_id);
-  }
+  if (byName.length === 0) return known;
+  const found = new Map(known);
+  const { rows: matches } = await tx.client.query<{ ordinal: number; person_id: string }>(
+    `SELECT DISTINCT ON (k.ordinal) k.ordinal, p.id AS person_id
+     FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[]) WITH ORDINALITY AS k(entity_id, organization_id, last_name, first_name, ordinal)
+     JOIN affiliations a ON a.entity_id = k.entity_id AND a.organization_id = k.organization_id
+     JOIN persons p ON p.id = a.person_id AND p.entity_id = k.entity_id AND p.anonymized_at IS NULL
+       AND lower(p.last_name) = lower(k.last_name) AND lower(coalesce(p.first_name, '')) = lower(k.first_name)
+     ORDER BY k.ordinal, p.id`,
+    [
+      byName.map(({ row }) => row.entityId),
+      byName.map(({ row }) => organizationIds.get(row.company.siren)!),
+      byName.map(({ row }) => row.contact!.lastName),
+      byName.map(({ row }) => row.contact!.firstName ?? ''),
+    ],
+  );
+  for (const match of matches) found.set(byName[Number(match.ordinal) - 1]!.key, match.person_id);
   return found;
 }
 
