@@ -19,6 +19,12 @@ export type DbScope =
   | { kind: 'network' };
 
 export interface Tx {
+  /**
+   * In a writing transaction, queries issued together (without awaiting each other) run in order on
+   * its connection: node-postgres queues them (a read-only one on PostgreSQL may spread them over
+   * connections, ADR 0034). pg 8 deprecates that queue and pg 9 drops it: before upgrading, this
+   * client must chain its queries itself (or use pg's pipeline mode).
+   */
   client: pg.PoolClient;
   db: NodePgDatabase;
   scope: DbScope;
