@@ -159,7 +159,8 @@ async function writePeople(
   effects: Effects[],
 ): Promise<void> {
   const keys = rows.map((row) => personKey(row, organizationIds.get(row.company.siren)!));
-  const existing = await findPersonsByName(tx, rows, organizationIds, keys, knownByEmail);
+  const knownByName = await findPersonsByName(tx, rows, organizationIds, keys);
+  const existing = knownByName.size === 0 ? knownByEmail : new Map([...knownByEmail, ...knownByName]);
   const plan = planPersons(rows, keys, existing, effects);
   await Promise.all([insertPersons(tx, rows, plan), updatePersons(tx, rows, plan, effects), writeAffiliations(tx, rows, organizationIds, plan.personOfRow, role, effects)]);
 }
@@ -254,17 +255,11 @@ async function findPersonsByEmail(tx: Tx, rows: readonly BatchRow[]): Promise<Ma
   return found;
 }
 
-/** `known`, plus the persons found by name among the company's contacts for the rows without e-mail. */
-async function findPersonsByName(
-  tx: Tx,
-  rows: readonly BatchRow[],
-  organizationIds: Map<string, string>,
-  keys: ReadonlyArray<string | null>,
-  known: Map<string, string>,
-): Promise<Map<string, string>> {
+/** Persons found by name among the company's contacts, for the rows without e-mail, by person key. */
+async function findPersonsByName(tx: Tx, rows: readonly BatchRow[], organizationIds: Map<string, string>, keys: ReadonlyArray<string | null>): Promise<Map<string, string>> {
+  const found = new Map<string, string>();
   const byName = rows.flatMap((row, index) => (row.contact && !row.contact.email ? [{ row, key: keys[index]! }] : []));
-  if (byName.length === 0) return known;
-  const found = new Map(known);
+  if (byName.length === 0) return found;
   const { rows: matches } = await tx.client.query<{ ordinal: number; person_id: string }>(
     `SELECT DISTINCT ON (k.ordinal) k.ordinal, p.id AS person_id
      FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[]) WITH ORDINALITY AS k(entity_id, organization_id, last_name, first_name, ordinal)
