@@ -150,8 +150,20 @@ describe.skipIf(!chromiumAvailable)('back-office accounts and administration in 
   });
 
   it('creates and edits a custom role from the permission catalogue, with server errors on the fields', async () => {
-    const { context, page } = await signedInPage(ADMIN, { at: '/admin/roles' });
-    await page.getByRole('button', { name: 'Nouveau rôle' }).click();
+    const { context, page } = await signedInPage(ADMIN);
+    // Until the permission catalogue has arrived, a new role could be given no permission: the button waits for it.
+    let releaseCatalogue = (): void => undefined;
+    const catalogueHeld = new Promise<void>((resolve) => (releaseCatalogue = resolve));
+    await page.route('**/api/v1/permissions*', async (route) => {
+      await catalogueHeld;
+      await route.continue();
+    });
+    await page.goto('/admin/roles');
+    const create = page.getByRole('button', { name: 'Nouveau rôle' });
+    await eventually(() => create.isVisible()).toBe(true);
+    expect(await create.isDisabled()).toBe(true);
+    releaseCatalogue();
+    await create.click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('Nom').fill('Trésorerie');
     await dialog.getByLabel('Identifiant').fill('Trésorerie');

@@ -20,7 +20,8 @@ import { RoleFormDialog, type Permission, type Role, type RoleFormData } from '.
       <div class="page-header">
         <h1 i18n="@@admin.roles">Rôles et habilitations</h1>
         @if (canManage()) {
-          <button mat-flat-button type="button" (click)="edit()" i18n="@@roles.create">Nouveau rôle</button>
+          <!-- The dialog lists the catalogue it is given: opened before the catalogue arrives, it would offer no permission. -->
+          <button mat-flat-button type="button" [disabled]="catalogue().length === 0" (click)="edit()" i18n="@@roles.create">Nouveau rôle</button>
         }
       </div>
       <p class="muted" i18n="@@roles.intro">Un rôle s'accorde sur une entité et vaut pour toutes ses sous-structures. Pour accorder un rôle, ouvrez la fiche d'un utilisateur.</p>
@@ -67,7 +68,7 @@ export class Roles {
   private readonly session = inject(Session);
   protected readonly canManage = computed(() => this.session.me()?.permissions.includes('identity.roles.manage') ?? false);
   protected readonly roles = signal<Role[] | null>(null);
-  private readonly catalogue = signal<Permission[]>([]);
+  protected readonly catalogue = signal<Permission[]>([]);
   private readonly descriptions = computed(() => new Map(this.catalogue().map((p) => [p.name, p.description])));
 
   constructor() {
