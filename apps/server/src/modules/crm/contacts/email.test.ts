@@ -20,6 +20,7 @@ describe('parseEmail', () => {
     expect(parseEmail('mailto:contact@exemple.fr')).toMatchObject({ ok: true, value: { address: 'contact@exemple.fr' } });
     expect(parseEmail('<contact@exemple.fr>')).toMatchObject({ ok: true, value: { address: 'contact@exemple.fr' } });
     expect(parseEmail('contact@café.fr')).toMatchObject({ ok: true, value: { address: 'contact@xn--caf-dma.fr' } });
+    expect(parseEmail('contact@XN--CAF-DMA.fr')).toMatchObject({ ok: true, value: { address: 'contact@xn--caf-dma.fr' } });
   });
 
   it('explains what is wrong with a malformed address', () => {
@@ -33,6 +34,10 @@ describe('parseEmail', () => {
       ['jean@orange..fr', "n'est pas un nom de domaine"],
       ['jean@-orange.fr', "n'est pas un nom de domaine"],
       ['jean@orange.123', "n'est pas un nom de domaine"],
+      ['jean@orange.0x10', "n'est pas un nom de domaine"],
+      ['jean@orange.fr.', "n'est pas un nom de domaine"],
+      // A Punycode label that decodes to nothing valid.
+      ['jean@xn--a.fr', "n'est pas un nom de domaine"],
       ['jean.dupont@@orange', 'plusieurs @'],
     ];
     for (const [input, reason] of cases) {

@@ -34,7 +34,7 @@ export function parseEmail(input: string): RuleResult<NormalisedEmail> {
   if (rawDomain === '') return invalid('il manque le domaine après le @');
   if (/\s/.test(trimmed)) return invalid('elle contient un espace');
   if (!LOCAL_PART.test(local) || local.length > 64) return invalid('la partie avant le @ contient un caractère non autorisé ou un point mal placé');
-  const domain = domainToASCII(rawDomain.toLowerCase());
+  const domain = asciiDomain(rawDomain.toLowerCase());
   const labels = domain.split('.');
   if (domain === '' || labels.length < 2 || !labels.every((label) => DOMAIN_LABEL.test(label)) || !/^[a-z][a-z0-9-]*[a-z0-9]$/.test(labels.at(-1)!)) {
     return invalid(`le domaine « ${rawDomain} » n'est pas un nom de domaine (par exemple exemple.fr)`);
@@ -42,4 +42,12 @@ export function parseEmail(input: string): RuleResult<NormalisedEmail> {
   const address = `${local}@${domain}`;
   if (address.length > 254) return invalid('elle dépasse 254 caractères');
   return ok({ address, key: address.toLowerCase() });
+}
+
+// Letters, digits, dots and hyphens, without a Punycode label: what domainToASCII would give back unchanged.
+const PLAIN_ASCII_DOMAIN = /^(?!(?:.*\.)?xn--)[a-z0-9.-]+$/;
+
+/** The domain with IDN labels in ASCII; a plain ASCII one is already that (an import checks one per row). */
+function asciiDomain(lowerCased: string): string {
+  return PLAIN_ASCII_DOMAIN.test(lowerCased) ? lowerCased : domainToASCII(lowerCased);
 }

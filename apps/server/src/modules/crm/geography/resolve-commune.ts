@@ -14,6 +14,10 @@ function toCommune({ aliases: _aliases, ...commune }: CommuneCandidate): Commune
   return commune;
 }
 
+function resolved(candidate: CommuneCandidate, matchedBy: ResolvedCommune['matchedBy']): ResolvedCommune {
+  return Object.freeze({ ...toCommune(candidate), matchedBy });
+}
+
 function listNames(candidates: readonly CommuneCandidate[]): string {
   const names = [...new Set(candidates.map((candidate) => candidate.name))].sort((a, b) => a.localeCompare(b, 'fr'));
   return names.length > 8 ? `${names.slice(0, 8).join(', ')}…` : names.join(', ');
@@ -58,17 +62,19 @@ interface KeyedCandidate {
   readonly candidate: CommuneCandidate;
   readonly nameKeys: readonly string[];
   readonly aliasKeys: readonly string[];
-  /** The same keys without spaces: "Saint Denis" and "Saintdenis" are the same name. */
-  readonly compactNameKeys: ReadonlySet<string>;
-  readonly compactAliasKeys: ReadonlySet<string>;
 }
 
-type NameMatch = { commune: CommuneCandidate; approximate: boolean } | undefined;
+/** The commune a name designates, ready to hand out: a row after row import gets the same object. */
+type NameMatch = ResolvedCommune | undefined;
 
 interface PostalCodeMatcher {
   readonly keyed: readonly KeyedCandidate[];
+  /** Outcome by folded name without spaces ("Saint Denis" and "Saintdenis" are the same name), for every name and alias of the code's communes. */
+  readonly exact: Map<string, NameMatch>;
   /** Outcome by name as typed: an import spells the same commune the same way row after row. */
   readonly matches: Map<string, NameMatch>;
+  /** The answer without a name, when the postal code serves a single commune. */
+  onlyCommune?: ResolvedCommune;
 }
 
 /** Spellings remembered per postal code: enough for a file's variants, bounded for a long-lived process. */
@@ -81,41 +87,56 @@ const matchers = new WeakMap<readonly CommuneCandidate[], PostalCodeMatcher>();
 const compact = (key: string): string => key.replace(/ /g, '');
 
 function keyed(candidate: CommuneCandidate): KeyedCandidate {
-  const nameKeys = [...communeKeys([candidate.name])];
-  const aliasKeys = [...communeKeys(candidate.aliases)];
-  return { candidate, nameKeys, aliasKeys, compactNameKeys: new Set(nameKeys.map(compact)), compactAliasKeys: new Set(aliasKeys.map(compact)) };
+  return { candidate, nameKeys: [...communeKeys([candidate.name])], aliasKeys: [...communeKeys(candidate.aliases)] };
+}
+
+/**
+ * Official names first: La Poste labels 75016 "PARIS" for Boulogne-Billancourt too, and "Paris" must
+ * mean Paris 16e; an alias counts only for a key no official name has. The index holds one candidate
+ * per commune, so one match is one commune; a key two communes share designates neither.
+ */
+function exactMatches(keyed: readonly KeyedCandidate[]): Map<string, NameMatch> {
+  const exact = new Map<string, NameMatch>();
+  for (const tier of ['nameKeys', 'aliasKeys'] as const) {
+    const communesByKey = new Map<string, Set<CommuneCandidate>>();
+    for (const entry of keyed) {
+      for (const key of entry[tier].map(compact)) communesByKey.set(key, (communesByKey.get(key) ?? new Set()).add(entry.candidate));
+    }
+    for (const [key, communes] of communesByKey) {
+      if (!exact.has(key)) exact.set(key, communes.size === 1 ? resolved([...communes][0]!, 'exact') : undefined);
+    }
+  }
+  return exact;
 }
 
 function matcherOf(candidates: readonly CommuneCandidate[]): PostalCodeMatcher {
   let matcher = matchers.get(candidates);
-  if (!matcher) matchers.set(candidates, (matcher = { keyed: candidates.map(keyed), matches: new Map() }));
+  if (!matcher) {
+    const keyedCandidates = candidates.map(keyed);
+    matchers.set(candidates, (matcher = { keyed: keyedCandidates, exact: exactMatches(keyedCandidates), matches: new Map() }));
+  }
   return matcher;
 }
 
 function matchByName(candidates: readonly CommuneCandidate[], name: string): NameMatch {
-  const { keyed, matches } = matcherOf(candidates);
+  const matcher = matcherOf(candidates);
+  const { matches } = matcher;
   if (matches.has(name)) return matches.get(name);
-  const match = matchKeyed(keyed, communeNameKey(name));
+  const match = matchKeyed(matcher, communeNameKey(name));
   if (matches.size < MATCHES_PER_POSTAL_CODE) matches.set(detachedCopy(name), match);
   return match;
 }
 
-function matchKeyed(keyed: readonly KeyedCandidate[], key: string): NameMatch {
+function matchKeyed({ keyed, exact }: PostalCodeMatcher, key: string): NameMatch {
   const compactKey = compact(key);
-  // Official names first: La Poste labels 75016 "PARIS" for Boulogne-Billancourt too, and "Paris"
-  // must mean Paris 16e. The index holds one candidate per commune, so one match is one commune.
-  for (const tier of ['compactNameKeys', 'compactAliasKeys'] as const) {
-    const exact = keyed.filter((entry) => entry[tier].has(compactKey)).map(({ candidate }) => candidate);
-    if (exact.length === 1) return { commune: exact[0]!, approximate: false };
-    if (exact.length > 1) return undefined;
-  }
+  if (exact.has(compactKey)) return exact.get(compactKey);
   // A typo (one letter per 8, at most 2) is accepted only when a single commune is that close.
   const allowed = Math.min(2, Math.floor(key.length / 8));
   if (allowed === 0) return undefined;
   const close = keyed
     .filter(({ nameKeys, aliasKeys }) => [...nameKeys, ...aliasKeys].some((candidateKey) => boundedLevenshtein(candidateKey, key, allowed) <= allowed))
     .map(({ candidate }) => candidate);
-  return close.length === 1 ? { commune: close[0]!, approximate: true } : undefined;
+  return close.length === 1 ? resolved(close[0]!, 'approximate') : undefined;
 }
 
 /**
@@ -135,7 +156,10 @@ export function resolveCommune(postalCodeInput: string, communeName = ''): RuleR
   const candidates = found.value;
   const postalCode = candidates[0]!.postalCode;
   if (communeName.trim() === '') {
-    if (candidates.length === 1) return ok({ ...toCommune(candidates[0]!), matchedBy: 'only-commune' });
+    if (candidates.length === 1) {
+      const matcher = matcherOf(candidates);
+      return ok((matcher.onlyCommune ??= resolved(candidates[0]!, 'only-commune')));
+    }
     return violation(
       'commune_required',
       `Le code postal ${postalCode} dessert plusieurs communes (${listNames(candidates)}) : indiquez la commune.`,
@@ -148,5 +172,5 @@ export function resolveCommune(postalCodeInput: string, communeName = ''): RuleR
       `La commune « ${communeName.trim()} » ne correspond pas au code postal ${postalCode} (communes de ce code : ${listNames(candidates)}).`,
     );
   }
-  return ok({ ...toCommune(match.commune), matchedBy: match.approximate ? 'approximate' : 'exact' });
+  return ok(match);
 }

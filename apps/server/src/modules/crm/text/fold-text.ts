@@ -2,15 +2,63 @@
  * Folds French text for comparison: no accents, lower case, every run of punctuation or spaces
  * (hyphens, apostrophes, no-break spaces, brackets, symbols) collapsed to one space.
  * `Cotisation (€)` → `cotisation`; `SAINT-LÉGER` → `saint leger`; `L'Étang-Salé` → `l etang sale`.
+ *
+ * Each step of the definition (`foldCharacter` below) works character by character, so each
+ * character's fold is computed once and remembered: an import folds several names per row, and the
+ * string-wide `normalize` and regular expressions were a tenth of its validation (docs/perf.md).
  */
 export function foldText(text: string): string {
-  return text
+  let folded = '';
+  let separated = false;
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    let piece: string;
+    if (code < 0x80) piece = ASCII_FOLDS[code]!;
+    else if (code >= 0xd800 && code <= 0xdbff && isLowSurrogate(text.charCodeAt(index + 1))) {
+      piece = foldOutsideBasicPlane(text.slice(index, index + 2));
+      index += 1;
+    } else piece = foldInBasicPlane(code);
+    for (let at = 0; at < piece.length; at += 1) {
+      const character = piece[at]!;
+      if (character === ' ') separated = true;
+      else {
+        if (separated && folded !== '') folded += ' ';
+        separated = false;
+        folded += character;
+      }
+    }
+  }
+  return folded;
+}
+
+/**
+ * The fold of one character, before runs of separators are collapsed: its canonical decomposition
+ * without combining marks (a mark alone folds to nothing), ligatures spelt out (they do not
+ * decompose), lower case, and a space for anything that is not then a Latin letter or a digit.
+ */
+function foldCharacter(character: string): string {
+  return character
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
-    // Ligatures do not decompose under NFD.
     .replace(/œ/gi, 'oe')
     .replace(/æ/gi, 'ae')
     .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
+    .replace(/[^a-z0-9]/g, ' ');
+}
+
+const isLowSurrogate = (code: number): boolean => code >= 0xdc00 && code <= 0xdfff;
+
+const ASCII_FOLDS = Array.from({ length: 0x80 }, (_, code) => foldCharacter(String.fromCharCode(code)));
+
+const basicPlaneFolds = new Map<number, string>();
+
+function foldInBasicPlane(code: number): string {
+  let piece = basicPlaneFolds.get(code);
+  if (piece === undefined) basicPlaneFolds.set(code, (piece = foldCharacter(String.fromCharCode(code))));
+  return piece;
+}
+
+// Rare (emoji, mathematical letters): not remembered, so odd input cannot grow the table without bound.
+function foldOutsideBasicPlane(pair: string): string {
+  return foldCharacter(pair);
 }
