@@ -109,8 +109,8 @@ class FirstSeenCompanies {
  * Collapses repeated companies (same SIREN) and people (same contact key) within one file. Keeps
  * no copy of the rows' text: companies are found by their SIREN as a number (a small integer for
  * V8, 9 digits < 2^30) and described by typed arrays, people by their exact key and first row, so
- * a 250,000-row file costs about 25 MB (docs/perf.md). The import service upserts by the same
- * keys, which also makes importing a file twice change nothing.
+ * a 250,000-row file costs about 36 MiB (docs/perf.md, 2026-12-03). The import service upserts by
+ * the same keys, which also makes importing a file twice change nothing.
  */
 export class InFileDeduplicator {
   /** SIREN (as a number) → index in `firstSeen`. */
