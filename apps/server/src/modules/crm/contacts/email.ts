@@ -44,7 +44,8 @@ export function parseEmail(input: string): RuleResult<NormalisedEmail> {
   return ok({ address, key: address.toLowerCase() });
 }
 
-// Letters, digits, dots and hyphens, without a Punycode label: what domainToASCII would give back unchanged.
+// Letters, digits, dots and hyphens, without a Punycode label: domainToASCII gives such a domain back
+// unchanged, except one ending in a numeric label (read as an IPv4 address), which the TLD rule refuses.
 const PLAIN_ASCII_DOMAIN = /^(?!(?:.*\.)?xn--)[a-z0-9.-]+$/;
 
 /** The domain with IDN labels in ASCII; a plain ASCII one is already that (an import checks one per row). */

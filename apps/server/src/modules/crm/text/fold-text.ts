@@ -5,7 +5,7 @@
  *
  * Each step of the definition (`foldCharacter` below) works character by character, so each
  * character's fold is computed once and remembered: an import folds several names per row, and the
- * string-wide `normalize` and regular expressions were a tenth of its validation (docs/perf.md).
+ * string-wide `normalize` and regular expressions cost four times as much (docs/perf.md, 2026-12-03).
  */
 export function foldText(text: string): string {
   let folded = '';
@@ -13,11 +13,12 @@ export function foldText(text: string): string {
   for (let index = 0; index < text.length; index += 1) {
     const code = text.charCodeAt(index);
     let piece: string;
-    if (code < 0x80) piece = ASCII_FOLDS[code]!;
-    else if (code >= 0xd800 && code <= 0xdbff && isLowSurrogate(text.charCodeAt(index + 1))) {
-      piece = foldOutsideBasicPlane(text.slice(index, index + 2));
+    if (code >= 0xd800 && code <= 0xdbff && isLowSurrogate(text.charCodeAt(index + 1))) {
+      // Outside the basic plane (emoji, mathematical letters): rare, and not remembered, so odd
+      // input cannot grow the table.
+      piece = foldCharacter(text.slice(index, index + 2));
       index += 1;
-    } else piece = foldInBasicPlane(code);
+    } else piece = basicPlaneFolds[code] ??= foldCharacter(String.fromCharCode(code));
     for (let at = 0; at < piece.length; at += 1) {
       const character = piece[at]!;
       if (character === ' ') separated = true;
@@ -48,17 +49,5 @@ function foldCharacter(character: string): string {
 
 const isLowSurrogate = (code: number): boolean => code >= 0xdc00 && code <= 0xdfff;
 
-const ASCII_FOLDS = Array.from({ length: 0x80 }, (_, code) => foldCharacter(String.fromCharCode(code)));
-
-const basicPlaneFolds = new Map<number, string>();
-
-function foldInBasicPlane(code: number): string {
-  let piece = basicPlaneFolds.get(code);
-  if (piece === undefined) basicPlaneFolds.set(code, (piece = foldCharacter(String.fromCharCode(code))));
-  return piece;
-}
-
-// Rare (emoji, mathematical letters): not remembered, so odd input cannot grow the table without bound.
-function foldOutsideBasicPlane(pair: string): string {
-  return foldCharacter(pair);
-}
+/** The fold of each character of the basic plane, filled as characters are met. */
+const basicPlaneFolds = new Array<string | undefined>(0x10000);
