@@ -98,7 +98,7 @@ describe.skipIf(!process.env.DATABASE_URL)('several instances on one PostgreSQL'
 
   it('retries the job of a worker killed outright (SIGKILL) on a replacement worker, after its last committed batch', async () => {
     const session = await signIn(webs[1]!);
-    const rows = 3_000; // six batches of 500: the kill lands between two commits
+    const rows = 6_000; // six batches of 1,000: the kill lands between two commits
     const { csv, sirens } = lyonCompaniesCsv(32_400_000, rows);
     const id = await uploadImport(webs[1]!, session, csv);
     expect((await call(webs[0]!, session, 'POST', `/api/v1/imports/${id}/run`)).status).toBe(202);
@@ -106,7 +106,7 @@ describe.skipIf(!process.env.DATABASE_URL)('several instances on one PostgreSQL'
     const progress = async () => (await (await call(webs[0]!, session, 'GET', `/api/v1/imports/${id}`)).json()) as { status: string; rows: { done: number } };
     await until(async () => {
       const current = await progress();
-      return current.status === 'running' && current.rows.done >= 500;
+      return current.status === 'running' && current.rows.done >= 1_000;
     }, 60_000);
     lastWorker.child.kill('SIGKILL');
     await lastWorker.exited;
