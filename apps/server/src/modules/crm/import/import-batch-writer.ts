@@ -40,19 +40,51 @@ function firstIndexes<T>(items: readonly T[], keyOf: (item: T, index: number) =>
   return first;
 }
 
-export async function writeBatch(tx: Tx, rows: readonly BatchRow[], role: AffiliationRole): Promise<RowOutcome[]> {
+/** What a batch's first phase wrote, for its second: company ids by SIREN and each row's effects so far. */
+export interface CompaniesWritten {
+  organizationIds: Map<string, string>;
+  effects: Effects[];
+}
+
+/**
+ * A batch's first phase: its companies (network-wide, by SIREN) and their links to the rows'
+ * entities. It needs nothing from the batch before (a SIREN or a lexicon word that batch holds
+ * uncommitted only makes it wait inside PostgreSQL), so the import runs it while that batch writes
+ * its people and commits.
+ */
+export async function writeCompaniesAndLinks(tx: Tx, rows: readonly BatchRow[]): Promise<CompaniesWritten> {
   // Every statement below looks rows up by key, one probe per row of the batch. Statistics lag a
   // bulk load (the application role cannot ANALYZE, autovacuum may be late or off), and with
   // estimates from when the tables were small the planner turns the probes into scans of whole
   // tables that grow with each batch, in the plans it keeps for these prepared statements (ADR
   // 0028): a 250,000-row import then slows down batch after batch (docs/perf.md, import).
-  const settings = tx.client.query('SET LOCAL enable_seqscan = off; SET LOCAL enable_hashjoin = off; SET LOCAL enable_mergejoin = off');
+  // The lock timeout ends a wait PostgreSQL cannot see as a deadlock: two imports whose batches wait
+  // on each other's rows inside PostgreSQL and on their own previous batch in Node (ADR 0010).
+  // One statement (not four SET LOCAL): it may open the transaction, in the extended protocol.
+  const settings = tx.client.query(
+    `SELECT set_config('enable_seqscan', 'off', true), set_config('enable_hashjoin', 'off', true), set_config('enable_mergejoin', 'off', true),
+       set_config('lock_timeout', '${BATCH_LOCK_TIMEOUT}', true)`,
+  );
   const effects: Effects[] = rows.map(() => ({ created: false, changed: false }));
-  // Statements that need nothing from one another are queued together, in two phases: the
-  // connection runs each phase's statements back to back instead of waiting for this code between
-  // them (docs/perf.md, import). A failing statement fails the ones queued after it, and the batch.
-  const [, organizationIds, knownByEmail] = await Promise.all([settings, writeCompanies(tx, rows, effects), findPersonsByEmail(tx, rows)]);
-  await Promise.all([writeLinks(tx, rows, organizationIds, effects), writePeople(tx, rows, organizationIds, knownByEmail, role, effects)]);
+  const [, organizationIds] = await Promise.all([settings, writeCompanies(tx, rows, effects)]);
+  await writeLinks(tx, rows, organizationIds, effects);
+  return { organizationIds, effects };
+}
+
+/** Long enough for any batch to finish; a wait longer than that is a cycle across imports. */
+const BATCH_LOCK_TIMEOUT = '30s';
+
+/**
+ * A batch's second phase, once the batch before has committed: people are found by e-mail or by name
+ * and created when unknown, so the lookups must see that batch's people (a person on both sides would
+ * otherwise be created twice). Lookups are queued together, then the writes.
+ */
+export async function writePeople(tx: Tx, rows: readonly BatchRow[], { organizationIds, effects }: CompaniesWritten, role: AffiliationRole): Promise<RowOutcome[]> {
+  const keys = rows.map((row) => personKey(row, organizationIds.get(row.company.siren)!));
+  const [knownByEmail, knownByName] = await Promise.all([findPersonsByEmail(tx, rows), findPersonsByName(tx, rows, organizationIds, keys)]);
+  const existing = knownByName.size === 0 ? knownByEmail : new Map([...knownByEmail, ...knownByName]);
+  const plan = planPersons(rows, keys, existing, effects);
+  await Promise.all([insertPersons(tx, rows, plan), updatePersons(tx, rows, plan, effects), writeAffiliations(tx, rows, organizationIds, plan.personOfRow, role, effects)]);
   return effects.map(({ created, changed }) => (created ? 'created' : changed ? 'updated' : 'unchanged'));
 }
 
@@ -144,25 +176,6 @@ function personKey(row: BatchRow, organizationId: string): string | null {
   if (!contact) return null;
   if (contact.email) return `e|${row.entityId}|${contact.email.key}`;
   return `n|${row.entityId}|${organizationId}|${contact.lastName.toLowerCase()}|${(contact.firstName ?? '').toLowerCase()}`;
-}
-
-/**
- * Finds or creates each row's person (known by e-mail from the first phase, or by name now), updates
- * known ones where the file differs, and affiliates them: the writes are queued together.
- */
-async function writePeople(
-  tx: Tx,
-  rows: readonly BatchRow[],
-  organizationIds: Map<string, string>,
-  knownByEmail: Map<string, string>,
-  role: AffiliationRole,
-  effects: Effects[],
-): Promise<void> {
-  const keys = rows.map((row) => personKey(row, organizationIds.get(row.company.siren)!));
-  const knownByName = await findPersonsByName(tx, rows, organizationIds, keys);
-  const existing = knownByName.size === 0 ? knownByEmail : new Map([...knownByEmail, ...knownByName]);
-  const plan = planPersons(rows, keys, existing, effects);
-  await Promise.all([insertPersons(tx, rows, plan), updatePersons(tx, rows, plan, effects), writeAffiliations(tx, rows, organizationIds, plan.personOfRow, role, effects)]);
 }
 
 interface PersonsPlan {

@@ -5,7 +5,7 @@ import { foldText } from '../text/fold-text.js';
 import type { AffiliationRole } from '../persons/persons.tables.js';
 import type { ColumnMapping } from './column-mapping.js';
 import { findImportFileSlice, findImportJob, recordBatchProgress, setImportJobStatus, type BatchProgress, type ImportJobRow } from './import-jobs.repository.js';
-import { writeBatch, type BatchRow } from './import-batch-writer.js';
+import { writeCompaniesAndLinks, writePeople, type BatchRow } from './import-batch-writer.js';
 import { bufferSlices, openImportFile, type ImportRow } from './read-import-file.js';
 
 /**
@@ -95,12 +95,14 @@ export async function runImportJob(deps: ImportRunDeps, jobId: string, options: 
 }
 
 /**
- * Commits batches one at a time while the next one is read and validated: PostgreSQL writes a batch
- * as Node parses the following one, instead of each waiting for the other (docs/perf.md, import).
+ * Two batches in flight while the next one is read and validated: a batch writes its companies and
+ * links while the one before writes its people and commits, so PostgreSQL works on both instead of
+ * waiting for this process between statements (docs/perf.md, import). Batches still commit one after
+ * the other, in file order.
  */
 class BatchCommitter {
-  private inFlight: { firstRow: number; commit: Promise<number> } | undefined;
-  /** First row of the batch whose commit failed, once one has. */
+  private readonly inFlight: BatchInFlight[] = [];
+  /** First row of the first batch that failed, once one has. */
   failedAt: number | undefined;
 
   constructor(
@@ -109,27 +111,75 @@ class BatchCommitter {
     public lastCommittedRow: number,
   ) {}
 
-  /** Waits for the previous batch, then starts committing this one. */
+  /** Starts the batch, once fewer than two are in flight. */
   async submit(context: RunContext, batch: readonly ImportRow[]): Promise<void> {
-    await this.settle();
-    const commit = commitBatch(this.database, context, batch, this.lastCommittedRow);
-    // Awaited by the next submit or settle; until then its failure is not an unhandled rejection.
-    commit.catch(() => undefined);
-    this.inFlight = { firstRow: batch[0]!.row, commit };
+    if (this.inFlight.length >= 2) await this.settleOldest();
+    this.inFlight.push(startBatch(this.database, context, batch, this.inFlight.at(-1), this.lastCommittedRow));
   }
 
-  /** Waits for the batch in flight, if any; rethrows its failure. */
+  /** Waits for every batch in flight; rethrows the first failure. */
   async settle(): Promise<void> {
-    const inFlight = this.inFlight;
-    if (!inFlight) return;
-    this.inFlight = undefined;
+    let failure: { error: unknown } | undefined;
+    while (this.inFlight.length > 0) {
+      try {
+        await this.settleOldest();
+      } catch (error) {
+        failure ??= { error };
+      }
+    }
+    if (failure) throw failure.error;
+  }
+
+  private async settleOldest(): Promise<void> {
+    const oldest = this.inFlight.shift()!;
     try {
-      this.lastCommittedRow = await inFlight.commit;
+      this.lastCommittedRow = await oldest.committed;
     } catch (error) {
-      this.failedAt = inFlight.firstRow;
+      this.failedAt ??= oldest.firstRow;
       throw error;
     }
   }
+}
+
+interface BatchInFlight {
+  firstRow: number;
+  /** Settles when the batch's companies and links are written (not yet committed), or it failed before. */
+  companiesWritten: Promise<void>;
+  /** The batch's last row, once committed. */
+  committed: Promise<number>;
+}
+
+/**
+ * One batch, one transaction: the rows' writes and the job's counters and resume point. It writes its
+ * companies once the batch before has written its own (a SIREN or a new word of the lexicon on both
+ * sides then makes it wait inside PostgreSQL for that batch's commit, never the reverse), and its
+ * people, resume-point check and counters once that batch has committed. If that batch fails, so
+ * does this one, and it rolls back.
+ */
+function startBatch(database: Database, context: RunContext, batch: readonly ImportRow[], previous: BatchInFlight | undefined, lastCommittedRow: number): BatchInFlight {
+  let companiesDone!: () => void;
+  let companiesFailed!: (error: unknown) => void;
+  const companiesWritten = new Promise<void>((resolve, reject) => ((companiesDone = resolve), (companiesFailed = reject)));
+  const lastRow = batch[batch.length - 1]!.row;
+  const committed = (async () => {
+    if (previous) await previous.companiesWritten;
+    await withTransaction(database, jobScope(context.job), async (tx) => {
+      const valid = batch.flatMap((row) => (row.ok ? [toBatchRow(context, row)] : []));
+      const written = valid.length > 0 ? await writeCompaniesAndLinks(tx, valid) : null;
+      companiesDone();
+      const expectedRow = previous ? await previous.committed : lastCommittedRow;
+      const current = await findImportJob(tx, context.job.id, { forUpdate: true });
+      if (current?.last_committed_row !== expectedRow) throw new ConcurrentRunError();
+      const progress: BatchProgress = { rowsDone: batch.length, created: 0, updated: 0, unchanged: 0, lastRow };
+      if (written) for (const outcome of await writePeople(tx, valid, written, context.role)) progress[outcome]++;
+      await recordBatchProgress(tx, context.job.id, progress);
+    });
+    return lastRow;
+  })();
+  committed.catch(companiesFailed);
+  // Awaited by the next batch or by settle(); until then a failure is not an unhandled rejection.
+  companiesWritten.catch(() => undefined);
+  return { firstRow: batch[0]!.row, companiesWritten, committed };
 }
 
 /** The job's stored file, read piece by piece (one short read-only transaction each) and fed to the reader in 64 KiB slices. */
@@ -153,20 +203,6 @@ interface Target {
   entityId: string;
   /** The union of the row's commune (a network rule), rather than the importing entity by default. */
   derived: boolean;
-}
-
-/** One batch, one transaction: the rows' writes and the job's counters and resume point. Returns the new resume point. */
-async function commitBatch(database: Database, context: RunContext, batch: readonly ImportRow[], expectedRow: number): Promise<number> {
-  const lastRow = batch[batch.length - 1]!.row;
-  await withTransaction(database, jobScope(context.job), async (tx) => {
-    const current = await findImportJob(tx, context.job.id, { forUpdate: true });
-    if (current?.last_committed_row !== expectedRow) throw new ConcurrentRunError();
-    const progress: BatchProgress = { rowsDone: batch.length, created: 0, updated: 0, unchanged: 0, lastRow };
-    const valid = batch.flatMap((row) => (row.ok ? [toBatchRow(context, row)] : []));
-    if (valid.length > 0) for (const outcome of await writeBatch(tx, valid, context.role)) progress[outcome]++;
-    await recordBatchProgress(tx, context.job.id, progress);
-  });
-  return lastRow;
 }
 
 function toBatchRow(context: RunContext, row: ImportRow & { ok: true }): BatchRow {

@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withOwnerClient, withTransaction } from '../../../platform/db/index.js';
 import { EntityTreeCache } from '../../../platform/tenancy/entity-tree.js';
+import { generateSiren } from '../index.js';
 import { createUser, signIn, type SignedIn } from '../../../test/auth.js';
 import { createSmallNetwork } from '../../../test/factories/entities.js';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
@@ -165,6 +166,69 @@ describe('imports API', () => {
     expect((await waitForImport(t.app, rhone, second.job.id)).rows).toMatchObject({ created: 0, updated: 2, unchanged: 118 });
     expect(await count(`SELECT count(*)::int AS n FROM organizations WHERE name = 'Entreprise 500000 SARL' AND version = 2`)).toBe(1);
     expect(await count(`SELECT count(*)::int AS n FROM persons WHERE phone = '+33478999999'`)).toBe(1);
+  });
+
+  it('writes companies and people repeated across batches once, and rolls the next batch back with a failed one', async () => {
+    // Batches of two rows: a batch writes its companies while the one before writes its people and commits.
+    const sirens = Array.from({ length: 6 }, (_, index) => generateSiren(700_000 + index));
+    const [alpha, beta, gamma, delta, epsilon, zeta] = sirens;
+    const csv = Buffer.from(
+      [
+        'Raison sociale,SIREN,Code postal,Ville,Nom,Prénom,Email',
+        `Atelier Alpha,${alpha},69001,Lyon,Durand,Alix,alix.durand@alpha.fr`,
+        `Cordonnerie Gamma,${gamma},69001,Lyon,Roux,Sam,sam.roux@gamma.fr`,
+        // The same person by e-mail in the next batch, which shares no company nor word of the lexicon
+        // with this one: nothing inside PostgreSQL makes it wait for the first batch's commit.
+        `Droguerie Delta,${delta},69100,Villeurbanne,Durand,Alix,alix.durand@alpha.fr`,
+        `Boulangerie Beta,${beta},69100,Villeurbanne,Martin,Léa,`,
+        `Boulangerie Beta,${beta},69100,Villeurbanne,Martin,Léa,`, // the company and the same person by name, in the next batch
+        `Atelier Alpha,${alpha},69001,Lyon,Petit,Noé,noe.petit@alpha.fr`, // the company, two batches on
+        `Ébénisterie Epsilon,${epsilon},69001,Lyon,Blanc,Zoé,zoe.blanc@epsilon.fr`,
+        `Fromagerie Zeta,${zeta},69001,Lyon,Morel,Yann,yann.morel@zeta.fr`,
+      ].join('\n') + '\n',
+    );
+    const dryRun = await uploadOk(t.app, rhone, { name: 'repetitions.csv', content: csv });
+    expect(dryRun.job.rows).toMatchObject({ total: 8, rejected: 0 });
+    // The first batch writes its people slowly, so that the second has written its companies by then and
+    // must wait for the first's commit before looking its people up. The fourth fails once while writing
+    // its people, slowly too, after the fifth has written its companies.
+    await withOwnerClient(t.testDatabase.database, (client) =>
+      client.query(`
+        CREATE SEQUENCE import_test_people_failures;
+        CREATE FUNCTION import_test_slow_people() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          IF NEW.email = 'sam.roux@gamma.fr' THEN PERFORM pg_sleep(0.4); END IF;
+          IF NEW.email = 'zoe.blanc@epsilon.fr' AND nextval('import_test_people_failures') = 1 THEN
+            PERFORM pg_sleep(0.4);
+            RAISE EXCEPTION 'disk full';
+          END IF;
+          RETURN NEW;
+        END $$;
+        CREATE TRIGGER import_test_slow_people BEFORE INSERT ON person_emails FOR EACH ROW EXECUTE FUNCTION import_test_slow_people();
+        UPDATE import_jobs SET status = 'queued' WHERE id = '${dryRun.job.id}';`),
+    );
+    const deps = { database: t.testDatabase.database, entityTree: EntityTreeCache.fromDatabase(t.testDatabase.database) };
+    await expect(runImportJob(deps, dryRun.job.id, { batchSize: 2 })).rejects.toThrow('disk full');
+
+    const failed = (await call(rhone, 'GET', `/api/v1/imports/${dryRun.job.id}`)).json<ImportJob>();
+    expect(failed).toMatchObject({ status: 'failed', rows: { done: 6, created: 5, updated: 0, unchanged: 1 } });
+    expect(failed.lastError).toContain('ligne 8');
+    const companies = () => count('SELECT count(*)::int AS n FROM organizations WHERE siren = ANY($1)', [sirens]);
+    expect(await companies()).toBe(4);
+    const affiliations = 'FROM affiliations a JOIN organizations o ON o.id = a.organization_id WHERE o.siren = ANY($1)';
+    expect(await count(`SELECT count(DISTINCT a.person_id)::int AS n ${affiliations}`, [sirens])).toBe(4);
+
+    expect((await call(rhone, 'POST', `/api/v1/imports/${dryRun.job.id}/run`)).statusCode).toBe(202);
+    const done = await waitForImport(t.app, rhone, dryRun.job.id);
+    expect(done).toMatchObject({ status: 'completed', rows: { done: 8, created: 7, updated: 0, unchanged: 1 } });
+    expect(await companies()).toBe(6);
+    expect(await count(`SELECT count(DISTINCT a.person_id)::int AS n ${affiliations}`, [sirens])).toBe(6);
+    expect(await count(`SELECT count(*)::int AS n ${affiliations}`, [sirens])).toBe(7);
+
+    const again = await uploadOk(t.app, rhone, { name: 'repetitions.csv', content: csv });
+    await withOwnerClient(t.testDatabase.database, (client) => client.query(`UPDATE import_jobs SET status = 'queued' WHERE id = $1`, [again.job.id]));
+    await runImportJob(deps, again.job.id, { batchSize: 2 });
+    expect((await call(rhone, 'GET', `/api/v1/imports/${again.job.id}`)).json<ImportJob>().rows).toMatchObject({ done: 8, created: 0, updated: 0, unchanged: 8 });
   });
 
   it('reads an XLSX workbook and applies column choices, saved per entity', async () => {
