@@ -23,28 +23,24 @@ const OPERATORS: readonly FilterOperator[] = ['eq', 'in', 'contains', 'gte', 'lt
 export function parseCollectionQuery(collection: Collection, query: Record<string, unknown>): CollectionQuery {
   const errors: FieldError[] = [];
   const filters: FilterCondition[] = [];
-  for (const [name, field] of Object.entries(collection.fields)) {
-    for (const operator of OPERATORS) {
-      if (!field.filter?.includes(operator)) continue;
-      const parameter = filterParameterName(name, operator);
-      const raw = query[parameter];
-      if (raw === undefined) continue;
-      if (operator === 'in') {
-        const values = String(raw)
-          .split(',')
-          .map((value) => value.trim());
-        const invalid = values.find((value) => !isValidElement(field, value));
-        if (values.length > MAX_IN_VALUES) {
-          errors.push({ pointer: `/querystring/${parameter}`, message: `At most ${MAX_IN_VALUES} values.` });
-        } else if (invalid !== undefined) {
-          errors.push({ pointer: `/querystring/${parameter}`, message: `"${invalid}" is not a valid ${describe(field)}.` });
-        } else {
-          filters.push({ field: name, operator, value: values.map((value) => convert(field, value)) });
-        }
-        continue;
+  for (const { name, field, operator, parameter } of filterParametersOf(collection)) {
+    const raw = query[parameter];
+    if (raw === undefined) continue;
+    if (operator === 'in') {
+      const values = String(raw)
+        .split(',')
+        .map((value) => value.trim());
+      const invalid = values.find((value) => !isValidElement(field, value));
+      if (values.length > MAX_IN_VALUES) {
+        errors.push({ pointer: `/querystring/${parameter}`, message: `At most ${MAX_IN_VALUES} values.` });
+      } else if (invalid !== undefined) {
+        errors.push({ pointer: `/querystring/${parameter}`, message: `"${invalid}" is not a valid ${describe(field)}.` });
+      } else {
+        filters.push({ field: name, operator, value: values.map((value) => convert(field, value)) });
       }
-      filters.push({ field: name, operator, value: raw });
+      continue;
     }
+    filters.push({ field: name, operator, value: raw });
   }
   if (errors.length > 0) throw new BadRequestError('The request querystring is invalid.', errors);
 
@@ -58,21 +54,34 @@ export function parseCollectionQuery(collection: Collection, query: Record<strin
     }
   }
   // Hashed only when a cursor is read or issued: most lists fit in one page.
-  let fingerprint: string | undefined;
-  const fingerprintOfQuery = () => (fingerprint ??= fingerprintOf([collection.name, sort, filters]));
-  const after = typeof query.cursor === 'string' ? decodeCursor(fingerprintOfQuery(), query.cursor, sort.length + 1) : null;
+  let hashed: string | undefined;
+  const fingerprint = () => (hashed ??= fingerprintOf([collection.name, sort, filters]));
+  const after = typeof query.cursor === 'string' ? decodeCursor(fingerprint(), query.cursor, sort.length + 1) : null;
   const limit = typeof query.limit === 'number' ? query.limit : collection.defaultLimit;
   const count = (typeof query.count === 'string' ? query.count : 'none') as CountMode;
-  return {
-    filters,
-    sort,
-    limit,
-    after,
-    count,
-    get fingerprint() {
-      return fingerprintOfQuery();
-    },
-  };
+  return { filters, sort, limit, after, count, fingerprint };
+}
+
+interface FilterParameter {
+  name: string;
+  field: CollectionField;
+  operator: FilterOperator;
+  /** `filter[name]` or `filter[name][operator]`. */
+  parameter: string;
+}
+
+/** Every filter parameter a collection accepts, listed once per collection rather than per request. */
+const filterParameters = new WeakMap<Collection, readonly FilterParameter[]>();
+
+function filterParametersOf(collection: Collection): readonly FilterParameter[] {
+  let parameters = filterParameters.get(collection);
+  if (!parameters) {
+    parameters = Object.entries(collection.fields).flatMap(([name, field]) =>
+      OPERATORS.filter((operator) => field.filter?.includes(operator)).map((operator) => ({ name, field, operator, parameter: filterParameterName(name, operator) })),
+    );
+    filterParameters.set(collection, parameters);
+  }
+  return parameters;
 }
 
 function isValidElement(field: CollectionField, value: string): boolean {

@@ -163,7 +163,7 @@ export async function fetchPage<Row = Record<string, unknown>>(
   // The keyset position is the last value of each row, after the item's fields (see renderPageStatement).
   const nextAfter = hasMore ? (pageRows[pageRows.length - 1]![statement.fields.length] as unknown[]) : null;
   const items = pageRows.map((row) => decodedRow<Row>(row, statement.fields));
-  const page: CollectionPage<Row> = { items, nextCursor: nextAfter ? encodeCursor(query.fingerprint, nextAfter) : null, nextAfter };
+  const page: CollectionPage<Row> = { items, nextCursor: nextAfter ? encodeCursor(query.fingerprint(), nextAfter) : null, nextAfter };
   if (query.count !== 'none') page.count = await countRows(tx, collection, query, source.table, route);
   return page;
 }

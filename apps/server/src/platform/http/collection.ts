@@ -62,8 +62,12 @@ export interface CollectionQuery {
   /** Keyset position decoded from the cursor: the sort values then the id of the last row seen. */
   after: unknown[] | null;
   count: CountMode;
-  /** Binds cursors to the filters and sort that produced them. */
-  fingerprint: string;
+  /**
+   * Binds cursors to the filters and sort that produced them; hashed on first call (only when a cursor
+   * is read or issued). A function rather than a getter, so that a copy (`{ ...query, limit }`) keeps
+   * it lazy, and keeps the original query's filters.
+   */
+  fingerprint(): string;
 }
 
 export const DEFAULT_LIMIT = 25;

@@ -154,7 +154,7 @@ export async function mandateRoutes(instance: FastifyInstance, deps: MandateDeps
     async (request, reply) => {
       const items = await summarizeMandates(deps, mandateActorFrom(request), request.query);
       if (wantsCsv(request)) {
-        const query = { filters: [], sort: [], limit: items.length, after: null, count: 'none' as const, fingerprint: '' };
+        const query = { filters: [], sort: [], limit: items.length, after: null, count: 'none' as const, fingerprint: () => '' };
         const columns = ['id', 'name', 'seats', 'currentMandates', 'vacantSeats'].map((name) => ({ name }));
         return sendCsv(reply, { query, fetch: async () => ({ items, nextCursor: null, nextAfter: null }), filename: `mandats-par-${request.query.groupBy === 'entity' ? 'structure' : 'instance'}`, columns, audit: false });
       }
