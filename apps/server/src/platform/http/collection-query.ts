@@ -1,20 +1,17 @@
 import { decodeCursor, fingerprintOf } from './collection-cursor.js';
 import {
   MAX_IN_VALUES,
-  filterParameterName,
   parseSortSpec,
   type Collection,
   type CollectionField,
   type CollectionQuery,
   type CountMode,
   type FilterCondition,
-  type FilterOperator,
 } from './collection.js';
 import { BadRequestError, type FieldError } from './errors.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const OPERATORS: readonly FilterOperator[] = ['eq', 'in', 'contains', 'gte', 'lte'];
 
 /**
  * Second stage after Fastify's schema validation: splits `[in]` lists and checks each element
@@ -23,7 +20,7 @@ const OPERATORS: readonly FilterOperator[] = ['eq', 'in', 'contains', 'gte', 'lt
 export function parseCollectionQuery(collection: Collection, query: Record<string, unknown>): CollectionQuery {
   const errors: FieldError[] = [];
   const filters: FilterCondition[] = [];
-  for (const { name, field, operator, parameter } of filterParametersOf(collection)) {
+  for (const { name, field, operator, parameter } of collection.filterParameters) {
     const raw = query[parameter];
     if (raw === undefined) continue;
     if (operator === 'in') {
@@ -60,28 +57,6 @@ export function parseCollectionQuery(collection: Collection, query: Record<strin
   const limit = typeof query.limit === 'number' ? query.limit : collection.defaultLimit;
   const count = (typeof query.count === 'string' ? query.count : 'none') as CountMode;
   return { filters, sort, limit, after, count, fingerprint };
-}
-
-interface FilterParameter {
-  name: string;
-  field: CollectionField;
-  operator: FilterOperator;
-  /** `filter[name]` or `filter[name][operator]`. */
-  parameter: string;
-}
-
-/** Every filter parameter a collection accepts, listed once per collection rather than per request. */
-const filterParameters = new WeakMap<Collection, readonly FilterParameter[]>();
-
-function filterParametersOf(collection: Collection): readonly FilterParameter[] {
-  let parameters = filterParameters.get(collection);
-  if (!parameters) {
-    parameters = Object.entries(collection.fields).flatMap(([name, field]) =>
-      OPERATORS.filter((operator) => field.filter?.includes(operator)).map((operator) => ({ name, field, operator, parameter: filterParameterName(name, operator) })),
-    );
-    filterParameters.set(collection, parameters);
-  }
-  return parameters;
 }
 
 function isValidElement(field: CollectionField, value: string): boolean {

@@ -15,6 +15,8 @@ import { parseCollectionQuery } from './collection-query.js';
 
 export type FieldType = 'string' | 'uuid' | 'integer' | 'boolean' | 'date-time' | 'date' | 'enum';
 export type FilterOperator = 'eq' | 'in' | 'contains' | 'gte' | 'lte';
+/** In the order a request's filters are read (and fingerprinted for its cursors). */
+const OPERATORS: readonly FilterOperator[] = ['eq', 'in', 'contains', 'gte', 'lte'];
 export type CountMode = 'exact' | 'estimated' | 'none';
 
 export interface CollectionField {
@@ -83,16 +85,26 @@ export interface Collection<F extends Record<string, CollectionField> = Record<s
   readonly defaultSort: readonly SortKey[];
   readonly defaultLimit: number;
   readonly maxLimit: number;
+  /** Every filter the collection accepts, with its querystring parameter (`filter[name][operator]`). */
+  readonly filterParameters: readonly FilterParameter[];
   /** The TypeBox querystring schema: pass it as `schema.querystring`. */
   readonly querystring: TObject;
   /** Turns the validated querystring into a query; throws 400 on a bad cursor or list element. */
   parse(query: unknown): CollectionQuery;
 }
 
+export interface FilterParameter {
+  name: string;
+  field: CollectionField;
+  operator: FilterOperator;
+  parameter: string;
+}
+
 export function defineCollection<F extends Record<string, CollectionField>>(options: CollectionOptions<F>): Collection<F> {
   const defaultLimit = options.defaultLimit ?? DEFAULT_LIMIT;
   const maxLimit = options.maxLimit ?? MAX_LIMIT;
   for (const [name, field] of Object.entries(options.fields)) assertFieldIsConsistent(options.name, name, field);
+  const filterParameters = filterParametersOf(options.fields);
   const collection: Collection<F> = {
     name: options.name,
     id: options.id,
@@ -100,7 +112,8 @@ export function defineCollection<F extends Record<string, CollectionField>>(opti
     defaultSort: parseSortSpec(options.defaultSort, options.fields, `defaultSort of ${options.name}`),
     defaultLimit,
     maxLimit,
-    querystring: buildQuerystringSchema(options, defaultLimit, maxLimit),
+    filterParameters,
+    querystring: buildQuerystringSchema(options, filterParameters, defaultLimit, maxLimit),
     parse: (query) => parseCollectionQuery(collection, query as Record<string, unknown>),
   };
   return collection;
@@ -129,17 +142,24 @@ export function parseSortSpec(spec: string, fields: Record<string, CollectionFie
   return keys;
 }
 
-export function filterParameterName(field: string, operator: FilterOperator): string {
+function filterParameterName(field: string, operator: FilterOperator): string {
   return operator === 'eq' ? `filter[${field}]` : `filter[${field}][${operator}]`;
 }
 
-function buildQuerystringSchema(options: CollectionOptions<Record<string, CollectionField>>, defaultLimit: number, maxLimit: number): TObject {
+function filterParametersOf(fields: Record<string, CollectionField>): FilterParameter[] {
+  return Object.entries(fields).flatMap(([name, field]) =>
+    OPERATORS.filter((operator) => field.filter?.includes(operator)).map((operator) => ({ name, field, operator, parameter: filterParameterName(name, operator) })),
+  );
+}
+
+function buildQuerystringSchema(
+  options: CollectionOptions<Record<string, CollectionField>>,
+  filterParameters: readonly FilterParameter[],
+  defaultLimit: number,
+  maxLimit: number,
+): TObject {
   const properties: TProperties = {};
-  for (const [name, field] of Object.entries(options.fields)) {
-    for (const operator of field.filter ?? []) {
-      properties[filterParameterName(name, operator)] = Type.Optional(filterValueSchema(name, field, operator));
-    }
-  }
+  for (const { name, field, operator, parameter } of filterParameters) properties[parameter] = Type.Optional(filterValueSchema(name, field, operator));
   const sortable = Object.entries(options.fields)
     .filter(([, field]) => field.sort)
     .map(([name]) => name);
