@@ -17,9 +17,9 @@ export interface Database {
   pool: pg.Pool;
   /**
    * Connections application transactions run on (`withTransaction`). On PostgreSQL their sessions
-   * are in the application role from the start (ADR 0034), so a read of network-wide data needs no
-   * statement of its own to switch; on PGlite (one session) it is `pool`, and every transaction
-   * switches role itself.
+   * are in the application role and read-only from the start (ADR 0034, ADR 0036), and hold the
+   * scope of their last read; on PGlite (one session) it is `pool`, and every transaction switches
+   * role and sets its scope itself.
    */
   appPool: pg.Pool;
   close(): Promise<void>;
@@ -47,8 +47,9 @@ const SESSION_OPTIONS = '-c jit=off';
 async function openPostgres(connectionString: string, max: number): Promise<Database> {
   const config: pg.PoolConfig = { connectionString, max, options: SESSION_OPTIONS, connectionTimeoutMillis: 5_000, idleTimeoutMillis: 30_000 };
   const pool = new pg.Pool(config);
-  // SET ROLE once per connection, not a startup option: an `options` in DATABASE_URL would replace ours.
-  const appPool = new pg.Pool({ ...config, onConnect: (client) => client.query(`SET ROLE ${APP_ROLE}`) });
+  // Once per connection, not startup options: an `options` in DATABASE_URL would replace ours.
+  // Read-only by default: reads run as implicit transactions, writes open with BEGIN READ WRITE (ADR 0036).
+  const appPool = new pg.Pool({ ...config, onConnect: (client) => client.query(`SET ROLE ${APP_ROLE}; SET default_transaction_read_only = on`) });
   for (const each of [pool, appPool]) {
     each.on('error', () => {
       // An idle client lost its connection (server restart): the pool replaces it on next use.

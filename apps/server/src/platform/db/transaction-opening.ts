@@ -23,14 +23,11 @@ export interface OpeningStatement {
   values: string[];
 }
 
-/** How a transaction opens: named statements on the wire, or one simple-protocol string. */
+/** How a writing transaction opens: named statements on the wire, or one simple-protocol string. */
 export interface Opening {
   begin: OpeningStatement;
-  /**
-   * Role and scope (and read-only mode) through set_config(…, true): they last until the transaction
-   * ends. Null for a read of network-wide data, which needs neither (ADR 0034).
-   */
-  scope: OpeningStatement | null;
+  /** Role and scope through set_config(…, true): they last until the transaction ends. */
+  scope: OpeningStatement;
   simple: string;
 }
 
@@ -44,6 +41,7 @@ interface QueryHandlers {
   queryMode?: string;
   /** Set (non-empty) for a named, prepared query. */
   name?: string;
+  text?: string;
   submit(connection: WireConnection): Error | null | undefined;
   handleRowDescription(message: unknown): void;
   handleDataRow(message: unknown): void;
@@ -129,7 +127,14 @@ class PreambledQuery {
 
   handleReadyForQuery(connection: WireConnection): void {
     for (const { name } of this.preamble) this.statementsOf.set(name, 'prepared');
-    if (this.query.name) this.statementsOf.set(this.query.name, 'prepared');
+    const { name, text } = this.query;
+    if (name) {
+      this.statementsOf.set(name, 'prepared');
+      // Booked as node-postgres books the statements of the queries it sees (this wrapper hides this
+      // one), so that the same query sent alone next is not parsed again.
+      connection.parsedStatements[name] = text ?? '';
+      delete connection.submittedNamedStatements[name];
+    }
     this.query.handleReadyForQuery(connection);
   }
 
@@ -148,6 +153,17 @@ class PreambledQuery {
   handleCopyData(message: unknown, connection: WireConnection): void {
     this.query.handleCopyData(message, connection);
   }
+}
+
+/**
+ * A query sent alone, as node-postgres sends it; through `PreambledQuery` with no preamble when a
+ * failed batch left unknown whether its named statement exists on this connection, so that it is
+ * closed and parsed again.
+ */
+export function queryAlone(client: pg.PoolClient, config: pg.QueryConfig, values?: unknown[]): Promise<pg.QueryResult> {
+  const connection = (client as unknown as { connection: WireConnection }).connection;
+  if (config.name && preparedByConnection.get(connection)?.get(config.name) === 'uncertain') return queryWithPreamble(client, [], config, values);
+  return client.query(config, values);
 }
 
 /** A call that returns a promise of its result: no submittable (cursor), no callback. */
@@ -204,11 +220,11 @@ export class TransactionOpening {
     const [config, values, callback] = args as unknown[];
     const plainPromiseCall = isPlainPromiseCall(config, values, callback);
     const call = this.statementNames && plainPromiseCall ? autoPreparedCall(this.statementNames, config, values) : null;
-    if (this.begun) return call ? query(...call) : query(...args);
+    if (this.begun) return call ? queryAlone(this.raw, ...call) : query(...args);
     this.begun = true;
     if (this.kind === 'postgres' && call) {
       const { begin, scope } = this.opening;
-      return queryWithPreamble(this.raw, scope ? [begin, scope] : [begin], ...call);
+      return queryWithPreamble(this.raw, [begin, scope], ...call);
     }
     const opening = this.raw.query(this.opening.simple);
     if (!plainPromiseCall) {

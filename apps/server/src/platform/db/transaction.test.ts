@@ -2,6 +2,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/test-database.js';
 import { newId } from './ids.js';
+import { openDatabase } from './database.js';
 import { PREPARE_AFTER } from './statement-names.js';
 import { TIMESTAMPTZ_AS_TEXT } from './timestamps.js';
 import { withTransaction, type DbScope } from './transaction.js';
@@ -165,6 +166,33 @@ describe('withTransaction: the transaction opens with its first query', () => {
     const statements = countMessages(['execute']);
     const role = await withTransaction(t.database, network, (tx) => tx.client.query<{ role: string }>('SELECT current_user AS role WHERE $1::int = 1', [1]), { readOnly: true });
     expect([trips.stop(), statements.stop(), role.rows[0]?.role]).toEqual([1, 1, 'maillage_app']);
+  });
+
+  it.runIf(process.env.DATABASE_URL)('sends a caller\'s next read on a connection as the query alone, and another caller\'s with its own scope first', async () => {
+    // One connection, so that every read meets the session the previous one left (ADR 0036).
+    const single = await openDatabase({ databaseUrl: t.url, dataDir: '', databasePoolSize: 1 });
+    const settings = `SELECT coalesce(current_setting('app.scope_roots', true), '') AS roots, coalesce(current_setting('app.user_id', true), '') AS "user",
+      coalesce(current_setting('app.scope_system', true), '') AS system, current_setting('transaction_read_only') AS "readOnly" WHERE $1::int = 1`;
+    const other: DbScope = { kind: 'entities', entityRoots: [newId(), newId()], userId: newId() };
+    const statementsOf = async (readScope: DbScope, readOnly = true) => {
+      const statements = countMessages(['execute']);
+      const seen = await withTransaction(single, readScope, async (tx) => (await tx.client.query(settings, [1])).rows[0], { readOnly });
+      return { seen, statements: statements.stop() };
+    };
+    const own = { roots: root, user: userId, system: '', readOnly: 'on' };
+    try {
+      expect(await statementsOf({ kind: 'network' })).toEqual({ seen: { roots: '', user: '', system: '', readOnly: 'on' }, statements: 1 });
+      expect(await statementsOf(scope)).toEqual({ seen: own, statements: 2 });
+      expect(await statementsOf(scope)).toEqual({ seen: own, statements: 1 });
+      expect(await statementsOf(other)).toEqual({ seen: { roots: other.entityRoots.join(','), user: other.userId, system: '', readOnly: 'on' }, statements: 2 });
+      expect(await statementsOf({ kind: 'system' })).toEqual({ seen: { roots: '', user: '', system: 'on', readOnly: 'on' }, statements: 2 });
+      // A write sets its own scope over the session's, read-write (BEGIN, scope, query), and leaves the session's to the next read.
+      expect(await statementsOf(scope, false)).toEqual({ seen: { ...own, readOnly: 'off' }, statements: 3 });
+      expect(await statementsOf({ kind: 'system' })).toEqual({ seen: { roots: '', user: '', system: 'on', readOnly: 'on' }, statements: 1 });
+      expect(await statementsOf({ kind: 'network' })).toEqual({ seen: { roots: '', user: '', system: '', readOnly: 'on' }, statements: 2 });
+    } finally {
+      await single.close();
+    }
   });
 
   it.runIf(process.env.DATABASE_URL)('runs the queries a read sends at once each with the scope, and refuses what needs a held connection', async () => {

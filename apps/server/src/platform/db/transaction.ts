@@ -2,7 +2,8 @@ import type pg from 'pg';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { APP_ROLE, type Database } from './database.js';
 import { autoPreparedCall, statementNamesOf } from './statement-names.js';
-import { isPlainPromiseCall, queryWithPreamble, TransactionOpening, type Opening } from './transaction-opening.js';
+import { queryInSessionScope, sessionScope, type SessionScope } from './session-scope.js';
+import { isPlainPromiseCall, TransactionOpening, type Opening } from './transaction-opening.js';
 
 export { APP_ROLE };
 
@@ -34,22 +35,31 @@ export interface Tx {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/**
- * The statements that open a transaction, switch to the application role and set the scope, for
- * the simple protocol (PGlite, the credential lookup). The values are inlined, which is safe
- * because every value is checked to be a UUID first.
- */
-export function scopeStatements(scope: DbScope, readOnly: boolean): string[] {
-  const begin = readOnly ? 'BEGIN READ ONLY' : 'BEGIN';
-  if (scope.kind === 'network') return [begin, `SET LOCAL ROLE ${APP_ROLE}`];
-  if (scope.kind === 'system') {
-    return [begin, `SET LOCAL ROLE ${APP_ROLE}`, `SET LOCAL app.scope_system = 'on'`];
-  }
+/** The three scope settings' values: every opening sets all of them, over whatever the session holds. */
+function scopeSettings(scope: DbScope): { roots: string; userId: string; system: boolean } {
+  if (scope.kind !== 'entities') return { roots: '', userId: '', system: scope.kind === 'system' };
   const ids = [...scope.entityRoots, ...(scope.userId ? [scope.userId] : [])];
   for (const id of ids) {
     if (!UUID.test(id)) throw new Error(`Refusing a scope with a malformed id: ${id}`);
   }
-  return [begin, `SET LOCAL ROLE ${APP_ROLE}`, `SET LOCAL app.scope_roots = '${scope.entityRoots.join(',')}'`, `SET LOCAL app.user_id = '${scope.userId ?? ''}'`];
+  return { roots: scope.entityRoots.join(','), userId: scope.userId ?? '', system: false };
+}
+
+/**
+ * The statements that open a transaction, switch to the application role and set the scope, for
+ * the simple protocol (PGlite, the credential lookup). The values are inlined, which is safe
+ * because every id is checked to be a UUID first. A writing transaction asks for READ WRITE: on
+ * PostgreSQL the application's sessions default to read-only (ADR 0036).
+ */
+export function scopeStatements(scope: DbScope, readOnly: boolean): string[] {
+  const { roots, userId, system } = scopeSettings(scope);
+  return [
+    readOnly ? 'BEGIN READ ONLY' : 'BEGIN READ WRITE',
+    `SET LOCAL ROLE ${APP_ROLE}`,
+    `SET LOCAL app.scope_roots = '${roots}'`,
+    `SET LOCAL app.user_id = '${userId}'`,
+    `SET LOCAL app.scope_system = '${system ? 'on' : ''}'`,
+  ];
 }
 
 /** The same statements as one simple-protocol string. */
@@ -58,33 +68,34 @@ export function scopePreamble(scope: DbScope, readOnly: boolean): string {
 }
 
 /** Sent by writing transactions only: on PostgreSQL reads run query by query, without BEGIN. */
-const BEGIN = { name: 'maillage_begin', text: 'BEGIN', values: [] };
+const BEGIN = { name: 'maillage_begin_read_write', text: 'BEGIN READ WRITE', values: [] };
 
-/** The opening as named statements with parameters: `SET LOCAL x` is `set_config(x, …, true)`. */
-function openingOf(scope: DbScope, readOnly: boolean): Opening {
-  const simple = scopePreamble(scope, readOnly);
-  // Turning read-only on is allowed at any point of a transaction (only the reverse is not).
-  const readOnlyConfig = readOnly ? `, set_config('transaction_read_only', 'on', true)` : '';
-  const suffix = readOnly ? '_read_only' : '';
-  // The application pool's sessions are in the application role already, and there is no scope to set.
-  if (scope.kind === 'network') return { simple, begin: BEGIN, scope: null };
-  if (scope.kind === 'system') {
-    const text = `SELECT set_config('role', $1, true), set_config('app.scope_system', 'on', true)${readOnlyConfig}`;
-    return { simple, begin: BEGIN, scope: { name: `maillage_scope_system${suffix}`, text, values: [APP_ROLE] } };
-  }
-  const text = `SELECT set_config('role', $1, true), set_config('app.scope_roots', $2, true), set_config('app.user_id', $3, true)${readOnlyConfig}`;
-  const values = [APP_ROLE, scope.entityRoots.join(','), scope.userId ?? ''];
-  return { simple, begin: BEGIN, scope: { name: `maillage_scope_entities${suffix}`, text, values } };
+/** `SET LOCAL x` as a named statement with parameters: `set_config(x, …, true)`. */
+const SET_LOCAL_SCOPE = `SELECT set_config('role', $1, true), set_config('app.scope_roots', $2, true), set_config('app.user_id', $3, true), set_config('app.scope_system', $4, true)`;
+
+/** How a caller's transactions open, and the session scope its reads use on PostgreSQL. */
+interface CallerOpening extends Opening {
+  session: SessionScope;
+}
+
+function openingOf(scope: DbScope, readOnly: boolean): CallerOpening {
+  const { roots, userId, system } = scopeSettings(scope);
+  return {
+    simple: scopePreamble(scope, readOnly),
+    begin: BEGIN,
+    scope: { name: 'maillage_scope', text: SET_LOCAL_SCOPE, values: [APP_ROLE, roots, userId, system ? 'on' : ''] },
+    session: sessionScope(roots, userId, system),
+  };
 }
 
 /**
  * Openings built already, per roots array (a principal keeps the same array for a permission while
  * it is cached), then per user and mode: the statements are the same for every request of a caller.
  */
-const openingsByRoots = new WeakMap<readonly string[], Map<string, Opening>>();
-const sharedOpenings = new Map<string, Opening>();
+const openingsByRoots = new WeakMap<readonly string[], Map<string, CallerOpening>>();
+const sharedOpenings = new Map<string, CallerOpening>();
 
-function cachedOpening(scope: DbScope, readOnly: boolean): Opening {
+function cachedOpening(scope: DbScope, readOnly: boolean): CallerOpening {
   if (scope.kind !== 'entities') {
     const key = `${scope.kind}:${readOnly}`;
     let opening = sharedOpenings.get(key);
@@ -114,7 +125,7 @@ export async function withTransaction<T>(
   if (scope.kind === 'network' && !readOnly) throw new Error('The network scope is for reads: a write runs under the scope of who acts');
   // Built (and the ids checked) before a connection is taken, once per caller and mode.
   const opening = cachedOpening(scope, readOnly);
-  if (readOnly && database.kind === 'postgres') return readQueryByQuery(database.appPool, scope, opening, work);
+  if (readOnly && database.kind === 'postgres') return readQueryByQuery(database.appPool, scope, opening.session, work);
   return withPooledClient(database.appPool, async (client, discard) => {
     const transaction = new TransactionOpening(client, database.kind, opening, database.kind === 'postgres' ? statementNamesOf(database.appPool) : null);
     const callbacks: Array<() => void> = [];
@@ -150,31 +161,29 @@ function transactionOf(client: pg.PoolClient, scope: DbScope, callbacks: Array<(
 
 /**
  * A read-only transaction on PostgreSQL, query by query: no BEGIN, and each query takes a
- * connection of the application pool for itself alone, runs in one batch with the opening's scope
- * statement (role, scope, read-only), and gives the connection back. Under READ COMMITTED every
- * statement takes its own snapshot anyway, so a read sees what it would have seen inside BEGIN …
- * COMMIT (ADR 0012); a one-query read is one round trip, like a bare query, and no connection is
- * held while the work computes between its queries. A read of network-wide data has no scope
- * statement: its queries go alone, as `pool.query` sends them (ADR 0034).
+ * connection of the application pool for itself alone, runs under the scope its session holds
+ * (`queryInSessionScope`: the query alone when that is the caller's scope already, ADR 0036), and
+ * gives the connection back. The sessions default to read-only, so each query is a read-only
+ * transaction of its own. Under READ COMMITTED every statement takes its own snapshot anyway, so a
+ * read sees what it would have seen inside BEGIN … COMMIT (ADR 0012); a one-query read is one round
+ * trip, like a bare query, and no connection is held while the work computes between its queries.
  *
  * `tx.client` can only query (every use of it does), and only plain promise calls: a cursor or a
  * callback-style call would need a connection held, and is refused.
  */
-async function readQueryByQuery<T>(pool: pg.Pool, scope: DbScope, opening: Opening, work: (tx: Tx) => Promise<T>): Promise<T> {
+async function readQueryByQuery<T>(pool: pg.Pool, scope: DbScope, session: SessionScope, work: (tx: Tx) => Promise<T>): Promise<T> {
   const callbacks: Array<() => void> = [];
-  const result = await work(transactionOf(queryByQueryClient(pool, opening), scope, callbacks));
+  const result = await work(transactionOf(queryByQueryClient(pool, session), scope, callbacks));
   for (const callback of callbacks) callback();
   return result;
 }
 
-function queryByQueryClient(pool: pg.Pool, opening: Opening): pg.PoolClient {
+function queryByQueryClient(pool: pg.Pool, session: SessionScope): pg.PoolClient {
   const names = statementNamesOf(pool);
-  const scopeStatement = opening.scope ? [opening.scope] : null;
   const query = (config: unknown, values?: unknown, callback?: unknown) => {
     if (!isPlainPromiseCall(config, values, callback)) throw new Error('A read-only transaction sends plain queries only (no cursor, no callback)');
     const call = autoPreparedCall(names, config, values);
-    if (!scopeStatement) return pool.query(...call);
-    return withPooledClient(pool, (client) => queryWithPreamble(client, scopeStatement, ...call));
+    return withPooledClient(pool, (client) => queryInSessionScope(client, session, call));
   };
   // Only `query` exists: anything else a client has would be a mistake here.
   return { query } as unknown as pg.PoolClient;

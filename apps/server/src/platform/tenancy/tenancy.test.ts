@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { withOwnerClient, withTransaction } from '../db/index.js';
+import { openDatabase, withOwnerClient, withTransaction, type Database, type DbScope } from '../db/index.js';
 import { createTestDatabase, type TestDatabase } from '../../test/test-database.js';
 import { createSmallNetwork, type NetworkFixture } from '../../test/factories/entities.js';
 import { TENANT_ROW_IN_SCOPE, TENANT_ROW_WRITABLE } from './tenant-policy.js';
@@ -76,6 +76,36 @@ describe('tenancy: closure table and row-level security', () => {
         tx.client.query('INSERT INTO rls_probe (entity_id, label) VALUES ($1, $2)', [network.ids['75'], 'intrusion']),
       ),
     ).rejects.toThrow(/row-level security/);
+  });
+
+  it('shows each read its own caller\'s rows when callers take turns on one connection, whose session keeps the last reader\'s scope', async () => {
+    // One connection (PGlite has only one), so that every read meets the session the previous one left (ADR 0036).
+    const single: Database = t.url ? await openDatabase({ databaseUrl: t.url, dataDir: '', databasePoolSize: 1 }) : t.database;
+    const branch = (code: string): DbScope => ({ kind: 'entities', entityRoots: [network.ids[code]!], userId: null });
+    const labels = (database: Database, scope: DbScope, readOnly: boolean) =>
+      withTransaction(database, scope, async (tx) => (await tx.client.query<{ label: string }>('SELECT label FROM rls_probe ORDER BY label')).rows.map((row) => row.label), { readOnly });
+    const read = (scope: DbScope) => labels(single, scope, true);
+    try {
+      expect(await read(branch('FR'))).toEqual(['2A', '69', '75', 'FR']);
+      expect(await read(branch('69'))).toEqual(['69']);
+      expect(await read(branch('69'))).toEqual(['69']);
+      expect(await read({ kind: 'system' })).toEqual(['2A', '69', '75', 'FR']);
+      // A write under a branch's scope after a system read: the session's system setting must not apply.
+      expect(await labels(single, branch('75'), false)).toEqual(['75']);
+      await expect(
+        withTransaction(single, branch('75'), (tx) => tx.client.query('INSERT INTO rls_probe (entity_id, label) VALUES ($1, $2)', [network.ids['69'], 'intrusion'])),
+      ).rejects.toThrow(/row-level security/);
+      expect(await read({ kind: 'system' })).toEqual(['2A', '69', '75', 'FR']);
+      expect(await read({ kind: 'network' })).toEqual([]);
+      // A read that fails under a new scope, then reads under the old and the new one.
+      await expect(withTransaction(single, branch('2A'), (tx) => tx.client.query('SELECT 1/0 FROM rls_probe'), { readOnly: true })).rejects.toThrow(/division by zero/);
+      expect(await read(branch('2A'))).toEqual(['2A']);
+      await expect(withTransaction(single, branch('75'), (tx) => tx.client.query('SELECT 1/0 FROM rls_probe'), { readOnly: true })).rejects.toThrow(/division by zero/);
+      expect(await read(branch('2A'))).toEqual(['2A']);
+      expect(await read(branch('75'))).toEqual(['75']);
+    } finally {
+      if (single !== t.database) await single.close();
+    }
   });
 
   it('gives every row-secured table with an entity column the same tenant check', async () => {
