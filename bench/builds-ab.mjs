@@ -28,12 +28,12 @@ async function main() {
     for (const dist of dists) {
       for (const result of await measureBuild(dist, url, password, targets)) {
         if (wanted && !wanted.includes(result.scenario)) continue;
-        rows.push([String(round), dist, result.scenario, String(result.connections), int(result.requestsPerSecond), `${ms(result.p50)} / ${ms(result.p95)} / ${ms(result.p99)}`, ms(result.cpuMsPerRequest)]);
+        rows.push([String(round), dist, result.scenario, String(result.connections), int(result.requestsPerSecond), `${ms(result.p50)} / ${ms(result.p95)} / ${ms(result.p99)}`, ms(result.cpuMsPerRequest), ms(result.databaseMsPerRequest)]);
       }
     }
   }
   console.log(`\n${new Date().toISOString()} · database ${database} · ${DURATION} s per run · builds alternated ${ROUNDS} times\n`);
-  console.log(markdownTable(['Round', 'Build', 'Scenario', 'Conn.', 'req/s', 'p50 / p95 / p99 ms', 'CPU ms/req'], rows));
+  console.log(markdownTable(['Round', 'Build', 'Scenario', 'Conn.', 'req/s', 'p50 / p95 / p99 ms', 'CPU ms/req', 'PostgreSQL CPU ms/req'], rows));
 }
 
 /** Starts one build's web role, measures every scenario at each connection count, stops it. */
