@@ -24,7 +24,7 @@ export function sessionScope(roots: string, userId: string, system: boolean): Se
 }
 
 /** A new connection's session has none of the settings: it shows what the network scope shows. */
-export const NETWORK_SESSION_SCOPE = sessionScope('', '', false);
+const NETWORK_SESSION_SCOPE = sessionScope('', '', false);
 
 /** Never equal to a key: the session's settings are not known (its last scope statement failed). */
 const UNKNOWN = '\u0000unknown';
