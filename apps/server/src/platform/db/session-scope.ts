@@ -18,13 +18,20 @@ export interface SessionScope {
  */
 const SET_SESSION_SCOPE = `SELECT set_config('app.scope_roots', $1, false), set_config('app.user_id', $2, false), set_config('app.scope_system', $3, false)`;
 
-export function sessionScope(roots: string, userId: string, system: boolean): SessionScope {
-  const values = [roots, userId, system ? 'on' : ''];
+/** The values of the three scope settings; `system` is 'on' or ''. */
+export interface ScopeSettings {
+  roots: string;
+  userId: string;
+  system: string;
+}
+
+export function sessionScope({ roots, userId, system }: ScopeSettings): SessionScope {
+  const values = [roots, userId, system];
   return { key: values.join('|'), statement: { name: 'maillage_session_scope', text: SET_SESSION_SCOPE, values } };
 }
 
 /** A new connection's session has none of the settings: it shows what the network scope shows. */
-const NETWORK_SESSION_SCOPE = sessionScope('', '', false);
+const NETWORK_SESSION_SCOPE = sessionScope({ roots: '', userId: '', system: '' });
 
 /** Never equal to a key: the session's settings are not known (its last scope statement failed). */
 const UNKNOWN = '\u0000unknown';

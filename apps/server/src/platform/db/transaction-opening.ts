@@ -25,11 +25,13 @@ export interface OpeningStatement {
 
 /** How a writing transaction opens: named statements on the wire, or one simple-protocol string. */
 export interface Opening {
-  begin: OpeningStatement;
   /** Role and scope through set_config(…, true): they last until the transaction ends. */
   scope: OpeningStatement;
   simple: string;
 }
+
+/** A writing transaction's BEGIN: the application's sessions on PostgreSQL default to read-only (ADR 0036). */
+const BEGIN_READ_WRITE: OpeningStatement = { name: 'maillage_begin_read_write', text: 'BEGIN READ WRITE', values: [] };
 
 /**
  * Which opening statements each connection holds. `uncertain`: a batch failed, so whether its
@@ -223,8 +225,7 @@ export class TransactionOpening {
     if (this.begun) return call ? queryAlone(this.raw, ...call) : query(...args);
     this.begun = true;
     if (this.kind === 'postgres' && call) {
-      const { begin, scope } = this.opening;
-      return queryWithPreamble(this.raw, [begin, scope], ...call);
+      return queryWithPreamble(this.raw, [BEGIN_READ_WRITE, this.opening.scope], ...call);
     }
     const opening = this.raw.query(this.opening.simple);
     if (!plainPromiseCall) {

@@ -2,7 +2,7 @@ import type pg from 'pg';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { APP_ROLE, type Database } from './database.js';
 import { autoPreparedCall, statementNamesOf } from './statement-names.js';
-import { queryInSessionScope, sessionScope, type SessionScope } from './session-scope.js';
+import { queryInSessionScope, sessionScope, type ScopeSettings, type SessionScope } from './session-scope.js';
 import { isPlainPromiseCall, TransactionOpening, type Opening } from './transaction-opening.js';
 
 export { APP_ROLE };
@@ -36,13 +36,13 @@ export interface Tx {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The three scope settings' values: every opening sets all of them, over whatever the session holds. */
-function scopeSettings(scope: DbScope): { roots: string; userId: string; system: boolean } {
-  if (scope.kind !== 'entities') return { roots: '', userId: '', system: scope.kind === 'system' };
+function scopeSettings(scope: DbScope): ScopeSettings {
+  if (scope.kind !== 'entities') return { roots: '', userId: '', system: scope.kind === 'system' ? 'on' : '' };
   const ids = [...scope.entityRoots, ...(scope.userId ? [scope.userId] : [])];
   for (const id of ids) {
     if (!UUID.test(id)) throw new Error(`Refusing a scope with a malformed id: ${id}`);
   }
-  return { roots: scope.entityRoots.join(','), userId: scope.userId ?? '', system: false };
+  return { roots: scope.entityRoots.join(','), userId: scope.userId ?? '', system: '' };
 }
 
 /**
@@ -58,7 +58,7 @@ export function scopeStatements(scope: DbScope, readOnly: boolean): string[] {
     `SET LOCAL ROLE ${APP_ROLE}`,
     `SET LOCAL app.scope_roots = '${roots}'`,
     `SET LOCAL app.user_id = '${userId}'`,
-    `SET LOCAL app.scope_system = '${system ? 'on' : ''}'`,
+    `SET LOCAL app.scope_system = '${system}'`,
   ];
 }
 
@@ -66,9 +66,6 @@ export function scopeStatements(scope: DbScope, readOnly: boolean): string[] {
 export function scopePreamble(scope: DbScope, readOnly: boolean): string {
   return scopeStatements(scope, readOnly).join('; ');
 }
-
-/** Sent by writing transactions only: on PostgreSQL reads run query by query, without BEGIN. */
-const BEGIN = { name: 'maillage_begin_read_write', text: 'BEGIN READ WRITE', values: [] };
 
 /** `SET LOCAL x` as a named statement with parameters: `set_config(x, …, true)`. */
 const SET_LOCAL_SCOPE = `SELECT set_config('role', $1, true), set_config('app.scope_roots', $2, true), set_config('app.user_id', $3, true), set_config('app.scope_system', $4, true)`;
@@ -79,12 +76,11 @@ interface CallerOpening extends Opening {
 }
 
 function openingOf(scope: DbScope, readOnly: boolean): CallerOpening {
-  const { roots, userId, system } = scopeSettings(scope);
+  const settings = scopeSettings(scope);
   return {
     simple: scopePreamble(scope, readOnly),
-    begin: BEGIN,
-    scope: { name: 'maillage_scope', text: SET_LOCAL_SCOPE, values: [APP_ROLE, roots, userId, system ? 'on' : ''] },
-    session: sessionScope(roots, userId, system),
+    scope: { name: 'maillage_scope', text: SET_LOCAL_SCOPE, values: [APP_ROLE, settings.roots, settings.userId, settings.system] },
+    session: sessionScope(settings),
   };
 }
 

@@ -76,11 +76,6 @@ function keysetSql(collection: Collection, query: CollectionQuery): SQL | undefi
   return and(bound, or(...branches));
 }
 
-/** The columns (or expressions) of a page's keyset position: the sort keys, then the id. */
-function cursorColumns(collection: Collection, query: CollectionQuery): Array<AnyColumn | SQL> {
-  return [...query.sort.map((key) => fieldOf(collection, key.field).column as AnyColumn | SQL), collection.id as AnyColumn | SQL];
-}
-
 /**
  * Column types whose values `arrayRows` returns exactly as PostgreSQL reads them back as a parameter:
  * strings, 32-bit integers and booleans, and timestamps and dates as PostgreSQL's own text (with
@@ -232,7 +227,7 @@ function shapeOf(query: CollectionQuery, source: PageSource, routeShape: string)
 
 function renderPageStatement(tx: Pick<Tx, 'db'>, collection: Collection, query: CollectionQuery, source: PageSource, route: RouteCondition): PageStatement {
   const columns = source.columns ?? getTableColumns(source.table);
-  const keys = cursorColumns(collection, query);
+  const keys = keysOf(collection, query).map((key) => key.column);
   const keyset = keysetIndexes(keys, columns);
   const { sql: text, params } = tx.db
     .select(keyset ? columns : { ...columns, [CURSOR_KEY]: sql<unknown[]>`json_build_array(${sql.join(keys, sql`, `)})` })
