@@ -37,4 +37,38 @@ describe("node-postgres results described by installLeanResultDescriptions", () 
     const none = await t.database.pool.query('SELECT FROM generate_series(1, 2)');
     expect(none.rows).toEqual([{}, {}]);
   });
+
+  it('describes a named statement once per connection and reads its later executions, failed ones included, with that description', async () => {
+    const client = await t.database.pool.connect();
+    try {
+      const connection = (client as unknown as { connection: { describe(message: unknown): void } }).connection;
+      const describe = connection.describe.bind(connection);
+      let describes = 0;
+      connection.describe = (message) => {
+        describes += 1;
+        describe(message);
+      };
+      const text = `SELECT 10 / $1::int AS quotient, $1::int8 AS divisor, '2026-12-03 17:00:00+00'::timestamptz AS at, 'x' AS label WHERE $1::int <> 5`;
+      const run = (divisor: number, options: Partial<pg.QueryConfig> & { rowMode?: 'array' } = {}) => client.query({ name: 'described-once', text, values: [divisor], ...options });
+      expect((await run(1)).rows).toEqual([{ quotient: 10, divisor: 1, at: new Date('2026-12-03T17:00:00Z'), label: 'x' }]);
+      expect((await run(2)).rows).toEqual([{ quotient: 5, divisor: 2, at: new Date('2026-12-03T17:00:00Z'), label: 'x' }]);
+      const none = await run(5);
+      expect(none.rows).toEqual([]);
+      expect(none.fields.map((field) => field.name)).toEqual(['quotient', 'divisor', 'at', 'label']);
+      await expect(run(0)).rejects.toThrow(/division by zero/);
+      expect((await run(10, { types: TIMESTAMPTZ_AS_TEXT })).rows).toEqual([{ quotient: 1, divisor: 10, at: '2026-12-03 17:00:00+00', label: 'x' }]);
+      expect((await run(2, { rowMode: 'array' })).rows).toEqual([[5, 2, new Date('2026-12-03T17:00:00Z'), 'x']]);
+      expect((await run(1)).rows[0]).toEqual({ quotient: 10, divisor: 1, at: new Date('2026-12-03T17:00:00Z'), label: 'x' });
+      expect(describes).toBe(1);
+      // Statements without a name, and named ones that answer no columns, are described as before.
+      await client.query({ text: 'SELECT $1::int AS one', values: [1] });
+      await client.query({ text: 'SELECT $1::int AS one', values: [1] });
+      for (let execution = 0; execution < 2; execution += 1) {
+        expect((await client.query({ name: 'described-no-columns', text: `SET LOCAL application_name = 'x'` })).fields).toEqual([]);
+      }
+      expect(describes).toBe(5);
+    } finally {
+      client.release();
+    }
+  });
 });
