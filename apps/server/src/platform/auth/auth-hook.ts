@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppConfig } from '../config/index.js';
 import { ForbiddenError, UnauthenticatedError } from '../http/errors.js';
 import type { Principal } from './principal.js';
@@ -19,11 +19,14 @@ export interface SessionCredentials {
  * The kernel only knows the transport: cookie, bearer token, CSRF.
  */
 export interface CredentialResolver {
-  /** null when the session is unknown, expired or its user deactivated. */
-  fromSession(sessionToken: string, request: FastifyRequest): Promise<SessionCredentials | null>;
-  /** null when the token is unknown, expired, revoked or its owner deactivated. */
-  fromAccessToken(token: string, request: FastifyRequest): Promise<Principal | null>;
+  /** null when the session is unknown, expired or its user deactivated; at once when what it needs is cached. */
+  fromSession(sessionToken: string): MaybePromise<SessionCredentials | null>;
+  /** null when the token is unknown, expired, revoked or its owner deactivated; at once when what it needs is cached. */
+  fromAccessToken(token: string): MaybePromise<Principal | null>;
 }
+
+/** A result that is there at once, or after waiting. */
+export type MaybePromise<T> = T | Promise<T>;
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -48,22 +51,42 @@ export function registerAuth(app: FastifyInstance, config: Pick<AppConfig, 'publ
   void app.register(fastifyCookie);
   app.decorateRequest('principal', null);
   app.decorateRequest('sessionCsrfToken', null);
-  app.addHook('onRequest', async (request, reply) => {
+  // Callback-style: a caller whose credential and access are cached is resolved without a promise.
+  app.addHook('onRequest', (request, reply, done) => {
+    let resolving: Promise<void> | undefined;
+    try {
+      resolving = authenticate(request, reply);
+    } catch (error) {
+      return done(error as Error);
+    }
+    if (resolving) resolving.then(() => done(), done);
+    else done();
+  });
+
+  /** Sets the request's principal; a promise only when it had to wait for the database. */
+  function authenticate(request: FastifyRequest, reply: FastifyReply): Promise<void> | undefined {
     const authorization = request.headers.authorization;
     if (authorization !== undefined) {
       const token = /^Bearer\s+(\S+)$/i.exec(authorization)?.[1];
-      const principal = token?.startsWith(ACCESS_TOKEN_PREFIX) ? await resolver.fromAccessToken(token, request) : null;
-      if (!principal) {
-        // Asked only here: Fastify builds `routeOptions` anew on every read.
-        if (request.routeOptions.config?.authentication === 'route') return;
-        throw new UnauthenticatedError('The access token is invalid, expired or revoked.', 'token_invalid');
-      }
-      request.principal = principal;
-      return;
+      const found = token?.startsWith(ACCESS_TOKEN_PREFIX) ? resolver.fromAccessToken(token) : null;
+      return found instanceof Promise ? found.then((principal) => acceptToken(request, principal)) : acceptToken(request, found);
     }
     const sessionToken = request.cookies[SESSION_COOKIE];
-    if (!sessionToken) return;
-    const session = await resolver.fromSession(sessionToken, request);
+    if (!sessionToken) return undefined;
+    const found = resolver.fromSession(sessionToken);
+    return found instanceof Promise ? found.then((session) => acceptSession(request, reply, session)) : acceptSession(request, reply, found);
+  }
+
+  function acceptToken(request: FastifyRequest, principal: Principal | null): undefined {
+    if (!principal) {
+      // Asked only here: Fastify builds `routeOptions` anew on every read.
+      if (request.routeOptions.config?.authentication === 'route') return;
+      throw new UnauthenticatedError('The access token is invalid, expired or revoked.', 'token_invalid');
+    }
+    request.principal = principal;
+  }
+
+  function acceptSession(request: FastifyRequest, reply: FastifyReply, session: SessionCredentials | null): undefined {
     if (!session) {
       // A stale cookie: drop it so the browser stops sending it; the route decides whether auth is needed.
       void reply.clearCookie(SESSION_COOKIE, { ...sessionCookieOptions(config), maxAge: undefined });
@@ -77,7 +100,7 @@ export function registerAuth(app: FastifyInstance, config: Pick<AppConfig, 'publ
     }
     request.principal = session.principal;
     request.sessionCsrfToken = session.csrfToken;
-  });
+  }
 }
 
 function sameSecret(a: string, b: string): boolean {

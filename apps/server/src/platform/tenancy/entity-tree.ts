@@ -107,9 +107,15 @@ export class EntityTreeCache {
     return new EntityTreeCache(() => loadEntityNodes(database), maxAgeMs);
   }
 
+  /** The snapshot when it is fresh, without waiting: undefined when `current()` would load. */
+  currentNow(): EntityTree | undefined {
+    return this.snapshot && Date.now() - this.loadedAt < this.maxAgeMs ? this.snapshot : undefined;
+  }
+
   /** The current snapshot; concurrent callers during a reload share one query. */
   async current(): Promise<EntityTree> {
-    if (this.snapshot && Date.now() - this.loadedAt < this.maxAgeMs) return this.snapshot;
+    const fresh = this.currentNow();
+    if (fresh) return fresh;
     if (!this.loading) {
       const generation = this.generation;
       this.loading = this.load()

@@ -36,14 +36,18 @@ export class AccessCache {
     private readonly ttlMs = 30_000,
   ) {}
 
+  /** The user's access when it is known and current, without waiting: undefined when `resolve` would query. */
+  resolveNow(userId: string): ResolvedAccess | undefined {
+    const tree = this.tree.currentNow();
+    const entry = this.entries.get(userId);
+    return tree && entry ? this.current(entry, tree) : undefined;
+  }
+
   async resolve(userId: string): Promise<ResolvedAccess> {
     let tree = await this.tree.current();
     const entry = this.entries.get(userId);
-    if (entry && entry.expiresAt > Date.now()) {
-      // The tree changed (an entity moved or appeared): recompute the roots from the kept grants.
-      if (entry.access.tree !== tree) entry.access = { roots: resolvePermissionRoots(entry.grants, tree), tree };
-      return entry.access;
-    }
+    const known = entry && this.current(entry, tree);
+    if (known) return known;
     const grants = await loadGrantedPermissions(this.database, userId);
     if (grants.some((grant) => !tree.get(grant.entityId))) {
       // A grant on an entity the snapshot does not know: the tree changed elsewhere (another process, a seed).
@@ -53,6 +57,13 @@ export class AccessCache {
     const access = { roots: resolvePermissionRoots(grants, tree), tree };
     this.entries.set(userId, { grants, access, expiresAt: Date.now() + this.ttlMs });
     return access;
+  }
+
+  /** The entry's access while it has not expired, its roots recomputed if the tree changed (an entity moved or appeared). */
+  private current(entry: Entry, tree: EntityTree): ResolvedAccess | undefined {
+    if (entry.expiresAt <= Date.now()) return undefined;
+    if (entry.access.tree !== tree) entry.access = { roots: resolvePermissionRoots(entry.grants, tree), tree };
+    return entry.access;
   }
 
   /** After a change to the user's grants, status, sessions or tokens. */

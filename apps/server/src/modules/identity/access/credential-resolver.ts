@@ -1,7 +1,6 @@
-import type { FastifyRequest } from 'fastify';
 import type { Database } from '../../../platform/db/index.js';
-import { ResolvedPrincipal, restrictToPermissions, type CredentialResolver, type SessionCredentials } from '../../../platform/auth/index.js';
-import type { AccessCache } from './access-cache.js';
+import { ResolvedPrincipal, restrictToPermissions, type CredentialResolver, type MaybePromise, type SessionCredentials } from '../../../platform/auth/index.js';
+import type { AccessCache, ResolvedAccess } from './access-cache.js';
 import type { CachedSession, CachedToken } from './credential-cache.js';
 import { sha256Hex } from './secrets.js';
 import { runSystemStatement, sqlDigest } from './system-statement.js';
@@ -23,26 +22,61 @@ function tokenRoots(roots: ReadonlyMap<string, readonly string[]>, permissions: 
   return restricted;
 }
 
+/**
+ * What a credential resolves to, made once per cached credential row and user access (each a new
+ * object whenever it changes): one principal then serves its credential's requests while both are
+ * cached, with the subtrees it has expanded, and a request whose credential and access are cached
+ * resolves without waiting.
+ */
+const resolvedByRow = new WeakMap<object, { access: ResolvedAccess; resolved: unknown }>();
+
+function resolvedOnce<T>(row: object, access: ResolvedAccess, resolve: () => T): T {
+  const kept = resolvedByRow.get(row);
+  if (kept?.access === access) return kept.resolved as T;
+  const resolved = resolve();
+  resolvedByRow.set(row, { access, resolved });
+  return resolved;
+}
+
 export function createCredentialResolver(database: Database, access: AccessCache, sessionTtlMinutes: number): CredentialResolver {
   const ttl = `make_interval(mins => ${Math.trunc(sessionTtlMinutes)})`;
   const { sessions, tokens } = access;
+  const sessionCredentials = (row: CachedSession, userAccess: ResolvedAccess): SessionCredentials =>
+    resolvedOnce(row, userAccess, () => ({
+      principal: new ResolvedPrincipal({ userId: row.userId, email: row.email, via: 'session', roots: userAccess.roots, tree: userAccess.tree }),
+      csrfToken: row.csrfToken,
+    }));
+  const tokenPrincipal = (row: CachedToken, userAccess: ResolvedAccess): ResolvedPrincipal =>
+    resolvedOnce(
+      row,
+      userAccess,
+      () => new ResolvedPrincipal({ userId: row.userId, email: row.email, via: 'token', tokenId: row.id, roots: tokenRoots(userAccess.roots, row.permissions), tree: userAccess.tree }),
+    );
   return {
-    async fromSession(sessionToken: string, _request: FastifyRequest): Promise<SessionCredentials | null> {
+    fromSession(sessionToken: string): MaybePromise<SessionCredentials | null> {
       const digest = sha256Hex(sessionToken);
-      const row = sessions.get(digest) ?? (await lookUpSession(digest));
-      if (!row) return null;
-      const { roots, tree } = await access.resolve(row.userId);
-      return { principal: new ResolvedPrincipal({ userId: row.userId, email: row.email, via: 'session', roots, tree }), csrfToken: row.csrfToken };
+      const row = sessions.get(digest);
+      const userAccess = row && access.resolveNow(row.userId);
+      return row && userAccess ? sessionCredentials(row, userAccess) : resolveSession(digest, row);
     },
 
-    async fromAccessToken(token: string): Promise<ResolvedPrincipal | null> {
+    fromAccessToken(token: string): MaybePromise<ResolvedPrincipal | null> {
       const digest = sha256Hex(token);
-      const row = tokens.get(digest) ?? (await lookUpToken(digest));
-      if (!row) return null;
-      const { roots, tree } = await access.resolve(row.userId);
-      return new ResolvedPrincipal({ userId: row.userId, email: row.email, via: 'token', tokenId: row.id, roots: tokenRoots(roots, row.permissions), tree });
+      const row = tokens.get(digest);
+      const userAccess = row && access.resolveNow(row.userId);
+      return row && userAccess ? tokenPrincipal(row, userAccess) : resolveToken(digest, row);
     },
   };
+
+  async function resolveSession(digest: string, cached: CachedSession | undefined): Promise<SessionCredentials | null> {
+    const row = cached ?? (await lookUpSession(digest));
+    return row ? sessionCredentials(row, await access.resolve(row.userId)) : null;
+  }
+
+  async function resolveToken(digest: string, cached: CachedToken | undefined): Promise<ResolvedPrincipal | null> {
+    const row = cached ?? (await lookUpToken(digest));
+    return row ? tokenPrincipal(row, await access.resolve(row.userId)) : null;
+  }
 
   async function lookUpSession(digest: string): Promise<CachedSession | undefined> {
     const rows = await runSystemStatement<CachedSession>(
