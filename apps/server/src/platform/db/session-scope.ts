@@ -44,9 +44,13 @@ const heldScopes = new WeakMap<pg.PoolClient, string>();
  * (a caller's requests usually find their own connection again: the pool hands out the connection
  * released last), otherwise after the statement that sets it, in the same round trip.
  */
-export async function queryInSessionScope(client: pg.PoolClient, scope: SessionScope, call: [pg.QueryConfig, unknown[] | undefined]): Promise<pg.QueryResult> {
+export function queryInSessionScope(client: pg.PoolClient, scope: SessionScope, call: [pg.QueryConfig, unknown[] | undefined]): Promise<pg.QueryResult> {
   const held = heldScopes.get(client) ?? NETWORK_SESSION_SCOPE.key;
-  if (held === scope.key) return queryAlone(client, ...call);
+  // Not an async function: the query's own promise is returned, with no second one around it.
+  return held === scope.key ? queryAlone(client, ...call) : queryAfterScope(client, scope, call);
+}
+
+async function queryAfterScope(client: pg.PoolClient, scope: SessionScope, call: [pg.QueryConfig, unknown[] | undefined]): Promise<pg.QueryResult> {
   heldScopes.set(client, UNKNOWN);
   const result = await queryWithPreamble(client, [scope.statement], ...call);
   heldScopes.set(client, scope.key);

@@ -111,16 +111,17 @@ function cachedOpening(scope: DbScope, readOnly: boolean): CallerOpening {
  * query (`readQueryByQuery`); a writing one opens with its first query (see `TransactionOpening`)
  * and commits: two round trips for a one-query write.
  */
-export async function withTransaction<T>(
-  database: Database,
-  scope: DbScope,
-  work: (tx: Tx) => Promise<T>,
-  options: { readOnly?: boolean } = {},
-): Promise<T> {
+export function withTransaction<T>(database: Database, scope: DbScope, work: (tx: Tx) => Promise<T>, options: { readOnly?: boolean } = {}): Promise<T> {
   const readOnly = options.readOnly ?? false;
-  if (scope.kind === 'network' && !readOnly) throw new Error('The network scope is for reads: a write runs under the scope of who acts');
-  // Built (and the ids checked) before a connection is taken, once per caller and mode.
-  const opening = cachedOpening(scope, readOnly);
+  let opening: CallerOpening;
+  try {
+    if (scope.kind === 'network' && !readOnly) throw new Error('The network scope is for reads: a write runs under the scope of who acts');
+    // Built (and the ids checked) before a connection is taken, once per caller and mode.
+    opening = cachedOpening(scope, readOnly);
+  } catch (error) {
+    // Not an async function, so that a read returns its own promise with no second one around it: a refusal still rejects.
+    return Promise.reject(error as Error);
+  }
   if (readOnly && database.kind === 'postgres') return readQueryByQuery(database.appPool, scope, opening.session, work);
   return withPooledClient(database.appPool, async (client, discard) => {
     const transaction = new TransactionOpening(client, database.kind, opening, database.kind === 'postgres' ? statementNamesOf(database.appPool) : null);
@@ -178,8 +179,7 @@ function queryByQueryClient(pool: pg.Pool, session: SessionScope): pg.PoolClient
   const names = statementNamesOf(pool);
   const query = (config: unknown, values?: unknown, callback?: unknown) => {
     if (!isPlainPromiseCall(config, values, callback)) throw new Error('A read-only transaction sends plain queries only (no cursor, no callback)');
-    const call = autoPreparedCall(names, config, values);
-    return withPooledClient(pool, (client) => queryInSessionScope(client, session, call));
+    return queryOnPooledClient(pool, session, autoPreparedCall(names, config, values));
   };
   // Only `query` exists: anything else a client has would be a mistake here.
   return { query } as unknown as pg.PoolClient;
@@ -197,6 +197,17 @@ const connectionErrors = new WeakMap<pg.PoolClient, { error: Error | undefined }
  */
 async function withPooledClient<T>(pool: pg.Pool, work: (client: pg.PoolClient, discard: (error: Error) => void) => Promise<T>): Promise<T> {
   const client = await pool.connect();
+  const state = checkedOut(client);
+  const discard = (error: Error) => void (state.error ??= error);
+  try {
+    return await work(client, discard);
+  } finally {
+    client.release(state.error);
+  }
+}
+
+/** The client's error record, cleared for a new checkout. */
+function checkedOut(client: pg.PoolClient): { error: Error | undefined } {
   let state = connectionErrors.get(client);
   if (!state) {
     const fresh = { error: undefined as Error | undefined };
@@ -204,12 +215,31 @@ async function withPooledClient<T>(pool: pg.Pool, work: (client: pg.PoolClient, 
     connectionErrors.set(client, (state = fresh));
   }
   state.error = undefined;
-  const discard = (error: Error) => void (state.error ??= error);
-  try {
-    return await work(client, discard);
-  } finally {
-    client.release(state.error);
-  }
+  return state;
+}
+
+/**
+ * A read's query on a connection of the pool, as `withPooledClient` runs work, with callbacks where
+ * that awaits: every query of every read comes here, and each await is a promise and a turn of the
+ * microtask queue.
+ */
+function queryOnPooledClient(pool: pg.Pool, session: SessionScope, call: [pg.QueryConfig, unknown[] | undefined]): Promise<pg.QueryResult> {
+  return new Promise((resolve, reject) => {
+    pool.connect((connectError, client) => {
+      if (connectError || !client) return reject(connectError ?? new Error('The pool gave no connection'));
+      const state = checkedOut(client);
+      queryInSessionScope(client, session, call).then(
+        (result) => {
+          client.release(state.error);
+          resolve(result);
+        },
+        (error: unknown) => {
+          client.release(state.error);
+          reject(error as Error);
+        },
+      );
+    });
+  });
 }
 
 /** Runs as the database owner, outside row-level security: migrations, seeds, maintenance commands only. */

@@ -25,7 +25,8 @@ export function registerMetrics(app: FastifyInstance, metrics: Metrics, metricsT
   app.decorate('metrics', metrics);
   const classify = memoisedClassifier();
   app.addHook('onResponse', (request, reply, done) => {
-    const route = routeTemplate(request);
+    const options = request.routeOptions;
+    const route = routeTemplate(request, options);
     metrics.observeHttp({
       method: request.method,
       route,
@@ -34,7 +35,7 @@ export function registerMetrics(app: FastifyInstance, metrics: Metrics, metricsT
         route,
         query: request.query,
         contentType: reply.getHeader('content-type') as string | undefined,
-        declared: request.routeOptions.config?.sloClass,
+        declared: options.config?.sloClass,
       }),
       statusCode: reply.statusCode,
       durationSeconds: reply.elapsedTime / 1000,

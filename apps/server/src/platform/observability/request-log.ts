@@ -58,23 +58,28 @@ export interface CompletionLine {
 }
 
 export function completionLine(request: FastifyRequest, reply: FastifyReply): CompletionLine {
+  const route = routeTemplate(request);
   const line: CompletionLine = {
     method: request.method,
-    route: routeTemplate(request),
+    route,
     status: reply.statusCode,
     durationMs: Math.round(reply.elapsedTime * 100) / 100,
   };
   // `principal` is decorated by the auth plugin; before it runs (or without it) there is none.
   const userId = request.principal?.userId;
   if (userId) line.userId = userId;
-  const entityId = requestEntityId(request);
+  const entityId = requestEntityId(request, route);
   if (entityId) line.entityId = entityId;
   return line;
 }
 
-/** The route template (`/api/v1/entities/:id`), or `unmatched` when no route matched: never the raw URL. */
-export function routeTemplate(request: FastifyRequest): string {
-  return request.is404 ? 'unmatched' : (request.routeOptions.url ?? 'unmatched');
+/**
+ * The route template (`/api/v1/entities/:id`), or `unmatched` when no route matched: never the raw
+ * URL. `options`: the request's route options when the caller has them (Fastify builds them anew on
+ * every read of `routeOptions`).
+ */
+export function routeTemplate(request: FastifyRequest, options?: Pick<FastifyRequest['routeOptions'], 'url'>): string {
+  return request.is404 ? 'unmatched' : ((options ?? request.routeOptions).url ?? 'unmatched');
 }
 
 /**
@@ -82,9 +87,8 @@ export function routeTemplate(request: FastifyRequest): string {
  * an entity route, else the back-office's X-Entity-Id header. Only UUIDs are kept, so a header
  * cannot smuggle free text into the logs.
  */
-export function requestEntityId(request: FastifyRequest): string | undefined {
+export function requestEntityId(request: FastifyRequest, route = routeTemplate(request)): string | undefined {
   const params = (request.params ?? {}) as Record<string, unknown>;
-  const route = request.routeOptions.url ?? '';
   const candidates = [params.entityId, route.startsWith('/api/v1/entities/:id') ? params.id : undefined, request.headers[ENTITY_HEADER]];
   for (const candidate of candidates) {
     if (typeof candidate === 'string' && UUID.test(candidate)) return candidate.toLowerCase();
