@@ -1,6 +1,6 @@
 import { withTransaction, type Database, type DbScope, type Tx } from '../../../platform/db/index.js';
 import type { CollectionQuery } from '../../../platform/http/collection.js';
-import { fetchPersonPage, type PersonRecord } from '../persons/persons.repository.js';
+import { fetchPersonPage, type PersonReadRecord } from '../persons/persons.repository.js';
 import { EXPORT_BATCH_SIZE } from './organizations-export.js';
 
 export const EXPORT_PURPOSES = ['internal', 'marketing'] as const;
@@ -14,9 +14,7 @@ interface PersonDetails {
   organization_siren: string | null;
 }
 
-interface ExportedPerson extends PersonRecord {
-  details: PersonDetails | undefined;
-}
+type ExportedPerson = PersonReadRecord & { details: PersonDetails | undefined };
 
 const CONSENT_LABELS = { granted: 'Oui', withdrawn: 'Retirée' } as const;
 

@@ -1,9 +1,9 @@
 import type { AuditActor } from '../../../platform/audit/index.js';
 import type { Principal } from '../../../platform/auth/index.js';
 import type { FieldCipher } from '../../../platform/crypto/index.js';
-import type { Database, DbScope } from '../../../platform/db/index.js';
+import { isoTimestamp, type Database, type DbScope } from '../../../platform/db/index.js';
 import type { PersonFields } from './person-fields.js';
-import type { PersonRecord, StoredPersonFields } from './persons.repository.js';
+import type { PersonReadRecord, PersonRecord, StoredPersonFields } from './persons.repository.js';
 import type { Person } from './persons.schema.js';
 import { PERSON_PERMISSIONS } from './permissions.js';
 
@@ -29,7 +29,7 @@ export function scopeOf(actor: PersonActor, permission: string): DbScope {
  * The API view of a stored person. Sensitive fields are decrypted and included only when the caller
  * holds crm.persons.sensitive.read on the person's entity (or an ancestor); otherwise they are absent.
  */
-export function toPerson(record: PersonRecord, emails: readonly string[], cipher: FieldCipher, principal: Principal | null): Person {
+export function toPerson(record: PersonReadRecord, emails: readonly string[], cipher: FieldCipher, principal: Principal | null): Person {
   const person: Person = {
     id: record.id,
     entityId: record.entityId,
@@ -40,12 +40,12 @@ export function toPerson(record: PersonRecord, emails: readonly string[], cipher
     phone: record.phone,
     emails: emails.map((email, index) => ({ email, isPrimary: index === 0 })),
     legalBasis: record.legalBasis,
-    lastInteractionAt: record.lastInteractionAt?.toISOString() ?? null,
-    retentionFlaggedAt: record.retentionFlaggedAt?.toISOString() ?? null,
-    anonymizedAt: record.anonymizedAt?.toISOString() ?? null,
+    lastInteractionAt: record.lastInteractionAt === null ? null : isoTimestamp(record.lastInteractionAt),
+    retentionFlaggedAt: record.retentionFlaggedAt === null ? null : isoTimestamp(record.retentionFlaggedAt),
+    anonymizedAt: record.anonymizedAt === null ? null : isoTimestamp(record.anonymizedAt),
     version: record.version,
-    createdAt: record.createdAt.toISOString(),
-    updatedAt: record.updatedAt.toISOString(),
+    createdAt: isoTimestamp(record.createdAt),
+    updatedAt: isoTimestamp(record.updatedAt),
   };
   if (principal === null || principal.holdsOn(PERSON_PERMISSIONS.sensitiveRead, record.entityId)) {
     person.personalPhone = decryptOrNull(cipher, record.personalPhoneEncrypted);

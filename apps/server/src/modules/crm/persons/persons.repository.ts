@@ -1,5 +1,5 @@
 import { and, sql, type SQL } from 'drizzle-orm';
-import type { Tx } from '../../../platform/db/index.js';
+import type { TimestamptzValue, Tx } from '../../../platform/db/index.js';
 import type { CollectionQuery } from '../../../platform/http/collection.js';
 import { escapeLike, fetchPage, type CollectionPage } from '../../../platform/http/collection-sql.js';
 import type { Civility } from '../contacts/civility.js';
@@ -147,8 +147,19 @@ const PAGE_COLUMNS = {
   emails: sql<string[]>`(select coalesce(array_agg(e.email order by e.is_primary desc, e.email), '{}') from person_emails e where e.person_id = "persons"."id")`,
 };
 
-/** A person of a list page, with their addresses (primary first) read in the same query. */
-export type PersonPageRecord = PersonRecord & { emails: string[] };
+type PersonTimestamps = 'lastInteractionAt' | 'retentionFlaggedAt' | 'anonymizedAt' | 'createdAt' | 'updatedAt';
+
+/** A person as the API's view reads it: timestamps as Dates, or as PostgreSQL's text where a read asked for it (pages). */
+export type PersonReadRecord = Omit<PersonRecord, PersonTimestamps> & {
+  lastInteractionAt: TimestamptzValue | null;
+  retentionFlaggedAt: TimestamptzValue | null;
+  anonymizedAt: TimestamptzValue | null;
+  createdAt: TimestamptzValue;
+  updatedAt: TimestamptzValue;
+};
+
+/** A person of a list page, timestamps as text, with their addresses (primary first) read in the same query. */
+export type PersonPageRecord = PersonReadRecord & { emails: string[] };
 
 /**
  * One page of the caller's contacts. `name` is matched word by word on the folded full name (trigram index),
@@ -169,6 +180,7 @@ export async function fetchPersonPage(tx: Tx, query: CollectionQuery): Promise<C
   return fetchPage<PersonPageRecord>(tx, personCollection, plainQuery, {
     table: persons,
     columns: PAGE_COLUMNS,
+    timestampsAsText: true,
     ...(condition ? { where: { ...condition, values } } : {}),
   });
 }
