@@ -101,7 +101,8 @@ const described = new WeakSet<pg.FieldDef[]>();
  * named statement, whose result type PostgreSQL never lets change (it fails the execution with
  * "cached plan must not change result type"). So the first answer on a connection is kept, and the
  * statement's next executions there are sent without Describe and read with it, as pgJDBC and
- * Npgsql do. Rows in binary format and portals read in pages keep node-postgres's own path.
+ * Npgsql do (ADR 0037). Rows in binary format and portals read in pages keep node-postgres's own
+ * path.
  */
 function installDescribedOnce(): void {
   const prototype = pg.Query.prototype as unknown as QueryInternals;
