@@ -109,9 +109,10 @@ function installDescribedOnce(): void {
   const originalPrepare = prototype.prepare;
   const originalRowDescription = prototype.handleRowDescription;
   prototype.prepare = function (this: QueryInternals, connection: WireConnection): void {
-    const kept = this.name && !this.binary && !this.rows && this.hasBeenParsed(connection) ? describedByConnection.get(connection)?.get(this.name) : undefined;
+    const describable = this.name && !this.binary && !this.rows;
+    const kept = describable && this.hasBeenParsed(connection) ? describedByConnection.get(connection)?.get(this.name!) : undefined;
     if (!kept || kept.text !== this.text) {
-      if (this.name && !this.binary && !this.rows) this.describedOn = connection;
+      if (describable) this.describedOn = connection;
       return originalPrepare.call(this, connection);
     }
     try {

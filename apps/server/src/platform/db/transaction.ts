@@ -179,7 +179,8 @@ function queryByQueryClient(pool: pg.Pool, session: SessionScope): pg.PoolClient
   const names = statementNamesOf(pool);
   const query = (config: unknown, values?: unknown, callback?: unknown) => {
     if (!isPlainPromiseCall(config, values, callback)) throw new Error('A read-only transaction sends plain queries only (no cursor, no callback)');
-    return queryOnPooledClient(pool, session, autoPreparedCall(names, config, values));
+    const call = autoPreparedCall(names, config, values);
+    return withPooledClient(pool, (client) => queryInSessionScope(client, session, call));
   };
   // Only `query` exists: anything else a client has would be a mistake here.
   return { query } as unknown as pg.PoolClient;
@@ -194,16 +195,35 @@ const connectionErrors = new WeakMap<pg.PoolClient, { error: Error | undefined }
  * two queries of a checked-out client would otherwise be an uncaught 'error' event (seen in the
  * database-outage test); the next query fails anyway. One listener per client, added at its first
  * checkout, records it (adding and removing one per checkout showed in profiles).
+ *
+ * Callbacks rather than awaits: every query of every read comes here, and each await is a promise
+ * and a turn of the microtask queue.
  */
-async function withPooledClient<T>(pool: pg.Pool, work: (client: pg.PoolClient, discard: (error: Error) => void) => Promise<T>): Promise<T> {
-  const client = await pool.connect();
-  const state = checkedOut(client);
-  const discard = (error: Error) => void (state.error ??= error);
-  try {
-    return await work(client, discard);
-  } finally {
-    client.release(state.error);
-  }
+function withPooledClient<T>(pool: pg.Pool, work: (client: pg.PoolClient, discard: (error: Error) => void) => Promise<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    pool.connect((connectError, client) => {
+      if (connectError || !client) return reject(connectError ?? new Error('The pool gave no connection'));
+      const state = checkedOut(client);
+      const release = () => client.release(state.error);
+      let working: Promise<T>;
+      try {
+        working = work(client, (error) => void (state.error ??= error));
+      } catch (error) {
+        release();
+        return reject(error as Error);
+      }
+      working.then(
+        (result) => {
+          release();
+          resolve(result);
+        },
+        (error: unknown) => {
+          release();
+          reject(error as Error);
+        },
+      );
+    });
+  });
 }
 
 /** The client's error record, cleared for a new checkout. */
@@ -216,30 +236,6 @@ function checkedOut(client: pg.PoolClient): { error: Error | undefined } {
   }
   state.error = undefined;
   return state;
-}
-
-/**
- * A read's query on a connection of the pool, as `withPooledClient` runs work, with callbacks where
- * that awaits: every query of every read comes here, and each await is a promise and a turn of the
- * microtask queue.
- */
-function queryOnPooledClient(pool: pg.Pool, session: SessionScope, call: [pg.QueryConfig, unknown[] | undefined]): Promise<pg.QueryResult> {
-  return new Promise((resolve, reject) => {
-    pool.connect((connectError, client) => {
-      if (connectError || !client) return reject(connectError ?? new Error('The pool gave no connection'));
-      const state = checkedOut(client);
-      queryInSessionScope(client, session, call).then(
-        (result) => {
-          client.release(state.error);
-          resolve(result);
-        },
-        (error: unknown) => {
-          client.release(state.error);
-          reject(error as Error);
-        },
-      );
-    });
-  });
 }
 
 /** Runs as the database owner, outside row-level security: migrations, seeds, maintenance commands only. */
