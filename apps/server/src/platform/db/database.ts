@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import type { AppConfig } from '../config/index.js';
+import { installPlainQueryConfigCopy } from './query-config-copy.js';
 import { installLeanResultDescriptions } from './result-descriptions.js';
 
 export type DatabaseKind = 'pglite' | 'postgres';
@@ -31,6 +32,7 @@ export const APP_ROLE = 'maillage_app';
 // Parse int8 and numeric as JS numbers/strings predictably: counts come back as numbers.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 installLeanResultDescriptions();
+installPlainQueryConfigCopy();
 
 export async function openDatabase(config: Pick<AppConfig, 'databaseUrl' | 'dataDir' | 'databasePoolSize'>): Promise<Database> {
   if (config.databaseUrl) return openPostgres(config.databaseUrl, config.databasePoolSize);
